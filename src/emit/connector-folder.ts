@@ -1,0 +1,35 @@
+/** The paconn-ready connector folder, as file name -> text. Pure. */
+import type { Connector } from '../model/connector';
+import { emitApiProperties } from './api-properties';
+import { jsonText } from './json';
+import { emitReadme } from './readme';
+import { emitSettings } from './settings';
+import { emitSwagger } from './swagger';
+
+export const CONNECTOR_FILES = {
+  apiDefinition: 'apiDefinition.swagger.json',
+  apiProperties: 'apiProperties.json',
+  settings: 'settings.json',
+  readme: 'readme.md',
+} as const;
+
+export interface ConnectorArtifacts {
+  swagger: Record<string, unknown>;
+  apiProperties: Record<string, unknown>;
+  settings: Record<string, unknown>;
+  /** file name -> exact bytes written */
+  files: Map<string, string>;
+}
+
+export function emitConnectorFolder(c: Connector): ConnectorArtifacts {
+  const swagger = emitSwagger(c);
+  const apiProperties = emitApiProperties(c);
+  const settings = emitSettings();
+  const files = new Map<string, string>([
+    [CONNECTOR_FILES.apiDefinition, jsonText(swagger)],
+    [CONNECTOR_FILES.apiProperties, jsonText(apiProperties)],
+    [CONNECTOR_FILES.settings, jsonText(settings)],
+    [CONNECTOR_FILES.readme, emitReadme(c)],
+  ]);
+  return { swagger, apiProperties, settings, files };
+}

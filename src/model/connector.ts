@@ -1,0 +1,81 @@
+/**
+ * defineConnector: the whole connector as one frozen value. Every artifact pcdk writes is a
+ * pure function of it.
+ */
+import type { Operation } from './operation';
+
+/** The categories certification accepts (InvalidConnectorCategory), at most two per connector. */
+export const CATEGORIES = [
+  'AI', 'Business Management', 'Business Intelligence', 'Collaboration', 'Commerce', 'Communication',
+  'Content and Files', 'Finance', 'Data', 'Human Resources', 'Internet of Things', 'IT Operations',
+  'Lifestyle and Entertainment', 'Marketing', 'Productivity', 'Sales and CRM', 'Security', 'Social Media',
+  'Website',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface ConnectionUi {
+  /** Shown in the "Creating a connection" dialog. */
+  displayName: string;
+  description: string;
+  tooltip?: string;
+  tabIndex?: number;
+}
+
+/**
+ * How the connection authenticates. A discriminated union so that OAuth 2 and the other schemes
+ * of real connectors slot in beside these without changing the emitters' shape.
+ */
+export type Auth =
+  | { readonly type: 'none' }
+  | {
+      readonly type: 'apiKey';
+      /** The connection parameter's name in apiProperties (flows refer to it). */
+      readonly parameter: string;
+      /** The securityDefinitions key. */
+      readonly securityName: string;
+      /** Where the API expects the key, and under which name. */
+      readonly in: 'query' | 'header';
+      readonly name: string;
+      readonly ui: ConnectionUi;
+    }
+  | {
+      readonly type: 'basic';
+      readonly securityName: string;
+      readonly username: ConnectionUi;
+      readonly password: ConnectionUi;
+    };
+
+export interface Throttling {
+  /** Calls allowed per renewal period, per connection (per client instance in the Node client). */
+  readonly calls: number;
+  readonly renewalSeconds: number;
+}
+
+export interface ConnectorSpec {
+  /** Folder-safe id: dist/<id>/. */
+  id: string;
+  title: string;
+  description: string;
+  version: string;
+  host: string;
+  basePath: string;
+  schemes: readonly ('https' | 'http')[];
+  contact: { name: string; url: string; email: string };
+  metadata: { website: string; privacyPolicy: string; categories: readonly Category[] };
+  publisher: string;
+  stackOwner: string;
+  iconBrandColor: string;
+  auth: Auth;
+  throttling?: Throttling;
+  operations: readonly Operation[];
+  /** Text for readme.md sections that cannot be derived from the operations. */
+  readme: { prerequisites: string; obtainingCredentials: string; knownIssues: string };
+}
+
+export interface Connector extends Readonly<ConnectorSpec> {
+  readonly kind: 'connector';
+}
+
+export function defineConnector(spec: ConnectorSpec): Connector {
+  return Object.freeze({ ...spec, operations: Object.freeze([...spec.operations]), kind: 'connector' as const });
+}

@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './dynamic';
+export * from './operation';
+export * from './connector';

@@ -1,0 +1,148 @@
+/**
+ * Operation descriptors: one value per connector action. Shapes that certification forbids are
+ * made unrepresentable where the type system can do it (path parameters are always required and
+ * single-encoded; a `default` response cannot carry a schema); the rest is caught by validate.
+ */
+import type { DynamicValues } from './dynamic';
+import type { SchemaObject, Static, TSchema, Visibility } from './schema';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options';
+export type ParamLocation = 'path' | 'query' | 'header';
+
+export interface ParamOptions {
+  visibility?: Visibility;
+  dynamicValues?: DynamicValues;
+  /** x-ms-test-value, shown to certification testers. Never a credential. */
+  testValue?: unknown;
+}
+
+export interface Param<S extends TSchema = TSchema, R extends boolean = boolean> {
+  readonly kind: 'param';
+  readonly in: ParamLocation;
+  readonly schema: S;
+  readonly required: R;
+  readonly visibility?: Visibility;
+  readonly dynamicValues?: DynamicValues;
+  readonly testValue?: unknown;
+}
+
+function param<S extends TSchema, R extends boolean>(loc: ParamLocation, schema: S, required: R, o: ParamOptions): Param<S, R> {
+  const p: { -readonly [K in keyof Param<S, R>]: Param<S, R>[K] } = { kind: 'param', in: loc, schema, required };
+  if (o.visibility !== undefined) p.visibility = o.visibility;
+  if (o.dynamicValues !== undefined) p.dynamicValues = o.dynamicValues;
+  if (o.testValue !== undefined) p.testValue = o.testValue;
+  return Object.freeze(p);
+}
+
+/** A path parameter: always required, always x-ms-url-encoding single. */
+export function path<S extends TSchema>(schema: S, o: ParamOptions = {}): Param<S, true> {
+  return param('path', schema, true, o);
+}
+export function query<S extends TSchema, R extends boolean = false>(schema: S, o: ParamOptions & { required?: R } = {}): Param<S, R> {
+  return param('query', schema, (o.required ?? false) as R, o);
+}
+export function header<S extends TSchema, R extends boolean = false>(schema: S, o: ParamOptions & { required?: R } = {}): Param<S, R> {
+  return param('header', schema, (o.required ?? false) as R, o);
+}
+
+export interface ResponseSpec<S extends TSchema | undefined = TSchema | undefined> {
+  readonly description: string;
+  readonly schema?: S;
+  readonly summary?: string;
+}
+/** `default` documents errors only: certification rejects a schema there (DefaultResponseHasSchema). */
+export interface DefaultResponseSpec {
+  readonly description: string;
+  readonly schema?: never;
+}
+export type ResponseMap = { readonly [status: number]: TSchema | ResponseSpec } & { readonly default?: DefaultResponseSpec };
+
+export function response<S extends TSchema | undefined>(description: string, schema?: S): ResponseSpec<S> {
+  return schema === undefined ? { description } : { description, schema };
+}
+
+/** How a list operation pages, so clients can iterate it one page at a time. */
+export type Pagination =
+  /** `page` in the query, `total_pages` in the response. */
+  | { readonly style: 'page-number'; readonly pageParam: string; readonly itemsPath: string; readonly totalPagesPath: string }
+  /** `page` in the query; stop at the first empty page (the API reports no total). */
+  | { readonly style: 'page-until-empty'; readonly pageParam: string; readonly itemsPath: string };
+
+export interface OperationSpec<P extends Record<string, Param>, B extends TSchema | undefined, R extends ResponseMap> {
+  /** The operationId. Stable: flows in the field call it. */
+  id: string;
+  method: HttpMethod;
+  /** Path template relative to basePath, e.g. `/forms/{form_id}/subscribe`. */
+  path: string;
+  summary: string;
+  description: string;
+  visibility?: Visibility;
+  deprecated?: boolean;
+  tags?: readonly string[];
+  /** Safe to retry on 5xx and network errors even though the method is not idempotent. */
+  idempotent?: boolean;
+  params?: P;
+  /** The JSON body: an object schema whose top-level properties become client parameters. */
+  body?: B;
+  /** Whether the body parameter is required (default true when there is a body). */
+  bodyRequired?: boolean;
+  responses: R;
+  pagination?: Pagination;
+}
+
+export interface Operation<
+  P extends Record<string, Param> = Record<string, Param>,
+  B extends TSchema | undefined = TSchema | undefined,
+  R extends ResponseMap = ResponseMap,
+> extends Readonly<OperationSpec<P, B, R>> {
+  readonly kind: 'operation';
+  readonly params: P;
+}
+
+export function operation<
+  const P extends Record<string, Param> = {},
+  B extends TSchema | undefined = undefined,
+  const R extends ResponseMap = ResponseMap,
+>(spec: OperationSpec<P, B, R>): Operation<P, B, R> {
+  return Object.freeze({ ...spec, params: (spec.params ?? {}) as P, kind: 'operation' as const });
+}
+
+/** Normalizes a response map entry to {description, schema}. */
+export function responseSpec(status: string, entry: TSchema | ResponseSpec | DefaultResponseSpec): ResponseSpec {
+  if (isResponseSpec(entry)) return entry;
+  return { description: REASONS[status] ?? 'Success', schema: entry };
+}
+function isResponseSpec(e: unknown): e is ResponseSpec {
+  return typeof e === 'object' && e !== null && typeof (e as ResponseSpec).description === 'string' && !('type' in e) && !('properties' in e);
+}
+const REASONS: Record<string, string> = { '200': 'OK', '201': 'Created', '202': 'Accepted', '204': 'No Content', default: 'Error' };
+
+/** The schema of the success (2xx) response that carries one, if any. */
+export function successSchema(op: Pick<Operation, 'responses'>): SchemaObject | undefined {
+  for (const [status, entry] of Object.entries(op.responses)) {
+    if (/^2\d\d$/.test(status) && entry) {
+      const s = responseSpec(status, entry).schema;
+      if (s) return s;
+    }
+  }
+  return undefined;
+}
+
+// ---- static types derived from a descriptor, used by the generated client ----
+
+type ParamsStatic<P extends Record<string, Param>> = {
+  [K in keyof P as P[K]['required'] extends true ? K : never]: Static<P[K]['schema']>;
+} & {
+  [K in keyof P as P[K]['required'] extends true ? never : K]?: Static<P[K]['schema']>;
+};
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+/** One object: path, query and header parameters by name plus the body's top-level properties. */
+export type InputOf<O> = O extends Operation<infer P, infer B, ResponseMap>
+  ? Simplify<ParamsStatic<P> & (B extends TSchema ? (Static<B> extends object ? Static<B> : {}) : {})>
+  : never;
+type SuccessOf<R> = {
+  [K in keyof R]: K extends 200 | 201 | 202 | 203 | 204 | 206 | '200' | '201' | '202' | '203' | '204' | '206'
+    ? R[K] extends TSchema ? Static<R[K]> : R[K] extends ResponseSpec<infer S> ? (S extends TSchema ? Static<S> : undefined) : never
+    : never;
+}[keyof R];
+export type OutputOf<O> = O extends Operation<Record<string, Param>, TSchema | undefined, infer R> ? SuccessOf<R> : never;

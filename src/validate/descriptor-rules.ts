@@ -1,0 +1,240 @@
+/**
+ * Layer 1: rules on the descriptors, run before anything is written. Each rule is one small
+ * function in the RULES table; each finding names the connector, the operation and the field.
+ */
+import { CATEGORIES, type Connector } from '../model/connector';
+import { dynamicTargetId, type DynamicValues } from '../model/dynamic';
+import { responseSpec, successSchema, type Operation } from '../model/operation';
+import { dynamicValuesOf, type SchemaObject } from '../model/schema';
+import { diagnostic, type Diagnostic, type DiagnosticCode, type Location } from './diagnostics';
+import { schemaAt, walkSchema } from './schema-walk';
+
+type Report = <C extends DiagnosticCode>(code: C, args: Parameters<typeof diagnostic<C>>[1], where?: Omit<Location, 'connector'>) => void;
+type Rule = (c: Connector, report: Report) => void;
+
+const VISIBILITY = new Set(['important', 'advanced', 'internal']);
+const STRING_FORMATS = new Set(['byte', 'binary', 'date', 'date-time', 'password', 'date-no-tz', 'email', 'html', 'uri', 'uuid']);
+const FORMATS: Record<string, Set<string>> = {
+  integer: new Set(['int32', 'int64']),
+  number: new Set(['float', 'double']),
+  string: STRING_FORMATS,
+};
+const RESTRICTED_SUMMARY = /[/\\<>*%&?]/g;
+const PRIMITIVE = new Set(['string', 'integer', 'number', 'boolean']);
+
+const connectorRules: Rule[] = [
+  function connectorId(c, report) {
+    if (typeof c.id !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(c.id)) report('connector-id-invalid', { id: String(c.id) }, { field: 'id' });
+  },
+  function title(c, report) {
+    if (!c.title) return report('title-missing', {}, { field: 'title' });
+    if (c.title.length > 30) report('title-too-long', { length: c.title.length }, { field: 'title' });
+    if (!/[A-Za-z0-9]$/.test(c.title)) report('title-ends-badly', {}, { field: 'title' });
+  },
+  function description(c, report) {
+    const n = (c.description ?? '').length;
+    if (n < 30 || n > 500) report('description-length', { length: n }, { field: 'description' });
+  },
+  function contact(c, report) {
+    for (const f of ['name', 'url', 'email'] as const) {
+      if (!c.contact?.[f]) report('contact-missing', { field: f }, { field: `contact.${f}` });
+    }
+    const email = c.contact?.email;
+    if (email && !/^[\x21-\x7e]+@[\x21-\x7e]+\.[A-Za-z]{2,}$/.test(email)) report('contact-email-invalid', { email }, { field: 'contact.email' });
+  },
+  function metadata(c, report) {
+    if (!c.metadata?.website) report('metadata-missing', { field: 'website' }, { field: 'metadata.website' });
+    if (!c.metadata?.privacyPolicy) report('metadata-missing', { field: 'privacyPolicy' }, { field: 'metadata.privacyPolicy' });
+    const cats = c.metadata?.categories ?? [];
+    if (cats.length === 0) report('metadata-missing', { field: 'categories' }, { field: 'metadata.categories' });
+    if (cats.length > 2) report('too-many-categories', { count: cats.length }, { field: 'metadata.categories' });
+    for (const cat of cats) {
+      if (!(CATEGORIES as readonly string[]).includes(cat)) report('category-invalid', { category: cat }, { field: 'metadata.categories' });
+    }
+  },
+  function brandColor(c, report) {
+    if (!/^#[0-9a-fA-F]{6}$/.test(c.iconBrandColor ?? '')) report('icon-brand-color-invalid', { color: String(c.iconBrandColor) }, { field: 'iconBrandColor' });
+  },
+  function hostAndBase(c, report) {
+    if (!/^[^{}/ :\\]+(?::\d+)?$/.test(c.host ?? '')) report('host-invalid', { host: String(c.host) }, { field: 'host' });
+    if (!String(c.basePath ?? '').startsWith('/')) report('base-path-invalid', { basePath: String(c.basePath) }, { field: 'basePath' });
+  },
+  function throttling(c, report) {
+    const th = c.throttling;
+    if (th && !(Number.isInteger(th.calls) && th.calls > 0 && Number.isInteger(th.renewalSeconds) && th.renewalSeconds > 0)) {
+      report('throttling-invalid', {}, { field: 'throttling' });
+    }
+  },
+  function auth(c, report) {
+    const a = c.auth;
+    if (!a) return report('auth-invalid', { reason: 'missing (use { type: "none" } for an open API)' }, { field: 'auth' });
+    if (a.type === 'apiKey') {
+      if (!/^[0-9a-zA-Z_]+$/.test(a.parameter)) report('auth-invalid', { reason: `connection parameter name "${a.parameter}" must be letters, digits and _` }, { field: 'auth.parameter' });
+      if (!a.name) report('auth-invalid', { reason: 'the key needs the name the API expects' }, { field: 'auth.name' });
+      if (!a.ui?.displayName) report('auth-invalid', { reason: 'the connection parameter needs a displayName' }, { field: 'auth.ui.displayName' });
+    }
+  },
+  function operationCount(c, report) {
+    if (c.operations.length > 256) report('too-many-operations', { count: c.operations.length }, { field: 'operations' });
+  },
+  function uniqueIds(c, report) {
+    const counts = new Map<string, number>();
+    for (const op of c.operations) if (op.id) counts.set(op.id, (counts.get(op.id) ?? 0) + 1);
+    for (const [id, count] of counts) if (count > 1) report('duplicate-operation-id', { id, count }, { operation: id, field: 'id' });
+  },
+  function uniqueRoutes(c, report) {
+    const seen = new Set<string>();
+    for (const op of c.operations) {
+      // Templates that differ only in variable names are the same route to the gateway.
+      const key = `${op.method} ${String(op.path).toLowerCase().replace(/\{[^}]*\}/g, '{}')}`;
+      if (seen.has(key)) report('duplicate-route', { method: op.method, path: op.path }, { operation: op.id, field: 'path' });
+      seen.add(key);
+    }
+  },
+];
+
+const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] = [
+  function id(op, _c, report) {
+    if (!op.id) return report('operation-id-missing', {}, { operation: `${String(op.method).toUpperCase()} ${op.path}`, field: 'id' });
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(op.id)) report('operation-id-invalid', { id: op.id }, { operation: op.id, field: 'id' });
+  },
+  function summary(op, _c, report) {
+    const at = { operation: op.id, field: 'summary' };
+    if (!op.summary) return report('summary-missing', {}, at);
+    if (op.summary.length > 80) report('summary-too-long', { length: op.summary.length }, at);
+    const bad = op.summary.match(RESTRICTED_SUMMARY);
+    if (bad) report('summary-restricted-characters', { chars: [...new Set(bad)].map((ch) => `"${ch}"`).join(', ') }, at);
+  },
+  function description(op, _c, report) {
+    if (!op.description) report('operation-description-missing', {}, { operation: op.id, field: 'description' });
+  },
+  function visibility(op, _c, report) {
+    if (op.visibility !== undefined && !VISIBILITY.has(op.visibility)) report('visibility-invalid', { value: String(op.visibility) }, { operation: op.id, field: 'visibility' });
+  },
+  function pathTemplate(op, _c, report) {
+    const p = String(op.path ?? '');
+    if (!p.startsWith('/') || /[?#*]/.test(p) || /\{[^}]*[/{][^}]*\}/.test(p) || /\{\}/.test(p)) {
+      return report('path-invalid', { path: p }, { operation: op.id, field: 'path' });
+    }
+    const inTemplate = [...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+    const declared = Object.entries(op.params).filter(([, prm]) => prm.in === 'path').map(([n]) => n);
+    for (const n of inTemplate) if (!declared.includes(n)) report('path-param-undeclared', { name: n, path: p }, { operation: op.id, field: `params.${n}` });
+    for (const n of declared) if (!inTemplate.includes(n)) report('path-param-not-in-template', { name: n, path: p }, { operation: op.id, field: `params.${n}` });
+  },
+  function body(op, _c, report) {
+    const bodyParams = Object.entries(op.params).filter(([, p]) => (p.in as string) === 'body' || (p.in as string) === 'formData');
+    if ((op.body ? 1 : 0) + bodyParams.length > 1) report('multiple-bodies', {}, { operation: op.id, field: 'body' });
+    if (op.body && op.method === 'get') report('body-on-get', { method: op.method }, { operation: op.id, field: 'body' });
+    if (op.body && op.body.type !== 'object') report('body-not-object', {}, { operation: op.id, field: 'body' });
+  },
+  function params(op, _c, report) {
+    for (const [name, p] of Object.entries(op.params)) {
+      const at = { operation: op.id, field: `params.${name}` };
+      if (!['path', 'query', 'header'].includes(p.in)) {
+        if ((p.in as string) !== 'body') report('param-location-invalid', { location: String(p.in) }, at);
+        continue;
+      }
+      if (name === 'connectionId') report('param-name-reserved', { name }, at);
+      const s = p.schema;
+      const primitive = PRIMITIVE.has(s.type ?? '') || (s.type === 'array' && PRIMITIVE.has(s.items?.type ?? ''));
+      if (!primitive) report('param-not-primitive', { type: String(s.type) }, at);
+      const internal = (p.visibility ?? s['x-ms-visibility']) === 'internal';
+      if (!internal && !s.title) report('param-summary-missing', {}, at);
+      if (!internal && !s.description) report('param-description-missing', {}, at);
+      if (p.visibility !== undefined && !VISIBILITY.has(p.visibility)) report('visibility-invalid', { value: String(p.visibility) }, at);
+    }
+    const bodyProps = op.body?.properties ? Object.keys(op.body.properties) : [];
+    for (const name of bodyProps) if (name in op.params) report('param-name-clash', { name }, { operation: op.id, field: `body.${name}` });
+  },
+  function responses(op, _c, report) {
+    const entries = Object.entries(op.responses ?? {}).filter(([, e]) => e);
+    if (!entries.some(([s]) => /^2\d\d$/.test(s))) report('no-success-response', {}, { operation: op.id, field: 'responses' });
+    const withSchema: string[] = [];
+    for (const [status, entry] of entries) {
+      const r = responseSpec(status, entry!);
+      if (!r.schema) continue;
+      if (status === 'default') report('default-response-has-schema', {}, { operation: op.id, field: 'responses.default' });
+      else withSchema.push(status);
+    }
+    if (withSchema.length > 1) report('many-responses-with-schema', { statuses: withSchema.join(', ') }, { operation: op.id, field: 'responses' });
+  },
+  function schemas(op, _c, report) {
+    for (const [field, s] of operationSchemas(op)) {
+      walkSchema(s, field, (node, path) => schemaRules(node, path, op, report));
+    }
+  },
+  function pagination(op, _c, report) {
+    const pg = op.pagination;
+    if (!pg) return;
+    const at = { operation: op.id, field: 'pagination' };
+    const declared = op.params[pg.pageParam];
+    if (declared && declared.in !== 'query') report('pagination-invalid', { reason: `${pg.pageParam} is not a query parameter` }, at);
+    if (!declared && pg.style === 'page-number') report('pagination-invalid', { reason: `${pg.pageParam} is not a declared query parameter` }, at);
+    const out = successSchema(op);
+    if (schemaAt(out, pg.itemsPath)?.type !== 'array') report('pagination-invalid', { reason: `the response has no array at ${pg.itemsPath}` }, at);
+    if (pg.style === 'page-number' && !schemaAt(out, pg.totalPagesPath)) report('pagination-invalid', { reason: `the response has no ${pg.totalPagesPath}` }, at);
+  },
+  function dynamicValues(op, c, report) {
+    for (const [name, p] of Object.entries(op.params)) {
+      const d = p.dynamicValues ?? dynamicValuesOf(p.schema);
+      if (d) checkDynamic(d, c, report, { operation: op.id, field: `params.${name}` });
+    }
+    if (op.body) {
+      walkSchema(op.body, 'body', (node, field) => {
+        const d = dynamicValuesOf(node);
+        if (d) checkDynamic(d, c, report, { operation: op.id, field });
+      });
+    }
+  },
+];
+
+function operationSchemas(op: Operation): [string, SchemaObject][] {
+  const out: [string, SchemaObject][] = [];
+  for (const [name, p] of Object.entries(op.params)) if (p.schema) out.push([`params.${name}`, p.schema]);
+  if (op.body) out.push(['body', op.body]);
+  for (const [status, entry] of Object.entries(op.responses ?? {})) {
+    const s = entry ? responseSpec(status, entry).schema : undefined;
+    if (s) out.push([`responses.${status}`, s]);
+  }
+  return out;
+}
+
+function schemaRules(s: SchemaObject, field: string, op: Operation, report: Report): void {
+  const at = { operation: op.id, field };
+  if (s.properties && Object.keys(s.properties).length === 0) report('empty-properties', {}, at);
+  if (s.type === 'integer' && !s.format) report('integer-format-missing', {}, at);
+  else if (s.format && s.type && FORMATS[s.type] && !FORMATS[s.type]!.has(s.format)) report('format-invalid', { type: s.type, format: s.format }, at);
+  if (s.enum) {
+    if (s.enum.includes('')) report('enum-empty-value', {}, at);
+    if (s.enum.length === 0 || new Set(s.enum).size !== s.enum.length) report('enum-invalid', {}, at);
+  }
+  for (const r of s.required ?? []) if (!s.properties?.[r]) report('required-property-missing', { name: r }, at);
+  if (s['x-ms-visibility'] !== undefined && !VISIBILITY.has(s['x-ms-visibility'])) report('visibility-invalid', { value: String(s['x-ms-visibility']) }, at);
+}
+
+function checkDynamic(d: DynamicValues, c: Connector, report: Report, at: Omit<Location, 'connector'>): void {
+  const targetId = dynamicTargetId(d);
+  const target = c.operations.find((o) => o.id === targetId);
+  if (!target) return report('dynamic-values-target-missing', { target: targetId }, at);
+  for (const name of Object.keys(d.parameters ?? {})) {
+    if (!(name in target.params) && !(target.body?.properties && name in target.body.properties)) {
+      report('dynamic-values-parameter-missing', { target: targetId, parameter: name }, at);
+    }
+  }
+  const list = schemaAt(successSchema(target), d.collection ?? '');
+  if (list?.type !== 'array') return report('dynamic-values-collection-missing', { target: targetId, collection: d.collection ?? '(root)' }, at);
+  const item = list.items;
+  for (const prop of [d.value, d.title]) {
+    if (!schemaAt(item, prop)) report('dynamic-values-property-missing', { target: targetId, property: prop }, at);
+  }
+}
+
+/** Runs every descriptor rule; returns the findings (empty when the connector is sound). */
+export function validateDescriptor(c: Connector): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const connector = typeof c.id === 'string' && c.id ? c.id : '(unnamed connector)';
+  const report: Report = (code, args, where = {}) => out.push(diagnostic(code, args, { connector, ...where }));
+  for (const rule of connectorRules) rule(c, report);
+  for (const op of c.operations ?? []) for (const rule of operationRules) rule(op, c, report);
+  return out;
+}
