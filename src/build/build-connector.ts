@@ -1,75 +1,52 @@
 /**
- * Build = validate descriptors, emit every artifact in memory, validate what was emitted, and
- * only then write, atomically. Nothing reaches dist/ unless every layer passed.
+ * Build = validate descriptors, produce every artifact in memory, validate what was produced,
+ * and only then write, each artifact atomically. Nothing reaches dist/ unless every layer
+ * passed, so a failed build leaves the previous output untouched.
  */
 import * as path from 'node:path';
 import type { Connector } from '../model/connector';
-import { CONNECTOR_FILES, emitConnectorFolder } from '../emit/connector-folder';
-import { writeDirAtomic } from '../io/atomic-write';
+import { writeDirAtomic, writeFileAtomic } from '../io/atomic-write';
 import { validateDescriptor } from '../validate/descriptor-rules';
-import { diagnostic, hasErrors, type Diagnostic } from '../validate/diagnostics';
-import { loadOfficialValidators } from '../validate/official-schemas';
-import { parseStrictJson, validateWithSwaggerParser } from '../validate/swagger-parser';
+import { hasErrors, type Diagnostic } from '../validate/diagnostics';
+import { PRODUCERS, type Artifact, type BuildContext } from './artifacts';
 
 export interface BuildOptions {
-  /** Root of the output: files go to <outDir>/<id>/connector/. */
+  /** Root of the output: artifacts go under <outDir>/<id>/. */
   outDir: string;
-  /** Folder with the official Power Platform schemas; layer 3 runs only when given. */
+  /** Folder with the official Power Platform schemas; that layer runs only when given. */
   schemasDir?: string;
-  /** Emit and validate but write nothing. */
+  /** Produce and validate but write nothing. */
   dryRun?: boolean;
 }
 
 export interface BuildResult {
   ok: boolean;
   diagnostics: Diagnostic[];
-  /** Where the connector folder was written (when ok and not a dry run). */
-  connectorDir?: string;
-  files?: Map<string, string>;
+  /** dist/<id>/ */
+  outDir: string;
+  artifacts: Artifact[];
 }
 
 export async function buildConnector(c: Connector, opts: BuildOptions): Promise<BuildResult> {
+  const outDir = path.join(opts.outDir, typeof c.id === 'string' ? c.id : '_invalid');
   const diagnostics = validateDescriptor(c);
-  if (hasErrors(diagnostics)) return { ok: false, diagnostics };
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics, outDir, artifacts: [] };
 
-  const artifacts = emitConnectorFolder(c);
-  diagnostics.push(...(await validateEmitted(c.id, artifacts.files, opts.schemasDir)));
-  if (hasErrors(diagnostics)) return { ok: false, diagnostics };
-
-  const connectorDir = path.join(opts.outDir, c.id, 'connector');
-  if (!opts.dryRun) writeDirAtomic(connectorDir, artifacts.files);
-  return { ok: true, diagnostics, connectorDir, files: artifacts.files };
-}
-
-/** Layers 2 and 3 on the emitted text (re-parsed, so what is checked is what is written). */
-export async function validateEmitted(connector: string, files: ReadonlyMap<string, string>, schemasDir?: string): Promise<Diagnostic[]> {
-  const out: Diagnostic[] = [];
-  const parsed = new Map<string, unknown>();
-  for (const file of [CONNECTOR_FILES.apiDefinition, CONNECTOR_FILES.apiProperties, CONNECTOR_FILES.settings]) {
-    const text = files.get(file);
-    if (text === undefined) continue;
-    const r = parseStrictJson(text, { connector, file });
-    out.push(...r.diagnostics);
-    if (r.value !== undefined) parsed.set(file, r.value);
+  const ctx: BuildContext = { schemasDir: opts.schemasDir };
+  const artifacts: Artifact[] = [];
+  for (const produce of PRODUCERS) {
+    const a = await produce(c, ctx);
+    artifacts.push(a);
+    diagnostics.push(...a.diagnostics);
   }
-  const swagger = parsed.get(CONNECTOR_FILES.apiDefinition);
-  if (swagger !== undefined) out.push(...(await validateWithSwaggerParser(swagger, { connector, file: CONNECTOR_FILES.apiDefinition })));
-  if (schemasDir) {
-    let validators;
-    try {
-      validators = loadOfficialValidators(schemasDir);
-    } catch (e) {
-      out.push(diagnostic('schemas-unavailable', { dir: schemasDir, reason: (e as Error).message }, { connector }));
-      return out;
-    }
-    const kinds = [
-      ['apiDefinition', CONNECTOR_FILES.apiDefinition],
-      ['apiProperties', CONNECTOR_FILES.apiProperties],
-      ['settings', CONNECTOR_FILES.settings],
-    ] as const;
-    for (const [kind, file] of kinds) {
-      if (parsed.has(file)) out.push(...validators.validate(kind, parsed.get(file), { connector, file }));
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics, outDir, artifacts };
+
+  if (!opts.dryRun) {
+    for (const a of artifacts) {
+      const target = path.join(outDir, a.target);
+      if (a.kind === 'dir') writeDirAtomic(target, a.files);
+      else writeFileAtomic(target, a.files.get(path.basename(a.target))!);
     }
   }
-  return out;
+  return { ok: true, diagnostics, outDir, artifacts };
 }

@@ -131,9 +131,9 @@ export function successSchema(op: Pick<Operation, 'responses'>): SchemaObject | 
 // ---- static types derived from a descriptor, used by the generated client ----
 
 type ParamsStatic<P extends Record<string, Param>> = {
-  [K in keyof P as P[K]['required'] extends true ? K : never]: Static<P[K]['schema']>;
+  -readonly [K in keyof P as P[K]['required'] extends true ? K : never]: Static<P[K]['schema']>;
 } & {
-  [K in keyof P as P[K]['required'] extends true ? never : K]?: Static<P[K]['schema']>;
+  -readonly [K in keyof P as P[K]['required'] extends true ? never : K]?: Static<P[K]['schema']>;
 };
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 /** One object: path, query and header parameters by name plus the body's top-level properties. */

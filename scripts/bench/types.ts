@@ -1,0 +1,4 @@
+export interface BenchSection {
+  title: string;
+  rows: { label: string; value: string }[];
+}

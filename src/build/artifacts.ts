@@ -1,0 +1,25 @@
+/**
+ * What a build produces for one connector, as a list of producers. Each returns its files in
+ * memory together with the diagnostics of validating them; the build writes nothing until all
+ * of them are clean. Add an artifact by adding a producer here.
+ */
+import type { Connector } from '../model/connector';
+import type { Diagnostic } from '../validate/diagnostics';
+import { produceConnectorFolder } from './connector-folder';
+
+export interface BuildContext {
+  schemasDir?: string;
+}
+
+export interface Artifact {
+  /** Path under dist/<id>/: a folder (kind 'dir') or one file (kind 'file'). */
+  target: string;
+  kind: 'dir' | 'file';
+  /** For a dir: relative path -> bytes. For a file: its base name -> bytes. */
+  files: Map<string, string | Uint8Array>;
+  diagnostics: Diagnostic[];
+}
+
+export type Producer = (c: Connector, ctx: BuildContext) => Artifact | Promise<Artifact>;
+
+export const PRODUCERS: readonly Producer[] = [produceConnectorFolder];

@@ -1,0 +1,38 @@
+/**
+ * Static types inferred from descriptors (checked by the compiler when ts-jest compiles this
+ * file) and the runtime shape of what the builders return.
+ */
+import { t, type InputOf, type OutputOf, type Static } from '../../src/model';
+import { createWidget, getWidget, listWidgets } from '../helpers/sample-connector';
+
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const assertType = <T extends true>(_: T) => undefined;
+
+describe('inferred types', () => {
+  test('object, optional, nullable, enum and record', () => {
+    const s = t.object({
+      a: t.string(),
+      b: t.optional(t.integer({ format: 'int32' })),
+      c: t.string({ nullable: true }),
+      d: t.string({ enum: ['x', 'y'] }),
+      e: t.record(t.boolean()),
+    });
+    assertType<Equals<Static<typeof s>, { a: string; c: string | null; d: 'x' | 'y'; e: Record<string, boolean>; b?: number }>>(true);
+    expect(s.required).toEqual(['a', 'c', 'd', 'e']);
+  });
+
+  test('operation inputs merge parameters and top-level body properties; outputs come from 2xx', () => {
+    assertType<Equals<InputOf<typeof createWidget>, { name: string; color?: 'red' | 'blue' }>>(true);
+    assertType<Equals<InputOf<typeof getWidget>, { widget_id: string }>>(true);
+    assertType<Equals<InputOf<typeof listWidgets>, { page?: number }>>(true);
+    type Out = OutputOf<typeof listWidgets>;
+    assertType<Equals<Out, { total_pages?: number; widgets?: { id?: number; name?: string }[] }>>(true);
+    expect(listWidgets.params.page!.required).toBe(false);
+  });
+
+  test('builders return plain JSON: the optional and dynamic marks are invisible', () => {
+    const s = t.optional(t.string({ title: 'X' }));
+    expect(JSON.parse(JSON.stringify(s))).toEqual({ type: 'string', title: 'X' });
+    expect(Object.keys(s)).toEqual(['type', 'title']);
+  });
+});
