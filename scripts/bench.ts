@@ -6,7 +6,9 @@
  */
 import type { BenchSection } from './bench/types';
 
-const SECTIONS: Record<string, () => Promise<{ run(): Promise<BenchSection> }>> = {};
+const SECTIONS: Record<string, () => Promise<{ run(): Promise<BenchSection> }>> = {
+  build: () => import('./bench/build'),
+};
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -6,11 +6,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import { compileCached } from './compiled-cache';
 import { diagnostic, type Diagnostic } from './diagnostics';
 
 export const SCHEMA_FILES = {
@@ -27,10 +25,15 @@ export interface OfficialValidators {
 
 type Json = Record<string, any>;
 
-function readJsonc(file: string): Json {
+const PATCHES = 'patches-1';
+
+function readJsonc(name: string, text: string): Json {
+  // Loaded lazily: with a warm cache the schemas are never parsed at all.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse: parseJsonc, printParseErrorCode } = require('jsonc-parser') as typeof import('jsonc-parser');
   const errors: ParseError[] = [];
-  const value = parseJsonc(fs.readFileSync(file, 'utf8'), errors, { allowTrailingComma: true });
-  if (errors.length) throw new Error(`${path.basename(file)}: ${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset}`);
+  const value = parseJsonc(text, errors, { allowTrailingComma: true });
+  if (errors.length) throw new Error(`${name}: ${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset}`);
   return value as Json;
 }
 
@@ -71,18 +74,29 @@ export function loadOfficialValidators(dir: string): OfficialValidators {
   const key = path.resolve(dir);
   const hit = cache.get(key);
   if (hit) return hit;
-  const swaggerSchema = readJsonc(path.join(dir, SCHEMA_FILES.apiDefinition));
-  const propsSchema = patchApiProperties(readJsonc(path.join(dir, SCHEMA_FILES.apiProperties)));
-  const settingsSchema = patchSettings(readJsonc(path.join(dir, SCHEMA_FILES.settings)));
-
-  const ajv04 = new Ajv04({ strict: false, allErrors: true, logger: false });
-  addFormats(ajv04);
-  const ajv07 = new Ajv({ strict: false, allErrors: true, logger: false });
-  addFormats(ajv07);
+  const texts = {
+    apiDefinition: fs.readFileSync(path.join(dir, SCHEMA_FILES.apiDefinition), 'utf8'),
+    apiProperties: fs.readFileSync(path.join(dir, SCHEMA_FILES.apiProperties), 'utf8'),
+    settings: fs.readFileSync(path.join(dir, SCHEMA_FILES.settings), 'utf8'),
+  };
+  const options = { strict: false, allErrors: true, logger: false, code: { source: true } } as const;
+  const compileWith = (draft04: boolean, schema: Json) => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const Ajv = (draft04 ? require('ajv-draft-04') : require('ajv')).default as typeof import('ajv').default;
+    const addFormats = require('ajv-formats').default as typeof import('ajv-formats').default;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const ajv = new Ajv(options);
+    addFormats(ajv);
+    return { ajv, validate: ajv.compile(schema) };
+  };
+  // Bump PATCHES when a patch function changes: it is part of the cache key.
   const compiled: Record<SchemaKind, ValidateFunction> = {
-    apiDefinition: ajv04.compile(swaggerSchema),
-    apiProperties: ajv07.compile(propsSchema),
-    settings: ajv07.compile(settingsSchema),
+    apiDefinition: compileCached('apiDefinition', `${PATCHES}\0${texts.apiDefinition}`, () =>
+      compileWith(true, readJsonc(SCHEMA_FILES.apiDefinition, texts.apiDefinition))),
+    apiProperties: compileCached('apiProperties', `${PATCHES}\0${texts.apiProperties}`, () =>
+      compileWith(false, patchApiProperties(readJsonc(SCHEMA_FILES.apiProperties, texts.apiProperties)))),
+    settings: compileCached('settings', `${PATCHES}\0${texts.settings}`, () =>
+      compileWith(false, patchSettings(readJsonc(SCHEMA_FILES.settings, texts.settings)))),
   };
   const validators: OfficialValidators = {
     dir: key,
