@@ -1,13 +1,16 @@
 /** The paconn connector folder as a build artifact, validated by layers 2 and 3. */
 import type { Connector } from '../model/connector';
-import { CONNECTOR_FILES, emitConnectorFolder } from '../emit/connector-folder';
+import { CONNECTOR_FILES, CONNECTOR_ICON_FILE, emitConnectorFolder } from '../emit/connector-folder';
 import { diagnostic, type Diagnostic } from '../validate/diagnostics';
 import { loadOfficialValidators } from '../validate/official-schemas';
 import { parseStrictJson, validateWithSwaggerParser } from '../validate/swagger-parser';
 import type { Artifact, BuildContext } from './artifacts';
 
 export async function produceConnectorFolder(c: Connector, ctx: BuildContext): Promise<Artifact> {
-  const { files } = emitConnectorFolder(c);
+  const emitted = emitConnectorFolder(c);
+  const files = new Map<string, string | Uint8Array>(emitted.files);
+  // The icon of an imported connector is binary, so it joins here rather than in the text emitter.
+  if (c.icon) files.set(CONNECTOR_ICON_FILE, c.icon);
   return { target: 'connector', kind: 'dir', files, diagnostics: await validateConnectorFiles(c.id, files, ctx.schemasDir) };
 }
 

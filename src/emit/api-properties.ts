@@ -4,9 +4,11 @@
  * rejects unknown keys (DESIGN.md, Throttling).
  */
 import type { Connector, ConnectionUi } from '../model/connector';
+import type { PropertiesSpec } from '../model/properties';
 import type { JsonObject } from './json';
 
 export function emitApiProperties(c: Connector): JsonObject {
+  if (c.properties) return declaredPropertiesJson(c, c.properties);
   const properties: JsonObject = {
     connectionParameters: connectionParameters(c),
     iconBrandColor: c.iconBrandColor,
@@ -14,6 +16,19 @@ export function emitApiProperties(c: Connector): JsonObject {
     publisher: c.publisher,
     stackOwner: c.stackOwner,
   };
+  return { properties };
+}
+
+/** apiProperties of a connector that declares them (pcdk import): exactly the declared keys. */
+function declaredPropertiesJson(c: Connector, p: PropertiesSpec): JsonObject {
+  const properties: JsonObject = {};
+  if (c.auth.type === 'declared') {
+    if (c.auth.connectionParameters !== undefined) properties.connectionParameters = c.auth.connectionParameters;
+    if (c.auth.connectionParameterSets !== undefined) properties.connectionParameterSets = c.auth.connectionParameterSets;
+  } else {
+    properties.connectionParameters = connectionParameters(c);
+  }
+  Object.assign(properties, p);
   return { properties };
 }
 
@@ -41,5 +56,7 @@ function connectionParameters(c: Connector): JsonObject {
         username: { type: 'securestring', uiDefinition: ui(a.username, true) },
         password: { type: 'securestring', uiDefinition: ui(a.password, true) },
       };
+    case 'declared':
+      return { ...a.connectionParameters };
   }
 }

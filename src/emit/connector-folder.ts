@@ -13,6 +13,9 @@ export const CONNECTOR_FILES = {
   readme: 'readme.md',
 } as const;
 
+export const CONNECTOR_SCRIPT_FILE = 'script.csx';
+export const CONNECTOR_ICON_FILE = 'icon.png';
+
 export interface ConnectorArtifacts {
   swagger: Record<string, unknown>;
   apiProperties: Record<string, unknown>;
@@ -31,5 +34,7 @@ export function emitConnectorFolder(c: Connector): ConnectorArtifacts {
     [CONNECTOR_FILES.settings, jsonText(settings)],
     [CONNECTOR_FILES.readme, emitReadme(c)],
   ]);
+  // Custom code of an imported connector, byte for byte (paconn uploads it with --script).
+  if (c.script) files.set(CONNECTOR_SCRIPT_FILE, c.script.source);
   return { swagger, apiProperties, settings, files };
 }

@@ -2,7 +2,9 @@
  * defineConnector: the whole connector as one frozen value. Every artifact pcdk writes is a
  * pure function of it.
  */
+import type { DocumentSpec, SecurityRequirement, SecuritySchemeObject } from './document';
 import type { Operation } from './operation';
+import type { ConnectionParameter, ConnectionParameterSets, PropertiesSpec, ScriptSpec } from './properties';
 
 /** The categories certification accepts (InvalidConnectorCategory), at most two per connector. */
 export const CATEGORIES = [
@@ -43,6 +45,18 @@ export type Auth =
       readonly securityName: string;
       readonly username: ConnectionUi;
       readonly password: ConnectionUi;
+    }
+  | {
+      /**
+       * Security exactly as an existing connector declares it (pcdk import): the swagger's
+       * securityDefinitions and security, and apiProperties' connection parameters, which carry
+       * OAuth 2 settings (identity provider, scopes, custom parameters) and parameter sets.
+       */
+      readonly type: 'declared';
+      readonly securityDefinitions?: Readonly<Record<string, SecuritySchemeObject>>;
+      readonly security?: readonly SecurityRequirement[];
+      readonly connectionParameters?: Readonly<Record<string, ConnectionParameter>>;
+      readonly connectionParameterSets?: ConnectionParameterSets;
     };
 
 export interface Throttling {
@@ -70,6 +84,17 @@ export interface ConnectorSpec {
   operations: readonly Operation[];
   /** Text for readme.md sections that cannot be derived from the operations. */
   readme: { prerequisites: string; obtainingCredentials: string; knownIssues: string };
+  /**
+   * The swagger root as an existing connector declares it (pcdk import). When set, the swagger
+   * holds exactly its keys instead of those derived from the fields above.
+   */
+  document?: DocumentSpec;
+  /** apiProperties as an existing connector declares them (pcdk import); replaces the derived ones. */
+  properties?: PropertiesSpec;
+  /** script.csx, written beside the swagger. */
+  script?: ScriptSpec;
+  /** icon.png bytes, written beside the swagger. */
+  icon?: Uint8Array;
 }
 
 export interface Connector extends Readonly<ConnectorSpec> {

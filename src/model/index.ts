@@ -2,3 +2,5 @@ export * from './schema';
 export * from './dynamic';
 export * from './operation';
 export * from './connector';
+export * from './document';
+export * from './properties';

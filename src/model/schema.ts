@@ -38,6 +38,33 @@ export interface SchemaObject {
   'x-ms-visibility'?: Visibility;
   'x-ms-dynamic-values'?: Record<string, unknown>;
   'x-nullable'?: boolean;
+  // ---- the rest of Swagger 2.0 and of the official schema's x-ms-* keys, for imported connectors ----
+  $ref?: string;
+  allOf?: SchemaObject[];
+  discriminator?: string;
+  xml?: Record<string, unknown>;
+  externalDocs?: { url: string; description?: string };
+  multipleOf?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  uniqueItems?: boolean;
+  minProperties?: number;
+  maxProperties?: number;
+  'x-ms-dynamic-schema'?: Record<string, unknown>;
+  'x-ms-dynamic-properties'?: Record<string, unknown>;
+  'x-ms-dynamic-list'?: Record<string, unknown>;
+  'x-ms-dynamic-tree'?: Record<string, unknown>;
+  /** Webhook triggers: the body property that receives the callback URL. */
+  'x-ms-notification-url'?: boolean;
+  'x-ms-enum-values'?: readonly { value: unknown; displayName?: string }[];
+  'x-ms-enum'?: Record<string, unknown>;
+  'x-ms-media-kind'?: 'image' | 'audio';
+  'x-ms-test-value'?: unknown;
+  'x-ms-trigger-value'?: unknown;
+  'x-ms-url-encoding'?: 'single' | 'double';
+  'x-ms-editor'?: string;
+  'x-ms-editor-options'?: Record<string, unknown>;
+  'x-ms-localizeDefaultValue'?: boolean;
 }
 
 declare const STATIC: unique symbol;
@@ -58,6 +85,13 @@ export interface CommonOptions {
   nullable?: boolean;
   /** A dropdown fed by another operation (x-ms-dynamic-values). */
   dynamicValues?: DynamicValues;
+  /**
+   * x-ms-summary: the label Power Automate shows for a body or response property (a parameter's
+   * label is its `title`). Imported connectors use it; authored ones label with `title`.
+   */
+  summary?: string;
+  /** An example value (Swagger `example`). */
+  example?: unknown;
 }
 
 type Nullable<T, O> = O extends { nullable: true } ? T | null : T;
@@ -68,6 +102,8 @@ function base(type: SchemaObject['type'], o: CommonOptions, extra: SchemaObject)
   if (o.description !== undefined) s.description = o.description;
   if (o.visibility !== undefined) s['x-ms-visibility'] = o.visibility;
   if (o.nullable) s['x-nullable'] = true;
+  if (o.summary !== undefined) s['x-ms-summary'] = o.summary;
+  if (o.example !== undefined) s.example = o.example;
   if (o.dynamicValues) Object.defineProperty(s, DYNAMIC, { value: o.dynamicValues, enumerable: false });
   return s;
 }

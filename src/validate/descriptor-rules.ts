@@ -117,7 +117,9 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
       return report('path-invalid', { path: p }, { operation: op.id, field: 'path' });
     }
     const inTemplate = [...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-    const declared = Object.entries(op.params).filter(([, prm]) => prm.in === 'path').map(([n]) => n);
+    // Typed params plus what the source declares (its parameter list, or path-item parameters of an imported connector).
+    const typed = op.parameters ? [] : Object.entries(op.params).filter(([, prm]) => prm.in === 'path').map(([n]) => n);
+    const declared = [...typed, ...declaredPathParams(op, _c)];
     for (const n of inTemplate) if (!declared.includes(n)) report('path-param-undeclared', { name: n, path: p }, { operation: op.id, field: `params.${n}` });
     for (const n of declared) if (!inTemplate.includes(n)) report('path-param-not-in-template', { name: n, path: p }, { operation: op.id, field: `params.${n}` });
   },
@@ -147,6 +149,11 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
     for (const name of bodyProps) if (name in op.params) report('param-name-clash', { name }, { operation: op.id, field: `body.${name}` });
   },
   function responses(op, _c, report) {
+    if (op.responseObjects) {
+      // Declared responses (pcdk import): the certification rules judge their schemas.
+      if (!Object.keys(op.responseObjects).some((s) => /^2\d\d$/.test(s))) report('no-success-response', {}, { operation: op.id, field: 'responseObjects' });
+      return;
+    }
     const entries = Object.entries(op.responses ?? {}).filter(([, e]) => e);
     if (!entries.some(([s]) => /^2\d\d$/.test(s))) report('no-success-response', {}, { operation: op.id, field: 'responses' });
     const withSchema: string[] = [];
@@ -187,6 +194,19 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
     }
   },
 ];
+
+/** Path parameter names of an operation that declares its parameter list, $refs and path-item parameters resolved. */
+function declaredPathParams(op: Operation, c: Connector): string[] {
+  const shared = c.document?.parameters ?? {};
+  const names: string[] = [];
+  // Path-item parameters sit on the first operation of the path; they apply to all of its operations.
+  const pathItemParams = c.operations.filter((o) => o.path === op.path).flatMap((o) => o.pathItem?.parameters ?? []);
+  for (const p of [...(op.parameters ?? []), ...pathItemParams]) {
+    const resolved = '$ref' in p ? shared[p.$ref.replace(/^#\/parameters\//, '')] : p;
+    if (resolved?.in === 'path') names.push(resolved.name);
+  }
+  return names;
+}
 
 function operationSchemas(op: Operation): [string, SchemaObject][] {
   const out: [string, SchemaObject][] = [];
@@ -236,5 +256,10 @@ export function validateDescriptor(c: Connector): Diagnostic[] {
   const report: Report = (code, args, where = {}) => out.push(diagnostic(code, args, { connector, ...where }));
   for (const rule of connectorRules) rule(c, report);
   for (const op of c.operations ?? []) for (const rule of operationRules) rule(op, c, report);
+  // A connector that declares its document (pcdk import) rebuilds as it was published; what it
+  // breaks of our authoring rules is reported, not blocking, except what makes the build itself
+  // unsound (an unsafe id, two operations with one operationId).
+  if (c.document) return out.map((d) => (BLOCKING_WHEN_DECLARED.has(d.code) ? d : { ...d, severity: 'warning' as const }));
   return out;
 }
+const BLOCKING_WHEN_DECLARED = new Set<DiagnosticCode>(['connector-id-invalid', 'duplicate-operation-id']);

@@ -1,0 +1,99 @@
+/**
+ * Round trip speed (issue 6): per corpus connector, import (read, check, generate) + write the
+ * descriptors + load them + emit the connector folder + validate it (strict JSON and
+ * swagger-parser, as `pcdk build` does), against @apidevtools/swagger-parser's validate of the
+ * same source swagger, in the same run and process. Each connector is measured warm (a first
+ * untimed pass loads every module) and the best of 3 is kept on both sides. Peak memory is the
+ * process's maximum resident set size.
+ */
+import SwaggerParser from '@apidevtools/swagger-parser';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { validateConnectorFiles } from '../../src/build/connector-folder';
+import { findSourceFolders, modelImportFor } from '../../src/cli/commands/import';
+import { emitConnectorFolder } from '../../src/emit/connector-folder';
+import { writeDirAtomic } from '../../src/io/atomic-write';
+import { importConnector } from '../../src/import/import-connector';
+import { loadDescriptorFolder } from '../../src/import/load-descriptor';
+import type { BenchSection } from './types';
+import { median } from './measure';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const RUNS = 3;
+
+async function ours(dir: string, id: string, work: string): Promise<boolean> {
+  const out = path.join(work, id);
+  const imported = await importConnector(dir, { id, modelImport: modelImportFor(out) });
+  if (!imported.ok) return false;
+  writeDirAtomic(out, imported.files);
+  const c = loadDescriptorFolder(out);
+  const { files } = emitConnectorFolder(c);
+  await validateConnectorFiles(id, files);
+  return true;
+}
+
+async function baseline(dir: string): Promise<void> {
+  const text = fs.readFileSync(path.join(dir, 'apiDefinition.swagger.json'), 'utf8').replace(/^\ufeff/, '');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return; // swagger-parser cannot read it either; the file is skipped on both sides below
+  }
+  await SwaggerParser.validate(doc as never).catch(() => undefined);
+}
+
+async function best(fn: () => Promise<unknown>): Promise<number> {
+  let min = Infinity;
+  for (let i = 0; i < RUNS; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    min = Math.min(min, Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return min;
+}
+
+export async function run(): Promise<BenchSection> {
+  const shared = path.resolve(process.env.PCDK_SHARED ?? path.join(root, '..', 'shared'));
+  const corpus = path.join(shared, 'corpus');
+  if (!fs.existsSync(corpus)) return { title: 'Round trip (import + build + validate)', rows: [{ label: 'skipped', value: `no corpus at ${corpus}` }] };
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-bench-rt-'));
+  const folders = findSourceFolders(corpus);
+  const rssBefore = process.resourceUsage().maxRSS;
+  const ratios: number[] = [];
+  let oursTotal = 0;
+  let baseTotal = 0;
+  let worst = { ratio: 0, name: '' };
+  let skipped = 0;
+  try {
+    for (const [i, dir] of folders.entries()) {
+      const id = `c${i}`;
+      // Untimed warm-up: module loading and JIT are not what is compared.
+      if (!(await ours(dir, id, work))) {
+        skipped++;
+        continue;
+      }
+      await baseline(dir);
+      const a = await best(() => ours(dir, id, work));
+      const b = await best(() => baseline(dir));
+      oursTotal += a;
+      baseTotal += b;
+      ratios.push(a / b);
+      if (a / b > worst.ratio) worst = { ratio: a / b, name: path.relative(corpus, dir) };
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  return {
+    title: 'Round trip: import + build + validate vs swagger-parser validate (same files, same run)',
+    rows: [
+      { label: 'connectors measured', value: `${ratios.length} (${skipped} not importable: JSON syntax errors)` },
+      { label: 'total time ratio (ours / swagger-parser)', value: `${(oursTotal / baseTotal).toFixed(2)}x (target <= 2x)` },
+      { label: 'median per-connector ratio', value: `${median(ratios).toFixed(2)}x` },
+      { label: 'worst per-connector ratio', value: `${worst.ratio.toFixed(2)}x (${worst.name})` },
+      { label: 'peak memory (max RSS of the bench process)', value: `${peakMb.toFixed(0)} MB (${(rssBefore / 1024).toFixed(0)} MB before the section)` },
+    ],
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * `pcdk import <folder> [--id <id>] [--out definitions/<id>]` and `pcdk import --all <dir>`:
+ * existing connector folders -> descriptor source, each checked by rebuilding it and comparing
+ * with the source (--no-verify skips that). Diagnostics go to stderr; exit 1 when any import
+ * failed or did not round-trip, 2 on usage errors.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { writeDirAtomic } from '../../io/atomic-write';
+import { idFromFolder, importConnector, type ImportResult } from '../../import/import-connector';
+import { SOURCE_FILES } from '../../import/read-source';
+import { verifyImport, verifyImportDiagnostics } from '../../import/round-trip';
+import { NameScope } from '../../import/names';
+import { formatTypedShare, sumTypedShares, type TypedShare } from '../../import/typed-operation';
+import { formatDiagnostic, type Diagnostic } from '../../validate/diagnostics';
+import { packageRoot, UserError } from '../load-definition';
+import { createProgress, formatTable } from '../progress';
+
+interface ImportCliOptions {
+  id?: string;
+  out?: string;
+  all?: string;
+  force?: boolean;
+  verify: boolean;
+}
+
+interface Outcome {
+  folder: string;
+  id: string;
+  status: 'ok' | 'failed' | 'differs';
+  operations: number;
+  files: number;
+  diagnostics: Diagnostic[];
+  typed?: TypedShare;
+}
+
+/** How the descriptors in `outDir` import the model: relative to pcdk's own src/model. */
+export function modelImportFor(outDir: string): string {
+  let rel = path.relative(path.resolve(outDir), path.join(packageRoot(), 'src', 'model')).split(path.sep).join('/');
+  if (!rel.startsWith('.')) rel = `./${rel}`;
+  return rel;
+}
+
+/** Folders holding an apiDefinition.swagger.json under `root` (symlinks and hidden folders skipped), sorted. */
+export function findSourceFolders(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    if (fs.existsSync(path.join(dir, SOURCE_FILES.apiDefinition))) {
+      out.push(dir);
+      return;
+    }
+    if (depth > 4) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') walk(path.join(dir, e.name), depth + 1);
+    }
+  };
+  walk(root, 0);
+  return out.sort();
+}
+
+async function importOne(folder: string, id: string, out: string, opts: ImportCliOptions): Promise<Outcome> {
+  const outcome: Outcome = { folder, id, status: 'failed', operations: 0, files: 0, diagnostics: [] };
+  if (fs.existsSync(out) && !opts.force) {
+    throw new UserError(`${out} exists; pass --force to replace it (its current content would be lost)`);
+  }
+  let imported: ImportResult;
+  try {
+    imported = await importConnector(folder, { id, modelImport: modelImportFor(out), validateSource: true });
+  } catch (e) {
+    // A crafted or broken folder must give a message, not a stack trace.
+    throw new UserError(`${folder}: import failed: ${(e as Error).message}`);
+  }
+  outcome.diagnostics.push(...imported.diagnostics);
+  if (!imported.ok) return outcome;
+  writeDirAtomic(out, imported.files);
+  outcome.files = imported.files.size;
+  outcome.typed = imported.typed;
+  const verified = opts.verify ? verifyImport(out, imported) : undefined;
+  outcome.operations = verified?.connector?.operations.length ?? 0;
+  if (verified) outcome.diagnostics.push(...verifyImportDiagnostics({ id, differences: verified.differences }));
+  outcome.status = verified && (!verified.swaggerEqual || !verified.apiPropertiesEqual || !verified.scriptEqual) ? 'differs' : 'ok';
+  return outcome;
+}
+
+function count(ds: readonly Diagnostic[], severity: Diagnostic['severity']): number {
+  return ds.filter((d) => d.severity === severity).length;
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('turn an existing connector folder (apiDefinition.swagger.json, apiProperties.json, script.csx, icon.png) into descriptors')
+    .argument('[folder]', 'connector folder to import')
+    .option('--id <id>', 'connector id (default: from the folder name)')
+    .option('--out <dir>', 'output folder (default definitions/<id>; with --all, the folder receiving <id>/ folders, default definitions)')
+    .option('--all <dir>', 'import every connector folder under <dir>')
+    .option('--force', 'replace existing output folders')
+    .option('--no-verify', 'do not rebuild the connector and compare it with the source')
+    .action(async function (this: Command, folder: string | undefined, opts: ImportCliOptions) {
+      if (!folder === !opts.all) this.error('pcdk import: give either a folder or --all <dir>', { exitCode: 2, code: 'pcdk.usage' });
+      if (opts.all && opts.id) this.error('pcdk import: --id names one connector; it cannot be used with --all', { exitCode: 2, code: 'pcdk.usage' });
+      if (opts.id !== undefined && !/^[a-z][a-z0-9-]{0,63}$/.test(opts.id)) {
+        this.error(`pcdk import: "${opts.id}" is not a connector id (lower-case letters, digits and dashes)`, { exitCode: 2, code: 'pcdk.usage' });
+      }
+      if (folder) {
+        if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`${folder} is not a folder`);
+        const id = opts.id ?? idFromFolder(folder);
+        const out = opts.out ?? path.join('definitions', id);
+        const r = await importOne(folder, id, out, opts);
+        for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+        if (r.status === 'failed') {
+          process.stderr.write(`pcdk: ${id}: import failed; nothing was written\n`);
+          process.exitCode = 1;
+          return;
+        }
+        const check = opts.verify ? (r.status === 'ok' ? '; rebuilt swagger and apiProperties equal the source' : '; the rebuilt connector DIFFERS from the source') : '';
+        const typed = r.typed ? `; ${formatTypedShare(r.typed)}` : '';
+        process.stdout.write(`pcdk: ${id}: wrote ${out} (${r.files} files${opts.verify ? `, ${r.operations} operations` : ''})${check}${typed}\n`);
+        if (r.status !== 'ok') process.exitCode = 1;
+        return;
+      }
+
+      const root = opts.all!;
+      if (!fs.statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`${root} is not a folder`);
+      const folders = findSourceFolders(root);
+      if (folders.length === 0) throw new UserError(`no connector folders (with ${SOURCE_FILES.apiDefinition}) under ${root}`);
+      const outRoot = opts.out ?? 'definitions';
+      const ids = new NameScope();
+      const progress = createProgress(folders.length, process.stderr);
+      const outcomes: Outcome[] = [];
+      for (const f of folders) {
+        const id = ids.claim(idFromFolder(f), '-');
+        let o: Outcome;
+        try {
+          o = await importOne(f, id, path.join(outRoot, id), opts);
+        } catch (e) {
+          if (!(e instanceof UserError)) throw e;
+          o = { folder: f, id, status: 'failed', operations: 0, files: 0, diagnostics: [] };
+          (o as Outcome & { note?: string }).note = e.message;
+        }
+        outcomes.push(o);
+        progress.tick(path.relative(root, f) || f, o.status);
+      }
+      progress.done();
+      const log = outcomes.flatMap((o) => o.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic));
+      if (log.length) process.stderr.write(`${log.join('\n')}\n`);
+      const rows = outcomes.map((o) => {
+        const firstError = o.diagnostics.find((d) => d.severity === 'error');
+        const note = (o as Outcome & { note?: string }).note ?? (firstError ? `[${firstError.code}] ${firstError.pointer ?? ''}` : '');
+        const typed = o.typed ? `${o.typed.typedOperations}/${o.typed.operations}` : '';
+        return [path.relative(root, o.folder) || o.folder, o.id, o.status, String(o.operations), typed, String(count(o.diagnostics, 'warning')), String(count(o.diagnostics, 'error')), note];
+      });
+      process.stdout.write(formatTable(['Folder', 'Id', 'Result', 'Ops', 'Typed', 'Warnings', 'Errors', 'First error'], rows));
+      const ok = outcomes.filter((o) => o.status === 'ok').length;
+      const share = sumTypedShares(outcomes.flatMap((o) => (o.typed ? [o.typed] : [])));
+      process.stdout.write(`${ok}/${outcomes.length} imported${opts.verify ? ' and round-tripped' : ''}; ${formatTypedShare(share)}; written under ${outRoot}\n`);
+      if (ok !== outcomes.length) process.exitCode = 1;
+    });
+}

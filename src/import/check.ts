@@ -1,0 +1,334 @@
+/**
+ * Walks an imported swagger and apiProperties against what the descriptor model can express
+ * (src/model/document.ts, properties.ts, operation.ts). A key the model has no place for is an
+ * error naming its JSON pointer, so nothing is dropped silently; a vendor key (`x-...`) outside
+ * the official schema is kept verbatim and listed in one warning per file.
+ */
+import { OPERATION_SWAGGER_KEYS } from '../emit/swagger';
+import { POLICY_SPELLINGS, POLICY_TEMPLATE_IDS, type PolicyTemplateId } from '../model/properties';
+import { diagnostic, type Diagnostic } from '../validate/diagnostics';
+
+type Json = unknown;
+type Obj = Record<string, Json>;
+
+export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
+
+const PRIMITIVE = [
+  'type', 'format', 'items', 'collectionFormat', 'default', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum',
+  'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'enum', 'multipleOf',
+];
+const PARAMETER_EXTENSIONS = [
+  'x-ms-summary', 'x-ms-visibility', 'x-ms-dynamic-values', 'x-ms-dynamic-list', 'x-ms-dynamic-tree', 'x-ms-dynamic-schema',
+  'x-ms-dynamic-properties', 'x-ms-enum-values', 'x-ms-test-value', 'x-ms-trigger-value', 'x-ms-localizeDefaultValue',
+  'x-ms-parameter-location', 'x-ms-url-encoding', 'x-ms-skip-url-encoding', 'x-ms-notification-url', 'x-ms-media-kind',
+  'x-ms-editor', 'x-ms-editor-options', 'x-ms-enum', 'x-nullable',
+];
+const KEYS = {
+  root: [
+    'swagger', 'info', 'host', 'basePath', 'schemes', 'consumes', 'produces', 'paths', 'definitions', 'parameters', 'responses',
+    'securityDefinitions', 'security', 'tags', 'externalDocs', 'x-ms-capabilities', 'x-ms-connector-metadata', 'x-ms-docs',
+  ],
+  info: ['title', 'description', 'version', 'termsOfService', 'contact', 'license', 'x-ms-api-annotation', 'x-ms-deployment-version'],
+  contact: ['name', 'url', 'email'],
+  license: ['name', 'url'],
+  pathItem: [...METHODS, 'parameters', 'x-ms-notification-content', 'x-ms-visibility'],
+  notificationContent: ['description', 'schema'],
+  operation: [
+    'summary', 'description', 'operationId', 'tags', 'parameters', 'responses', 'deprecated', 'x-ms-visibility',
+    ...OPERATION_SWAGGER_KEYS.keys(),
+  ],
+  parameter: ['name', 'in', 'description', 'required', 'allowEmptyValue', 'schema', ...PRIMITIVE, ...PARAMETER_EXTENSIONS],
+  items: [...PRIMITIVE, 'x-ms-summary', 'x-ms-visibility'],
+  header: [...PRIMITIVE, 'description', 'x-ms-summary', 'x-ms-visibility'],
+  response: ['description', 'schema', 'headers', 'examples', 'x-ms-summary', 'x-ms-visibility'],
+  schema: [
+    'type', 'format', 'title', 'description', 'default', 'enum', 'example', 'items', 'properties', 'required',
+    'additionalProperties', 'readOnly', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems',
+    '$ref', 'allOf', 'discriminator', 'xml', 'externalDocs', 'multipleOf', 'exclusiveMinimum', 'exclusiveMaximum',
+    'uniqueItems', 'minProperties', 'maxProperties', ...PARAMETER_EXTENSIONS,
+  ],
+  tag: ['name', 'description', 'externalDocs'],
+  externalDocs: ['description', 'url'],
+  apiAnnotation: ['family', 'revision', 'status', 'replacement'],
+  basic: ['type', 'description'],
+  apiKey: ['type', 'in', 'name', 'description'],
+  oauth2: ['type', 'flow', 'authorizationUrl', 'tokenUrl', 'scopes', 'description'],
+  properties: [
+    'connectionParameters', 'connectionParameterSets', 'iconBrandColor', 'capabilities', 'policyTemplateInstances', 'publisher',
+    'stackOwner', 'scriptOperations',
+  ],
+  policy: ['templateId', 'title', 'type', 'parameters'],
+  connectionParameterSets: ['uiDefinition', 'values'],
+} as const satisfies Record<string, readonly string[]>;
+const SETS = Object.fromEntries(Object.entries(KEYS).map(([k, v]) => [k, new Set<string>(v)])) as Record<keyof typeof KEYS, Set<string>>;
+
+const POLICY_PARAMETERS: Record<PolicyTemplateId, readonly string[]> = {
+  setheader: ['name', 'value', 'existsAction'],
+  setqueryparameter: ['name', 'value', 'existsAction'],
+  dynamichosturl: ['urlTemplate'],
+  routerequesttoendpoint: ['newPath', 'httpMethod'],
+  setproperty: ['newPropertyParentPathTemplate', 'newPropertySubPathTemplate', 'propertyValuePathTemplate'],
+  setvaluefromurl: ['parameterTemplate', 'parameterValueUrl', 'parameterValuePathTemplate', 'httpMethod'],
+  updatenextlink: ['nextLinkPropertyName', 'nextLinkParentPropertyPath'],
+  pollingtrigger: ['triggerConfig', 'triggerDataPath'],
+  convertarraytoobject: ['propertyParentPath', 'propertySubPath', 'keyWithinCollectionPath', 'newPropertyPath', 'retainKey'],
+  convertobjecttoarray: ['propertyParentPath', 'propertySubPath', 'newPropertyPath', 'keyName', 'valueName'],
+  stringreplace: ['propertyParentPath', 'propertySubPath', 'sourceString', 'replacementString', 'newPropertyPath'],
+  stringtoarray: ['propertyParentPath', 'propertySubPath', 'newPropertyPath', 'separator', 'delimiterList', 'childPropertyName'],
+  encodepropertyvalue: ['propertyParentPath', 'propertySubPath', 'encodingType', 'newPropertyPath'],
+  dynamicsubdomain: ['urlTemplate'],
+  moveproperties: ['srcParentPath', 'srcSubPath', 'dstParentPath', 'dstSubPath', 'copyOnlySubProperties'],
+  setconnectionstatustounauthenticated: ['statusCode'],
+};
+
+/** The lower-case template id a spelling stands for, or undefined when unknown. */
+export function policyTemplateId(spelling: string): PolicyTemplateId | undefined {
+  for (const id of POLICY_TEMPLATE_IDS) {
+    if (spelling === id || (POLICY_SPELLINGS[id] as readonly string[]).includes(spelling)) return id;
+  }
+  return undefined;
+}
+
+export function pointer(base: string, key: string | number): string {
+  return `${base}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+export const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+class Checker {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly vendor = new Map<string, number>();
+  constructor(
+    private readonly connector: string,
+    private readonly file: string,
+  ) {}
+
+  unsupported(at: string, what: string): void {
+    this.diagnostics.push(diagnostic('import-unsupported', { what }, { connector: this.connector, file: this.file, pointer: at }));
+  }
+  secret(at: string, what: string): void {
+    this.diagnostics.push(diagnostic('import-secret-present', { what }, { connector: this.connector, file: this.file, pointer: at }));
+  }
+  invalid(at: string, expected: string): void {
+    this.diagnostics.push(diagnostic('import-value-invalid', { expected }, { connector: this.connector, file: this.file, pointer: at }));
+  }
+
+  /** Checks an object's keys against a location; returns false (after reporting) when it is not an object. */
+  keys(v: Json, at: string, kind: keyof typeof KEYS): v is Obj {
+    if (!isObj(v)) {
+      this.invalid(at, `an object (${kind})`);
+      return false;
+    }
+    for (const k of Object.keys(v)) {
+      if (SETS[kind].has(k)) continue;
+      if (k.startsWith('x-')) this.vendor.set(k, (this.vendor.get(k) ?? 0) + 1);
+      else this.unsupported(pointer(at, k), `the key "${k}" in a ${kind} object`);
+    }
+    return true;
+  }
+  string(v: Json, at: string, optional = true): void {
+    if (v === undefined ? !optional : typeof v !== 'string') this.invalid(at, 'a string');
+  }
+  strings(v: Json, at: string): void {
+    if (v === undefined) return;
+    if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) this.invalid(at, 'an array of strings');
+  }
+  oneOf(v: Json, at: string, allowed: readonly unknown[]): void {
+    if (v !== undefined && !allowed.includes(v)) this.invalid(at, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+  }
+  map(v: Json, at: string, each: (value: Json, at: string) => void): void {
+    if (v === undefined) return;
+    if (!isObj(v)) return this.invalid(at, 'an object');
+    for (const [k, x] of Object.entries(v)) each(x, pointer(at, k));
+  }
+  list(v: Json, at: string, each: (value: Json, at: string) => void): void {
+    if (v === undefined) return;
+    if (!Array.isArray(v)) return this.invalid(at, 'an array');
+    v.forEach((x, i) => each(x, pointer(at, i)));
+  }
+
+  // ---- swagger ----
+  root(d: Json): void {
+    if (!this.keys(d, '', 'root')) return;
+    if (d.swagger !== '2.0') this.invalid('/swagger', 'the string "2.0" (pcdk imports Swagger 2.0 connectors)');
+    if (this.keys(d.info, '/info', 'info')) {
+      this.string(d.info.title, '/info/title', false);
+      this.string(d.info.version, '/info/version', false);
+      this.string(d.info.description, '/info/description');
+      if (d.info.contact !== undefined) this.keys(d.info.contact, '/info/contact', 'contact');
+      if (d.info.license !== undefined) this.keys(d.info.license, '/info/license', 'license');
+    }
+    for (const k of ['host', 'basePath'] as const) this.string(d[k], `/${k}`);
+    for (const k of ['schemes', 'consumes', 'produces'] as const) this.strings(d[k], `/${k}`);
+    this.map(d.definitions, '/definitions', (s, at) => this.schema(s, at));
+    this.map(d.parameters, '/parameters', (p, at) => this.parameter(p, at, false));
+    this.map(d.responses, '/responses', (r, at) => this.response(r, at, false));
+    this.map(d.securityDefinitions, '/securityDefinitions', (s, at) => this.securityScheme(s, at));
+    this.list(d.security, '/security', (s, at) => this.securityRequirement(s, at));
+    this.list(d.tags, '/tags', (t, at) => {
+      if (this.keys(t, at, 'tag')) this.string(t.name, pointer(at, 'name'), false);
+    });
+    if (d.externalDocs !== undefined) this.keys(d.externalDocs, '/externalDocs', 'externalDocs');
+    this.list(d['x-ms-connector-metadata'], '/x-ms-connector-metadata', (m, at) => {
+      if (!isObj(m) || typeof m.propertyName !== 'string' || typeof m.propertyValue !== 'string' || Object.keys(m).length !== 2) {
+        this.invalid(at, 'an object { propertyName: string, propertyValue: string }');
+      }
+    });
+    if (!isObj(d.paths)) return this.invalid('/paths', 'an object of path items');
+    for (const [p, item] of Object.entries(d.paths)) this.pathItem(item, pointer('/paths', p), p);
+  }
+
+  pathItem(item: Json, at: string, path: string): void {
+    if (!path.startsWith('/')) this.invalid(at, 'a path starting with "/"');
+    if (isObj(item) && '$ref' in item) return this.unsupported(pointer(at, '$ref'), 'a $ref on a path item');
+    if (!this.keys(item, at, 'pathItem')) return;
+    this.list(item.parameters, pointer(at, 'parameters'), (p, pat) => this.parameter(p, pat, true));
+    const nc = item['x-ms-notification-content'];
+    if (nc !== undefined && this.keys(nc, pointer(at, 'x-ms-notification-content'), 'notificationContent') && nc.schema !== undefined) {
+      this.schema(nc.schema, pointer(pointer(at, 'x-ms-notification-content'), 'schema'));
+    }
+    for (const m of METHODS) if (item[m] !== undefined) this.operation(item[m], pointer(at, m));
+  }
+
+  operation(op: Json, at: string): void {
+    if (!this.keys(op, at, 'operation')) return;
+    this.string(op.operationId, pointer(at, 'operationId'), false);
+    this.string(op.summary, pointer(at, 'summary'));
+    this.string(op.description, pointer(at, 'description'));
+    this.strings(op.tags, pointer(at, 'tags'));
+    if (op.deprecated !== undefined && typeof op.deprecated !== 'boolean') this.invalid(pointer(at, 'deprecated'), 'true or false');
+    this.oneOf(op['x-ms-trigger'], pointer(at, 'x-ms-trigger'), ['single', 'batch']);
+    if (op['x-ms-pageable'] !== undefined && !isObj(op['x-ms-pageable'])) this.invalid(pointer(at, 'x-ms-pageable'), 'an object { nextLinkName }');
+    if (op['x-ms-api-annotation'] !== undefined) this.keys(op['x-ms-api-annotation'], pointer(at, 'x-ms-api-annotation'), 'apiAnnotation');
+    this.list(op.parameters, pointer(at, 'parameters'), (p, pat) => this.parameter(p, pat, true));
+    if (!isObj(op.responses)) return this.invalid(pointer(at, 'responses'), 'an object of responses');
+    this.map(op.responses, pointer(at, 'responses'), (r, rat) => this.response(r, rat, true));
+  }
+
+  parameter(p: Json, at: string, refAllowed: boolean): void {
+    if (isObj(p) && '$ref' in p) {
+      if (!refAllowed) return this.unsupported(pointer(at, '$ref'), 'a $ref as a shared parameter');
+      if (typeof p.$ref !== 'string') return this.invalid(pointer(at, '$ref'), 'a string');
+      for (const k of Object.keys(p)) if (k !== '$ref') this.unsupported(pointer(at, k), `"${k}" beside a $ref`);
+      return;
+    }
+    if (!this.keys(p, at, 'parameter')) return;
+    this.string(p.name, pointer(at, 'name'), false);
+    this.oneOf(p.in, pointer(at, 'in'), ['path', 'query', 'header', 'formData', 'body']);
+    if (p.in === 'body') {
+      if (p.schema === undefined) this.invalid(pointer(at, 'schema'), 'a schema (a body parameter needs one)');
+      else this.schema(p.schema, pointer(at, 'schema'));
+      for (const k of PRIMITIVE) if (k in p) this.unsupported(pointer(at, k), `"${k}" on a body parameter (it belongs in its schema)`);
+    } else {
+      if ('schema' in p) this.unsupported(pointer(at, 'schema'), 'a schema on a non-body parameter');
+      if (p.items !== undefined) this.items(p.items, pointer(at, 'items'));
+    }
+    if (p.required !== undefined && typeof p.required !== 'boolean') this.invalid(pointer(at, 'required'), 'true or false');
+  }
+
+  items(v: Json, at: string): void {
+    if (!this.keys(v, at, 'items')) return;
+    if (v.items !== undefined) this.items(v.items, pointer(at, 'items'));
+  }
+
+  response(r: Json, at: string, refAllowed: boolean): void {
+    if (isObj(r) && '$ref' in r) {
+      if (!refAllowed) return this.unsupported(pointer(at, '$ref'), 'a $ref as a shared response');
+      for (const k of Object.keys(r)) if (k !== '$ref') this.unsupported(pointer(at, k), `"${k}" beside a $ref`);
+      return;
+    }
+    if (!this.keys(r, at, 'response')) return;
+    this.string(r.description, pointer(at, 'description'), false);
+    if (r.schema !== undefined) this.schema(r.schema, pointer(at, 'schema'));
+    this.map(r.headers, pointer(at, 'headers'), (h, hat) => {
+      if (this.keys(h, hat, 'header') && h.items !== undefined) this.items(h.items, pointer(hat, 'items'));
+    });
+  }
+
+  schema(s: Json, at: string): void {
+    if (!this.keys(s, at, 'schema')) return;
+    this.oneOf(s.type, pointer(at, 'type'), ['string', 'integer', 'number', 'boolean', 'array', 'object', 'file']);
+    if (s.items !== undefined) {
+      if (Array.isArray(s.items)) this.unsupported(pointer(at, 'items'), 'a tuple (array-valued items)');
+      else this.schema(s.items, pointer(at, 'items'));
+    }
+    this.map(s.properties, pointer(at, 'properties'), (p, pat) => this.schema(p, pat));
+    if (isObj(s.additionalProperties)) this.schema(s.additionalProperties, pointer(at, 'additionalProperties'));
+    else if (s.additionalProperties !== undefined && typeof s.additionalProperties !== 'boolean') this.invalid(pointer(at, 'additionalProperties'), 'a schema or a boolean');
+    this.list(s.allOf, pointer(at, 'allOf'), (x, xat) => this.schema(x, xat));
+    this.strings(s.required, pointer(at, 'required'));
+    if (s.enum !== undefined && !Array.isArray(s.enum)) this.invalid(pointer(at, 'enum'), 'an array');
+  }
+
+  securityScheme(s: Json, at: string): void {
+    if (!isObj(s)) return this.invalid(at, 'a security scheme object');
+    if (s.type === 'basic' || s.type === 'apiKey' || s.type === 'oauth2') this.keys(s, at, s.type);
+    else this.invalid(pointer(at, 'type'), 'one of "basic", "apiKey", "oauth2"');
+  }
+  securityRequirement(s: Json, at: string): void {
+    if (!isObj(s)) return this.invalid(at, 'a security requirement object');
+    for (const [k, v] of Object.entries(s)) this.strings(v ?? null, pointer(at, k));
+  }
+
+  // ---- apiProperties ----
+  properties(doc: Json): void {
+    if (!isObj(doc)) return this.invalid('', 'an object with "properties"');
+    for (const k of Object.keys(doc)) if (k !== 'properties') this.unsupported(pointer('', k), `the key "${k}" at the root of apiProperties`);
+    const p = doc.properties;
+    if (!this.keys(p, '/properties', 'properties')) return;
+    this.string(p.iconBrandColor, '/properties/iconBrandColor', false);
+    this.strings(p.capabilities, '/properties/capabilities');
+    this.strings(p.scriptOperations, '/properties/scriptOperations');
+    this.string(p.publisher, '/properties/publisher');
+    this.string(p.stackOwner, '/properties/stackOwner');
+    const parameter = (c: Json, at: string): void => {
+      if (!isObj(c) || typeof c.type !== 'string') return this.invalid(at, 'a connection parameter with a "type"');
+      // Secrets never reach generated files: a real value here is refused, not copied.
+      const oauth = c.oAuthSettings;
+      if (isObj(oauth) && typeof oauth.clientSecret === 'string' && oauth.clientSecret !== '') {
+        this.secret(pointer(pointer(at, 'oAuthSettings'), 'clientSecret'), 'an OAuth client secret');
+      }
+      if (c.type === 'securestring' && c.defaultValue !== undefined && c.defaultValue !== '') this.secret(pointer(at, 'defaultValue'), 'a default value of a securestring parameter');
+    };
+    this.map(p.connectionParameters, '/properties/connectionParameters', parameter);
+    if (p.connectionParameterSets !== undefined && this.keys(p.connectionParameterSets, '/properties/connectionParameterSets', 'connectionParameterSets')) {
+      this.list(p.connectionParameterSets.values, '/properties/connectionParameterSets/values', (v, at) => {
+        if (!isObj(v) || typeof v.name !== 'string' || !isObj(v.parameters)) return this.invalid(at, 'a parameter set { name, parameters }');
+        this.map(v.parameters, pointer(at, 'parameters'), parameter);
+      });
+    }
+    this.list(p.policyTemplateInstances, '/properties/policyTemplateInstances', (x, at) => this.policy(x, at));
+  }
+
+  policy(x: Json, at: string): void {
+    if (!this.keys(x, at, 'policy')) return;
+    const id = typeof x.templateId === 'string' ? policyTemplateId(x.templateId) : undefined;
+    if (!id) return this.unsupported(pointer(at, 'templateId'), `the policy template ${JSON.stringify(x.templateId)} (known: ${POLICY_TEMPLATE_IDS.join(', ')})`);
+    if (!isObj(x.parameters)) return this.invalid(pointer(at, 'parameters'), 'an object of template parameters');
+    const allowed = new Set(POLICY_PARAMETERS[id].map((n) => `x-ms-apimTemplateParameter.${n}`));
+    for (const k of Object.keys(x.parameters)) {
+      if (k === 'x-ms-apimTemplate-operationName') this.strings(x.parameters[k], pointer(pointer(at, 'parameters'), k));
+      else if (k !== 'x-ms-apimTemplate-policySection' && !allowed.has(k)) {
+        this.unsupported(pointer(pointer(at, 'parameters'), k), `the parameter "${k}" of the ${id} policy template`);
+      }
+    }
+  }
+
+  vendorDiagnostic(): Diagnostic[] {
+    if (this.vendor.size === 0) return [];
+    const keys = [...this.vendor].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} (${n})`).join(', ');
+    return [diagnostic('import-vendor-extensions', { keys }, { connector: this.connector, file: this.file })];
+  }
+}
+
+export function checkSwagger(doc: Json, connector: string, file: string): Diagnostic[] {
+  const c = new Checker(connector, file);
+  c.root(doc);
+  return [...c.diagnostics, ...c.vendorDiagnostic()];
+}
+
+export function checkApiProperties(doc: Json, connector: string, file: string): Diagnostic[] {
+  const c = new Checker(connector, file);
+  c.properties(doc);
+  return [...c.diagnostics, ...c.vendorDiagnostic()];
+}

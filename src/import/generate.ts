@@ -1,0 +1,290 @@
+/**
+ * Turns a checked swagger + apiProperties into descriptor source a person can maintain:
+ *   connector.ts            defineConnector({...}): the document root, auth, apiProperties
+ *   schemas.ts              shared definitions, one named const each (referenced by $ref)
+ *   parameters.ts           shared parameters (#/parameters/...)
+ *   responses.ts            shared responses (#/responses/...)
+ *   operations/<group>.ts   one file per tag (or first path segment), one const per operation
+ *   script.csx, icon.png    copied byte for byte
+ * Pure: values in, file map out. Every name from the source goes through names.ts and every
+ * string through ts-writer.ts.
+ */
+import { CATEGORIES } from '../model/connector';
+import { OPERATION_SWAGGER_KEYS } from '../emit/swagger';
+import { METHODS, isObj } from './check';
+import { NameScope, fileBaseFrom, identifierFrom } from './names';
+import { code, commentText, literal, stringLiteral } from './ts-writer';
+import { addToShare, chooseOperationForm, emptyTypedShare, type OperationForm, type TypedShare } from './typed-operation';
+
+type Obj = Record<string, unknown>;
+
+export interface GenerateInput {
+  id: string;
+  /** Where the source came from, for the header comment (a folder name, never a full path). */
+  sourceName: string;
+  swagger: Obj;
+  apiProperties: Obj;
+  script?: string;
+  icon?: Uint8Array;
+  /** Import specifier of src/model from the output folder, e.g. '../../src/model'. */
+  modelImport: string;
+}
+
+const VISIBILITY = new Set(['important', 'advanced', 'internal']);
+const OPERATION_CORE = new Set(['summary', 'description', 'operationId', 'tags', 'parameters', 'responses', 'deprecated', 'x-ms-visibility']);
+
+interface OpEntry {
+  path: string;
+  method: string;
+  op: Obj;
+  pathItem?: Obj;
+  constName: string;
+  group: string;
+}
+
+function header(lines: string[]): string {
+  return `/**\n${lines.map((l) => ` * ${commentText(l, 200)}`).join('\n')}\n */\n`;
+}
+
+/** Shared component file: one const per entry, then the map the document uses. */
+function componentsFile(
+  kind: string, typeName: string, entries: Obj, modelImport: string, mapName: string,
+): string {
+  const scope = new NameScope([mapName]);
+  const consts: string[] = [];
+  const mapEntries: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(entries)) {
+    const id = scope.claim(identifierFrom(name, kind));
+    consts.push(`export const ${id}: ${typeName} = ${literal(value)};\n`);
+    // defineProperty, not assignment: a definition named "__proto__" must stay an own entry.
+    Object.defineProperty(mapEntries, name, { value: code(id), enumerable: true, writable: true, configurable: true });
+  }
+  return [
+    header([`Shared ${kind}s (#/${mapName}/...), referenced by $ref from the operations.`]),
+    `import type { ${typeName} } from ${stringLiteral(modelImport)};\n\n`,
+    consts.join('\n'),
+    `\nexport const ${mapName}: Record<string, ${typeName}> = ${literal(mapEntries)};\n`,
+  ].join('');
+}
+
+function operationSource(e: OpEntry): { text: string; form: OperationForm } {
+  const op = e.op;
+  const doc = [typeof op.summary === 'string' && op.summary ? op.summary : String(op.operationId)];
+  const form = chooseOperationForm(op, declaredOperationSpec(op, e.method, e.path, e.pathItem));
+  return { text: `${header(doc)}export const ${e.constName} = operation(${literal(form.spec)});\n`, form };
+}
+
+/** The operation() argument that declares the source operation verbatim (parameters, responseObjects). */
+export function declaredOperationSpec(op: Obj, method: string, path: string, pathItem?: Obj): Obj {
+  const spec: Record<string, unknown> = { id: op.operationId, method, path };
+  const omitted: string[] = [];
+  if (typeof op.summary === 'string') spec.summary = op.summary;
+  else {
+    spec.summary = '';
+    omitted.push('summary');
+  }
+  if (typeof op.description === 'string') spec.description = op.description;
+  else {
+    spec.description = '';
+    omitted.push('description');
+  }
+  if (op.tags !== undefined) spec.tags = op.tags;
+  if (op.deprecated !== undefined) spec.deprecated = op.deprecated;
+  const extensions: Obj = {};
+  const vis = op['x-ms-visibility'];
+  if (typeof vis === 'string' && VISIBILITY.has(vis)) spec.visibility = vis;
+  else if (vis !== undefined) extensions['x-ms-visibility'] = vis;
+  if (op.parameters !== undefined) spec.parameters = op.parameters;
+  else omitted.push('parameters');
+  if (omitted.length) spec.omitted = omitted;
+  spec.responses = {};
+  spec.responseObjects = op.responses;
+  for (const [key, value] of Object.entries(op)) {
+    if (OPERATION_CORE.has(key)) continue;
+    const field = OPERATION_SWAGGER_KEYS.get(key);
+    if (field) spec[field] = value;
+    else extensions[key] = value;
+  }
+  if (pathItem) spec.pathItem = pathItem;
+  if (Object.keys(extensions).length) spec.extensions = extensions;
+  return spec;
+}
+
+/** The model helpers an operations file calls, in one fixed order (noUnusedLocals: only those used). */
+const HELPER_ORDER = ['operation', 'path', 'query', 'header', 'response', 't'];
+
+
+const staticSegments = (path: string): string[] => path.split('/').filter((s) => s && !s.includes('{'));
+
+/** How many leading static segments every path shares (`/api/v5/...`): they say nothing about the resource. */
+function commonPrefixLength(paths: string[]): number {
+  const split = paths.map(staticSegments);
+  let n = 0;
+  while (split.every((segs) => segs.length > n + 1 && segs[n] === split[0]![n])) n++;
+  return n;
+}
+
+/** The file an operation goes to: its first tag, else the first path segment that names a resource. */
+function groupOf(path: string, op: Obj, skip: number): string {
+  const tags = op.tags;
+  if (Array.isArray(tags) && typeof tags[0] === 'string' && tags[0].trim()) return tags[0];
+  return staticSegments(path)[skip] ?? staticSegments(path)[0] ?? 'root';
+}
+
+function metadataValue(meta: unknown, name: string): string | undefined {
+  if (!Array.isArray(meta)) return undefined;
+  const hit = meta.find((m) => isObj(m) && typeof m.propertyName === 'string' && m.propertyName.toLowerCase() === name.toLowerCase());
+  return hit && typeof hit.propertyValue === 'string' ? hit.propertyValue : undefined;
+}
+
+export function generateDescriptorFiles(input: GenerateInput): Map<string, string | Uint8Array> {
+  return generateDescriptors(input).files;
+}
+
+export function generateDescriptors(input: GenerateInput): { files: Map<string, string | Uint8Array>; typed: TypedShare } {
+  const files = new Map<string, string | Uint8Array>();
+  const typed = emptyTypedShare();
+  const { swagger, modelImport } = input;
+  const opsModel = modelImport.startsWith('./') ? `.${modelImport}` : `../${modelImport}`;
+
+  // ---- operations, grouped ----
+  const entries: OpEntry[] = [];
+  // The helpers an operations file imports: an operation const must not shadow them.
+  const constScope = new NameScope(HELPER_ORDER);
+  const empty: Obj = {};
+  const skip = commonPrefixLength(Object.keys(swagger.paths as Obj));
+  for (const [path, itemValue] of Object.entries(swagger.paths as Obj)) {
+    const item = itemValue as Obj;
+    const extra: Obj = {};
+    for (const [k, v] of Object.entries(item)) if (!(METHODS as readonly string[]).includes(k)) extra[k] = v;
+    if (!Object.keys(item).some((k) => (METHODS as readonly string[]).includes(k))) {
+      empty[path] = item;
+      continue;
+    }
+    let first = true;
+    for (const method of Object.keys(item)) {
+      if (!(METHODS as readonly string[]).includes(method)) continue;
+      const op = item[method] as Obj;
+      entries.push({
+        path, method, op,
+        pathItem: first && Object.keys(extra).length ? extra : undefined,
+        constName: constScope.claim(identifierFrom(String(op.operationId), 'operation')),
+        group: groupOf(path, op, skip),
+      });
+      first = false;
+    }
+  }
+  const fileScope = new NameScope();
+  const groupFiles = new Map<string, { base: string; ns: string; ops: OpEntry[] }>();
+  // Names connector.ts binds itself: a group must not shadow them.
+  const nsScope = new NameScope(['document', 'properties', 'definitions', 'parameters', 'responses', 'readFileSync', 'join', 'DocumentSpec', 'PropertiesSpec']);
+  for (const e of entries) {
+    let g = groupFiles.get(e.group);
+    if (!g) {
+      const base = fileScope.claim(fileBaseFrom(e.group), '-');
+      g = { base, ns: nsScope.claim(identifierFrom(base, 'operations')), ops: [] };
+      groupFiles.set(e.group, g);
+    }
+    g.ops.push(e);
+  }
+  for (const g of groupFiles.values()) {
+    const sources = g.ops.map(operationSource);
+    const uses = new Set(['operation', ...sources.flatMap((o) => [...o.form.uses])]);
+    for (const o of sources) addToShare(typed, o.form);
+    const helpers = HELPER_ORDER.filter((h) => uses.has(h)).join(', ');
+    files.set(`operations/${g.base}.ts`, `import { ${helpers} } from ${stringLiteral(opsModel)};\n\n${sources.map((o) => o.text).join('\n')}`);
+  }
+
+  // ---- shared components ----
+  const imports: string[] = [];
+  const document: Obj = {};
+  for (const [k, v] of Object.entries(swagger)) {
+    if (k === 'swagger' || k === 'paths' || k === 'securityDefinitions' || k === 'security') continue;
+    document[k] = v;
+  }
+  const shared = [
+    ['definitions', 'schemas', 'schema', 'DeclaredSchema'],
+    ['parameters', 'parameters', 'parameter', 'ParameterObject'],
+    ['responses', 'responses', 'response', 'ResponseObject'],
+  ] as const;
+  if (Object.keys(empty).length) document.pathsWithoutOperations = empty;
+  for (const [key, file, kind, typeName] of shared) {
+    const v = swagger[key];
+    if (!isObj(v)) continue;
+    if (Object.keys(v).length === 0) {
+      document[key] = {};
+      continue;
+    }
+    files.set(`${file}.ts`, componentsFile(kind, typeName, v, modelImport, key));
+    imports.push(`import { ${key} } from './${file}';`);
+    document[key] = code(key);
+  }
+  for (const g of groupFiles.values()) imports.push(`import * as ${g.ns} from './operations/${g.base}';`);
+
+  // ---- auth, apiProperties ----
+  const props = (isObj(input.apiProperties.properties) ? input.apiProperties.properties : {}) as Obj;
+  const auth: Obj = { type: 'declared' };
+  if (swagger.securityDefinitions !== undefined) auth.securityDefinitions = swagger.securityDefinitions;
+  if (swagger.security !== undefined) auth.security = swagger.security;
+  if (props.connectionParameters !== undefined) auth.connectionParameters = props.connectionParameters;
+  if (props.connectionParameterSets !== undefined) auth.connectionParameterSets = props.connectionParameterSets;
+  const properties: Obj = {};
+  for (const [k, v] of Object.entries(props)) if (k !== 'connectionParameters' && k !== 'connectionParameterSets') properties[k] = v;
+
+  const info = swagger.info as Obj;
+  const contact = (isObj(info.contact) ? info.contact : {}) as Obj;
+  const meta = swagger['x-ms-connector-metadata'];
+  const categories = (metadataValue(meta, 'Categories') ?? '')
+    .split(';').map((s) => s.trim()).filter((s) => (CATEGORIES as readonly string[]).includes(s));
+  const schemes = Array.isArray(swagger.schemes) ? swagger.schemes.filter((s) => s === 'https' || s === 'http') : [];
+  const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+  const spec: Obj = {
+    id: input.id,
+    title: code('document.info.title'),
+    description: typeof info.description === 'string' ? code("document.info.description ?? ''") : '',
+    version: code('document.info.version'),
+    host: typeof swagger.host === 'string' ? code("document.host ?? ''") : '',
+    basePath: typeof swagger.basePath === 'string' ? code("document.basePath ?? '/'") : '/',
+    schemes: schemes.length ? schemes : ['https'],
+    contact: { name: str(contact.name), url: str(contact.url), email: str(contact.email) },
+    metadata: {
+      website: metadataValue(meta, 'Website') ?? '',
+      privacyPolicy: metadataValue(meta, 'Privacy policy') ?? '',
+      categories,
+    },
+    publisher: str(props.publisher),
+    stackOwner: str(props.stackOwner),
+    iconBrandColor: code('properties.iconBrandColor'),
+    auth,
+    operations: entries.map((e) => code(`${groupFiles.get(e.group)!.ns}.${e.constName}`)),
+    readme: { prerequisites: '', obtainingCredentials: '', knownIssues: '' },
+    document: code('document'),
+    properties: code('properties'),
+  };
+  const needsFs = input.script !== undefined || input.icon !== undefined;
+  if (input.script !== undefined) {
+    spec.script = { file: 'script.csx', source: code("readFileSync(join(__dirname, 'script.csx'), 'utf8')") };
+    files.set('script.csx', input.script);
+  }
+  if (input.icon !== undefined) {
+    spec.icon = code("new Uint8Array(readFileSync(join(__dirname, 'icon.png')))");
+    files.set('icon.png', input.icon);
+  }
+
+  const connector = [
+    header([
+      `${str(info.title)}: imported by pcdk from ${input.sourceName}.`,
+      '`document` and `properties` are the swagger root and apiProperties exactly as declared (what is emitted);',
+      'title, contact, metadata and the like in defineConnector are derived from them for the readme, reference page and client.',
+    ]),
+    `import { defineConnector, type DocumentSpec, type PropertiesSpec } from ${stringLiteral(modelImport)};\n`,
+    needsFs ? "import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\n" : '',
+    imports.length ? `${imports.join('\n')}\n` : '',
+    `\nconst document: DocumentSpec = ${literal(document)};\n`,
+    `\nconst properties: PropertiesSpec = ${literal(properties)};\n`,
+    `\nexport default defineConnector(${literal(spec)});\n`,
+  ].join('');
+  files.set('connector.ts', connector);
+  return { files, typed };
+}

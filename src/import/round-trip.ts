@@ -1,0 +1,78 @@
+/**
+ * The round trip that proves an import: import a connector folder, write the descriptors, load
+ * them back, emit, and compare with the source.
+ *
+ * Normalization (the only one): both sides are compared as parsed JSON values, so key order and
+ * insignificant whitespace do not count, and neither does the encoding of the source text (a BOM,
+ * trailing commas, escapes such as \u00e9 vs é, 1.0 vs 1): those are syntax, not content, and
+ * the rebuilt file is always strict JSON. Array order, every key, every value and every type
+ * count.
+ */
+import * as path from 'node:path';
+import { emitApiProperties } from '../emit/api-properties';
+import { emitSwagger } from '../emit/swagger';
+import { writeDirAtomic } from '../io/atomic-write';
+import type { Connector } from '../model/connector';
+import { diagnostic, type Diagnostic } from '../validate/diagnostics';
+import { importConnector, type ImportResult } from './import-connector';
+import { asWritten, jsonDifferences } from './json-compare';
+import { loadDescriptorFolder } from './load-descriptor';
+import { SOURCE_FILES } from './read-source';
+
+export { asWritten, jsonDifferences } from './json-compare';
+
+export interface RoundTripResult {
+  id: string;
+  imported: ImportResult;
+  connector?: Connector;
+  swaggerEqual: boolean;
+  apiPropertiesEqual: boolean;
+  scriptEqual: boolean;
+  differences: { file: string; pointers: string[] }[];
+  diagnostics: Diagnostic[];
+}
+
+export interface RoundTripOptions {
+  id?: string;
+  /** Folder under which <id>/ is written (and replaced). */
+  workDir: string;
+  modelImport: string;
+  validateSource?: boolean;
+}
+
+export async function roundTrip(dir: string, opts: RoundTripOptions): Promise<RoundTripResult> {
+  const imported = await importConnector(dir, { id: opts.id, modelImport: opts.modelImport, validateSource: opts.validateSource });
+  const result: RoundTripResult = {
+    id: imported.id, imported, swaggerEqual: false, apiPropertiesEqual: false, scriptEqual: false, differences: [],
+    diagnostics: [...imported.diagnostics],
+  };
+  if (!imported.ok) return result;
+  const out = path.join(opts.workDir, imported.id);
+  writeDirAtomic(out, imported.files);
+  const verified = verifyImport(out, imported);
+  return { ...result, ...verified, diagnostics: [...result.diagnostics, ...verifyImportDiagnostics({ id: result.id, differences: verified.differences })] };
+}
+
+/** Loads the descriptors written to `out`, emits, and compares with the source the import read. */
+export function verifyImport(out: string, imported: ImportResult): Omit<RoundTripResult, 'id' | 'imported' | 'diagnostics'> {
+  const c = loadDescriptorFolder(out);
+  const differences: { file: string; pointers: string[] }[] = [];
+  const compare = (file: string, rebuilt: unknown, original: unknown): boolean => {
+    const pointers = jsonDifferences(asWritten(rebuilt), original);
+    if (pointers.length) differences.push({ file, pointers });
+    return pointers.length === 0;
+  };
+  return {
+    connector: c,
+    swaggerEqual: compare(SOURCE_FILES.apiDefinition, emitSwagger(c), imported.source.swagger),
+    apiPropertiesEqual: compare(SOURCE_FILES.apiProperties, emitApiProperties(c), imported.source.apiProperties),
+    scriptEqual: c.script?.source === imported.source.script,
+    differences,
+  };
+}
+
+export function verifyImportDiagnostics(r: Pick<RoundTripResult, 'id' | 'differences'>): Diagnostic[] {
+  return r.differences.map(({ file, pointers }) =>
+    diagnostic('round-trip-mismatch', { count: pointers.length, first: pointers[0]! }, { connector: r.id, file, pointer: pointers[0] }));
+}
+

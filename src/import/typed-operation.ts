@@ -1,0 +1,243 @@
+/**
+ * Chooses how an imported operation is written. The typed form (`params: { id: path(t.string(...)) }`,
+ * `body: t.object(...)`, `responses: { 200: t.partial(...) }`) is what an author would write and
+ * what gives the generated client typed inputs and outputs; the declared form (`parameters: [...]`,
+ * `responseObjects: {...}`) is the source verbatim. Each candidate is emitted with the real
+ * emitter and compared with the source operation (parsed JSON, key order ignored: the round-trip
+ * normalization); the first equal one wins, so typing never changes what ships:
+ *   typed parameters + typed responses, typed parameters + declared responses,
+ *   declared parameters + typed responses, all declared.
+ */
+import { operationJson } from '../emit/swagger';
+import { header, operation, path, query, response, type OperationSpec } from '../model/operation';
+import type { SchemaObject } from '../model/schema';
+import { isObj } from './check';
+import { asWritten, jsonDifferences } from './json-compare';
+import { call } from './ts-writer';
+import { VISIBILITIES, dynamicValuesFrom, typedSchema, type Typed, type Uses } from './typed-schema';
+
+type Obj = Record<string, unknown>;
+
+/** What pcdk writes for a non-body parameter (src/emit/swagger.ts paramJson), by source key. */
+const PARAM_SCHEMA_KEYS = ['type', 'format', 'enum', 'default', 'items', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'x-nullable'];
+const PARAM_KEYS = new Set([
+  'name', 'in', 'required', 'x-ms-summary', 'description', 'x-ms-url-encoding', 'x-ms-visibility', 'x-ms-dynamic-values',
+  'x-ms-test-value', ...PARAM_SCHEMA_KEYS,
+]);
+const BODY_KEYS = new Set(['name', 'in', 'required', 'schema', 'description', 'x-ms-summary', 'x-ms-visibility']);
+const RESPONSE_KEYS = new Set(['description', 'schema', 'x-ms-summary', 'headers', 'examples']);
+/** The description a bare response schema gets (src/model/operation.ts REASONS). */
+const REASONS: Record<string, string> = { '200': 'OK', '201': 'Created', '202': 'Accepted', '204': 'No Content' };
+
+/** `params` (+ `body`, `bodyRequired`) for a source parameter list, or undefined. */
+export function typedParameters(parameters: unknown, method: string, uses: Uses): { fields: Map<string, Typed>; count: number } | undefined {
+  if (!Array.isArray(parameters)) return undefined;
+  const params: Typed = { code: {}, value: {} };
+  const fields = new Map<string, Typed>([['params', params]]);
+  const names = new Set<string>();
+  for (const [i, p] of parameters.entries()) {
+    if (!isObj(p) || typeof p.name !== 'string') return undefined;
+    if (p.in === 'body') {
+      // The emitter writes the body last; the model wants an object whose properties are not also
+      // parameters (they become the client's inputs side by side), and no body on GET.
+      if (i !== parameters.length - 1 || method === 'get' || typeof p.required !== 'boolean') return undefined;
+      const schema = typedSchema(p.schema, uses);
+      const props = isObj(p.schema) ? p.schema.properties : undefined;
+      if (!schema || !isObj(p.schema) || p.schema.type !== 'object' || (isObj(props) && Object.keys(props).some((k) => names.has(k)))) return undefined;
+      const bodyParameter = bodyParameterSpec(p);
+      if (!bodyParameter) return undefined;
+      fields.set('body', schema);
+      if (!p.required) fields.set('bodyRequired', { code: false, value: false });
+      if (Object.keys(bodyParameter).length) fields.set('bodyParameter', { code: bodyParameter, value: bodyParameter });
+      continue;
+    }
+    const param = typedParameter(p, uses);
+    if (!param || names.has(p.name)) return undefined;
+    names.add(p.name);
+    for (const side of ['code', 'value'] as const) {
+      Object.defineProperty(params[side], p.name, { value: param[side], enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return { fields, count: parameters.length };
+}
+
+/** The body parameter's name and labels as OperationSpec.bodyParameter, or undefined when not expressible. */
+function bodyParameterSpec(p: Obj): Obj | undefined {
+  if (Object.keys(p).some((k) => !BODY_KEYS.has(k))) return undefined;
+  const out: Obj = {};
+  if (p.name !== 'body') out.name = p.name;
+  for (const [key, field] of [['description', 'description'], ['x-ms-summary', 'summary']] as const) {
+    if (p[key] === undefined) continue;
+    if (typeof p[key] !== 'string') return undefined;
+    out[field] = p[key];
+  }
+  if (p['x-ms-visibility'] !== undefined) {
+    if (!VISIBILITIES.has(p['x-ms-visibility'])) return undefined;
+    out.visibility = p['x-ms-visibility'];
+  }
+  return out;
+}
+
+function typedParameter(p: Obj, uses: Uses): Typed | undefined {
+  if (Object.keys(p).some((k) => !PARAM_KEYS.has(k))) return undefined;
+  const loc = p.in;
+  if (loc !== 'path' && loc !== 'query' && loc !== 'header') return undefined;
+  // Absent `required` (Swagger: false) is expressible on query and header parameters only.
+  if (typeof p.required !== 'boolean' && (loc === 'path' || p.required !== undefined)) return undefined;
+  // path() always writes required and single encoding; query()/header() never write an encoding.
+  if (loc === 'path' ? p.required !== true || p['x-ms-url-encoding'] !== 'single' : p['x-ms-url-encoding'] !== undefined) return undefined;
+  const schemaSource: Obj = {};
+  for (const k of PARAM_SCHEMA_KEYS) if (p[k] !== undefined) schemaSource[k] = p[k];
+  if (p['x-ms-summary'] !== undefined) schemaSource.title = p['x-ms-summary'];
+  if (p.description !== undefined) schemaSource.description = p.description;
+  const schema = typedSchema(schemaSource, uses);
+  if (!schema) return undefined;
+  const options: Obj = {};
+  if (loc !== 'path' && p.required) options.required = true;
+  if (p.required === undefined) options.omitRequired = true;
+  if (p['x-ms-visibility'] !== undefined) {
+    if (!VISIBILITIES.has(p['x-ms-visibility'])) return undefined;
+    options.visibility = p['x-ms-visibility'];
+  }
+  if (p['x-ms-dynamic-values'] !== undefined) {
+    const d = dynamicValuesFrom(p['x-ms-dynamic-values']);
+    if (!d) return undefined;
+    options.dynamicValues = d;
+  }
+  if (p['x-ms-test-value'] !== undefined) options.testValue = p['x-ms-test-value'];
+  uses.add(loc);
+  const args = Object.keys(options).length ? [schema.code, options] : [schema.code];
+  const value = HELPERS[loc](schema.value as SchemaObject, options);
+  return { code: call(loc, ...args), value };
+}
+
+const HELPERS: Record<'path' | 'query' | 'header', (s: SchemaObject, o: Obj) => unknown> = { path, query, header };
+
+/** `responses` for a source response map, or undefined when one entry needs the declared form. */
+export function typedResponses(responses: unknown, uses: Uses): Typed | undefined {
+  if (!isObj(responses)) return undefined;
+  const code: Obj = {};
+  const value: Obj = {};
+  for (const [status, r] of Object.entries(responses)) {
+    if (!(status === 'default' || /^[1-5]\d\d$/.test(status)) || !isObj(r) || typeof r.description !== 'string') return undefined;
+    if (Object.keys(r).some((k) => !RESPONSE_KEYS.has(k))) return undefined;
+    if ((r.headers !== undefined && !isObj(r.headers)) || (r.examples !== undefined && !isObj(r.examples))) return undefined;
+    // Declared extras (headers, examples) ride along verbatim in a ResponseSpec literal.
+    const extras: Obj = {};
+    if (r.headers !== undefined) extras.headers = r.headers;
+    if (r.examples !== undefined) extras.examples = r.examples;
+    const plain = r['x-ms-summary'] === undefined && Object.keys(extras).length === 0;
+    if (r['x-ms-summary'] !== undefined && (typeof r['x-ms-summary'] !== 'string' || r['x-ms-summary'] === '')) return undefined;
+    let entry: Typed;
+    if (r.schema === undefined) {
+      // `default` documents errors only (DefaultResponseSpec): a plain { description }.
+      const e: Obj = { description: r.description };
+      if (r['x-ms-summary'] !== undefined) e.summary = r['x-ms-summary'];
+      Object.assign(e, extras);
+      entry = { code: e, value: e };
+    } else {
+      if (status === 'default') return undefined; // the model forbids a schema there
+      const schema = typedSchema(r.schema, uses);
+      if (!schema) return undefined;
+      const s = schema.value as Obj;
+      // A bare schema reads as a ResponseSpec when it has a description but no type/properties.
+      const bareOk = r.description === REASONS[status] && plain
+        && !(typeof s.description === 'string' && !('type' in s) && !('properties' in s));
+      if (bareOk) entry = schema;
+      else if (plain) {
+        uses.add('response');
+        entry = { code: call('response', r.description, schema.code), value: response(r.description, schema.value as SchemaObject) };
+      } else {
+        const e: Obj = { description: r.description };
+        if (r['x-ms-summary'] !== undefined) e.summary = r['x-ms-summary'];
+        entry = { code: { ...e, schema: schema.code, ...extras }, value: { ...e, schema: schema.value, ...extras } };
+      }
+    }
+    code[status] = entry.code;
+    value[status] = entry.value;
+  }
+  return { code, value };
+}
+
+export interface OperationForm {
+  /** The operation() argument as literal()-able code. */
+  spec: Obj;
+  typedParameters: boolean;
+  typedResponses: boolean;
+  /** Parameters in the source operation, and how many of them are written typed. */
+  parameters: { typed: number; total: number };
+  /** Helper names the chosen form calls. */
+  uses: Uses;
+}
+
+/**
+ * The declared spec (source verbatim, as generate.ts builds it) with the typed pieces swapped in
+ * where emitting them gives back the source operation exactly.
+ */
+export function chooseOperationForm(source: Obj, declared: Obj): OperationForm {
+  const total = Array.isArray(source.parameters) ? source.parameters.length : 0;
+  const candidates: { params: boolean; responses: boolean }[] = [
+    { params: true, responses: true }, { params: true, responses: false }, { params: false, responses: true },
+  ];
+  for (const c of candidates) {
+    const uses: Uses = new Set();
+    // An operation without parameters keeps `omitted: ['parameters']`: nothing to type there.
+    if (c.params && source.parameters === undefined) continue;
+    const params = c.params ? typedParameters(source.parameters, String(declared.method), uses) : undefined;
+    if (c.params && !params) continue;
+    const responses = c.responses ? typedResponses(source.responses, uses) : undefined;
+    if (c.responses && !responses) continue;
+    const code: Obj = {};
+    const value: Obj = {};
+    for (const [k, v] of Object.entries(declared)) {
+      if (k === 'parameters' && params) {
+        for (const [f, typed] of params.fields) {
+          code[f] = typed.code;
+          value[f] = typed.value;
+        }
+      } else if (k === 'responses' && responses) {
+        code.responses = responses.code;
+        value.responses = responses.value;
+      } else if (!(k === 'responseObjects' && responses)) {
+        code[k] = v;
+        value[k] = v;
+      }
+    }
+    const emitted = operationJson(operation(value as unknown as OperationSpec<{}, undefined, {}>));
+    if (jsonDifferences(asWritten(emitted), source, 1).length > 0) continue;
+    return {
+      spec: code, typedParameters: c.params || source.parameters === undefined, typedResponses: c.responses,
+      parameters: { typed: c.params ? total : 0, total }, uses,
+    };
+  }
+  return { spec: declared, typedParameters: source.parameters === undefined, typedResponses: false, parameters: { typed: 0, total }, uses: new Set() };
+}
+
+/** How much of an import is written in typed form, for the CLI summary and the conformance log. */
+export interface TypedShare {
+  operations: number;
+  /** Parameters and responses both typed. */
+  typedOperations: number;
+  /** Exactly one of the two typed. */
+  partlyTyped: number;
+  parameters: number;
+  typedParameters: number;
+}
+export const emptyTypedShare = (): TypedShare => ({ operations: 0, typedOperations: 0, partlyTyped: 0, parameters: 0, typedParameters: 0 });
+
+export function addToShare(share: TypedShare, f: Pick<OperationForm, 'typedParameters' | 'typedResponses' | 'parameters'>): void {
+  share.operations++;
+  if (f.typedParameters && f.typedResponses) share.typedOperations++;
+  else if (f.typedParameters || f.typedResponses) share.partlyTyped++;
+  share.parameters += f.parameters.total;
+  share.typedParameters += f.parameters.typed;
+}
+export function sumTypedShares(shares: readonly TypedShare[]): TypedShare {
+  const out = emptyTypedShare();
+  for (const s of shares) for (const k of Object.keys(out) as (keyof TypedShare)[]) out[k] += s[k];
+  return out;
+}
+/** "typed 812/1234 operations (97 partly), 2100/2890 parameters". */
+export function formatTypedShare(s: TypedShare): string {
+  return `typed ${s.typedOperations}/${s.operations} operations (${s.partlyTyped} partly), ${s.typedParameters}/${s.parameters} parameters`;
+}

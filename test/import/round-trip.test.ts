@@ -1,0 +1,131 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { modelImportFor } from '../../src/cli/commands/import';
+import { emitConnectorFolder } from '../../src/emit/connector-folder';
+import { importConnector } from '../../src/import/import-connector';
+import { asWritten, jsonDifferences, roundTrip } from '../../src/import/round-trip';
+import { validateDescriptor } from '../../src/validate/descriptor-rules';
+import { SAMPLE_ICON, SAMPLE_SCRIPT, sampleApiProperties, sampleSwagger, tempDir, typeCheck, writeSource } from './sample-source';
+
+describe('jsonDifferences (the round-trip normalization)', () => {
+  test.each([
+    ['key order does not count', { a: 1, b: { c: [1, 2] } }, { b: { c: [1, 2] }, a: 1 }, []],
+    ['array order counts', { a: [1, 2] }, { a: [2, 1] }, ['/a/0', '/a/1']],
+    ['a missing key counts', { a: 1 }, { a: 1, b: null }, ['/b']],
+    ['types count', { a: '1' }, { a: 1 }, ['/a']],
+    ['array vs object counts', { a: [] }, { a: {} }, ['/a']],
+    ['length counts', { a: [1] }, { a: [1, 1] }, ['/a/length']],
+    ['pointer escaping', { 'a/b~': 1 }, { 'a/b~': 2 }, ['/a~1b~0']],
+  ])('%s', (_name, a, b, expected) => {
+    expect(jsonDifferences(a, b)).toEqual(expected);
+  });
+});
+
+describe('import -> descriptors -> emit round trip (every modelled construct)', () => {
+  const work = tempDir('rt');
+  const src = writeSource(path.join(work, 'src', 'Feature Zoo'), sampleSwagger(), sampleApiProperties(), { script: SAMPLE_SCRIPT, icon: SAMPLE_ICON });
+  const out = path.join(work, 'out');
+  let result: Awaited<ReturnType<typeof roundTrip>>;
+  beforeAll(async () => {
+    result = await roundTrip(src, { workDir: out, modelImport: modelImportFor(path.join(out, 'feature-zoo')) });
+  });
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  test('imports without errors and rebuilds equal swagger, apiProperties and script', () => {
+    expect(result.imported.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.differences).toEqual([]);
+    expect(result.swaggerEqual && result.apiPropertiesEqual && result.scriptEqual).toBe(true);
+  });
+
+  test('import is deterministic: the same folder gives the same files', async () => {
+    const again = await importConnector(src, { id: 'feature-zoo', modelImport: modelImportFor(path.join(out, 'feature-zoo')) });
+    expect([...again.files]).toEqual([...result.imported.files]);
+  });
+
+  test('vendor keys outside the official schema are reported, not silently kept', () => {
+    const w = result.imported.diagnostics.find((d) => d.code === 'import-vendor-extensions');
+    expect(w?.message).toContain('x-ms-openai-data (1)');
+    expect(w?.message).toContain('x-ms-keywords (1)');
+    expect(w?.message).toContain('x-example (1)');
+  });
+
+  test('writes readable files: operations grouped by tag, shared components named', () => {
+    const files = [...result.imported.files.keys()].sort();
+    expect(files).toEqual([
+      'connector.ts', 'icon.png', 'operations/animals.ts', 'operations/births.ts', 'operations/hooks.ts', 'operations/photos.ts',
+      'parameters.ts', 'responses.ts', 'schemas.ts', 'script.csx',
+    ]);
+    const animals = fs.readFileSync(path.join(out, 'feature-zoo', 'operations', 'animals.ts'), 'utf8');
+    expect(animals).toContain('export const listAnimals = operation({');
+    expect(animals).toContain("pageable: { nextLinkName: '@odata.nextLink' },");
+    expect(animals).toContain("omitted: ['summary', 'description'],");
+    const schemas = fs.readFileSync(path.join(out, 'feature-zoo', 'schemas.ts'), 'utf8');
+    expect(schemas).toContain('export const animal: DeclaredSchema = {');
+    expect(schemas).toContain('export const definitions: Record<string, DeclaredSchema> = { Animal: animal };');
+  });
+
+  test('the typed fields carry the x-ms-* constructs', () => {
+    const c = result.connector!;
+    const byId = Object.fromEntries(c.operations.map((o) => [o.id, o]));
+    expect(byId.OnAnimalChanged!.trigger).toBe('single');
+    expect(byId.OnAnimalChanged!.pathItem?.['x-ms-notification-content']?.description).toBe('An animal event.');
+    expect(byId.OnBirth!.triggerMetadata).toEqual({ kind: 'query', mode: 'polling' });
+    expect(byId.GetAnimal!.apiAnnotation?.replacement?.operationId).toBe('GetAnimalV2');
+    expect(byId.GetAnimal!.deprecated).toBe(true);
+    expect(byId.UploadPhoto!.capabilities).toEqual({ chunkTransfer: true });
+    expect(byId.ListAnimals!.extensions).toEqual({ 'x-ms-openai-data': { openai_enabled: true } });
+    expect(c.auth.type).toBe('declared');
+    if (c.auth.type === 'declared') expect(c.auth.connectionParameters?.token?.oAuthSettings?.identityProvider).toBe('aad');
+    expect(c.properties?.policyTemplateInstances?.map((p) => p.templateId)).toEqual([
+      'setheader', 'dynamichosturl', 'routerequesttoendpoint', 'updatenextlink', 'pollingtrigger', 'SetProperty',
+    ]);
+    expect(c.script?.source).toBe(SAMPLE_SCRIPT);
+    expect(Buffer.from(c.icon!).equals(Buffer.from(SAMPLE_ICON))).toBe(true);
+    expect(c.document?.pathsWithoutOperations).toEqual({ '/': {} });
+  });
+
+  test('the generated TypeScript passes a strict type-check', () => {
+    expect(typeCheck(path.join(out, 'feature-zoo'))).toEqual([]);
+  });
+
+  test('the connector folder carries script.csx, and descriptor findings on a declared document do not block', () => {
+    const folder = emitConnectorFolder(result.connector!);
+    expect(folder.files.get('script.csx')).toBe(SAMPLE_SCRIPT);
+    expect(jsonDifferences(asWritten(folder.swagger), sampleSwagger())).toEqual([]);
+    expect(validateDescriptor(result.connector!).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  test('descriptor rules read the declared parameters and responses; only unsound builds stay errors', () => {
+    const c = result.connector!;
+    const findings = validateDescriptor(c);
+    // Path parameters declared on the path item ({id}) or by $ref count as declared.
+    expect(findings.filter((d) => d.code === 'path-param-undeclared')).toEqual([]);
+    expect(findings.filter((d) => d.code === 'no-success-response')).toEqual([]);
+    // Authoring rules the source breaks are reported as warnings (GetAnimal has no summary).
+    expect(findings).toContainEqual(expect.objectContaining({ code: 'summary-missing', operation: 'GetAnimal', severity: 'warning' }));
+    const dup = { ...c, operations: [...c.operations, c.operations[0]!] };
+    expect(validateDescriptor(dup)).toContainEqual(expect.objectContaining({ code: 'duplicate-operation-id', severity: 'error' }));
+  });
+
+  test('a source swagger-parser rejects is reported (a warning) and still imported as declared', async () => {
+    const s = sampleSwagger();
+    ((s.paths as any)['/births'].get.responses = {});
+    const dir = writeSource(path.join(work, 'src', 'invalid'), s, sampleApiProperties());
+    const r = await roundTrip(dir, { workDir: out, modelImport: modelImportFor(path.join(out, 'invalid')), validateSource: true });
+    const warning = r.diagnostics.find((d) => d.code === 'import-swagger-invalid');
+    expect(warning).toMatchObject({ severity: 'warning', file: 'apiDefinition.swagger.json' });
+    expect(warning!.message).toMatch(/responses/);
+    expect(r.swaggerEqual && r.apiPropertiesEqual).toBe(true);
+  });
+
+  test('an OpenAPI 3 style key is an error naming its pointer, and nothing is written', async () => {
+    const s = sampleSwagger();
+    ((s.definitions as Record<string, Record<string, unknown>>).Animal!).nullable = true;
+    const bad = writeSource(path.join(work, 'src', 'bad'), s, sampleApiProperties());
+    const r = await roundTrip(bad, { workDir: out, modelImport: '../../src/model' });
+    expect(r.imported.ok).toBe(false);
+    expect(r.imported.files.size).toBe(0);
+    expect(r.diagnostics.map((d) => [d.code, d.file, d.pointer])).toContainEqual(['import-unsupported', 'apiDefinition.swagger.json', '/definitions/Animal/nullable']);
+    expect(fs.existsSync(path.join(out, 'bad'))).toBe(false);
+  });
+});
