@@ -1,0 +1,74 @@
+/**
+ * Gives layer-1 findings (about descriptors, which name operation and field) a place in the built
+ * files: the JSON pointer of the same field in apiDefinition.swagger.json or apiProperties.json,
+ * so `pcdk validate <id>` reports every finding with a file and a line:column like the others.
+ */
+import type { Diagnostic } from './diagnostics';
+import { pointerOf } from './json-source';
+
+type Json = Record<string, any>;
+export type BuiltFile = 'apiDefinition' | 'apiProperties';
+
+const CONNECTOR_FIELDS: [prefix: string, file: BuiltFile, pointer: string][] = [
+  ['title', 'apiDefinition', '/info/title'],
+  ['description', 'apiDefinition', '/info/description'],
+  ['contact', 'apiDefinition', '/info/contact'],
+  ['metadata', 'apiDefinition', '/x-ms-connector-metadata'],
+  ['host', 'apiDefinition', '/host'],
+  ['basePath', 'apiDefinition', '/basePath'],
+  ['auth', 'apiDefinition', '/securityDefinitions'],
+  ['operations', 'apiDefinition', '/paths'],
+  ['iconBrandColor', 'apiProperties', '/properties/iconBrandColor'],
+];
+const OPERATION_FIELDS: Record<string, string> = { id: '/operationId', summary: '/summary', description: '/description', visibility: '/x-ms-visibility', responses: '/responses' };
+
+/** `purchase.products[].pid` -> `/properties/purchase/properties/products/items/properties/pid` */
+function schemaPointer(dotted: string): string {
+  if (!dotted) return '';
+  return dotted
+    .split('.')
+    .map((part) => {
+      const name = /^[^[{]*/.exec(part)![0];
+      const nested = (part.slice(name.length).match(/\[\]|\{\}/g) ?? []).map((t) => (t === '[]' ? '/items' : '/additionalProperties'));
+      return `${name ? pointerOf('properties', name) : ''}${nested.join('')}`;
+    })
+    .join('');
+}
+
+function operationPointer(swagger: Json, operationId: string): { pointer: string; op: Json; path: string } | undefined {
+  for (const [p, item] of Object.entries<Json>(swagger.paths ?? {})) {
+    for (const [method, op] of Object.entries<Json>(item ?? {})) {
+      if (op && typeof op === 'object' && op.operationId === operationId) return { pointer: pointerOf('paths', p, method), op, path: p };
+    }
+  }
+  return undefined;
+}
+
+export function builtLocation(d: Diagnostic, swagger: Json): { file: BuiltFile; pointer: string } | undefined {
+  const field = d.field ?? '';
+  if (!d.operation) {
+    const hit = CONNECTOR_FIELDS.find(([prefix]) => field === prefix || field.startsWith(`${prefix}.`));
+    if (!hit) return undefined;
+    const [, file, pointer] = hit;
+    return { file, pointer: field.startsWith('contact.') ? `${pointer}/${field.slice('contact.'.length)}` : pointer };
+  }
+  const found = operationPointer(swagger, d.operation);
+  if (!found) return undefined;
+  const { pointer, op, path } = found;
+  if (field === 'path') return { file: 'apiDefinition', pointer: pointerOf('paths', path) };
+  if (OPERATION_FIELDS[field]) return { file: 'apiDefinition', pointer: `${pointer}${OPERATION_FIELDS[field]}` };
+  const params: Json[] = Array.isArray(op.parameters) ? op.parameters : [];
+  const param = /^params\.([^.]+)/.exec(field);
+  if (param) {
+    const i = params.findIndex((p) => p?.name === param[1] && p?.in !== 'body');
+    return { file: 'apiDefinition', pointer: i >= 0 ? `${pointer}/parameters/${i}` : `${pointer}/parameters` };
+  }
+  if (field === 'body' || field.startsWith('body.') || field.startsWith('body[')) {
+    const i = params.findIndex((p) => p?.in === 'body');
+    if (i < 0) return { file: 'apiDefinition', pointer };
+    return { file: 'apiDefinition', pointer: `${pointer}/parameters/${i}/schema${schemaPointer(field.replace(/^body\.?/, ''))}` };
+  }
+  const resp = /^responses\.([^.[{]+)(.*)$/.exec(field);
+  if (resp) return { file: 'apiDefinition', pointer: `${pointer}/responses/${resp[1]}/schema${schemaPointer(resp[2]!.replace(/^\./, ''))}` };
+  return { file: 'apiDefinition', pointer };
+}

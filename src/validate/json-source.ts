@@ -1,0 +1,127 @@
+/**
+ * A JSON file as validate sees it: the text, the value (when one can be recovered), and a way to
+ * turn a JSON pointer into a line:column. Real connector folders hold files with a BOM or
+ * trailing commas (reference/power-platform.md §4); those are reported, then read leniently so
+ * the other layers still run. Only a real syntax error stops the file from being checked.
+ */
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { diagnostic, type Diagnostic, type Location } from './diagnostics';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface JsonSource {
+  file: string;
+  text: string;
+  /** Undefined when the text has a syntax error nothing can recover from. */
+  value?: unknown;
+  /** Problems reading the file (BOM, trailing commas, syntax), each with a position. */
+  diagnostics: Diagnostic[];
+  /** 1-based line and column (UTF-16 code units) of the value at `pointer`, or of its nearest existing parent. */
+  locate(pointer: string): Position;
+}
+
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function pointerOf(...segments: (string | number)[]): string {
+  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function positionAt(starts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+/** Parses `raw` the strict way, falling back to a lenient read that is itself reported. */
+export function readJsonSource(raw: string, where: { connector: string; file: string }): JsonSource {
+  const diagnostics: Diagnostic[] = [];
+  // Offsets below are into `text`; a stripped BOM shifts nothing visible (it has no column).
+  const hasBom = raw.charCodeAt(0) === 0xfeff;
+  const text = hasBom ? raw.slice(1) : raw;
+  const starts = lineStarts(text);
+  const at = (offset: number): Location => ({ ...where, pointer: '', ...positionAt(starts, offset) });
+  if (hasBom) diagnostics.push(diagnostic('json-bom', {}, { ...where, pointer: '', line: 1, column: 1 }));
+
+  let value: unknown;
+  let strictMessage: string | undefined;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    strictMessage = (e as Error).message;
+  }
+
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: true });
+  if (strictMessage !== undefined) {
+    if (errors.length === 0 && tree) {
+      const commas = trailingCommas(text);
+      if (commas.length > 0) {
+        diagnostics.push(diagnostic('json-trailing-comma', { count: commas.length }, at(commas[0]!)));
+        value = getNodeValue(tree);
+      } else {
+        diagnostics.push(diagnostic('json-invalid', { reason: strictMessage }, at(0)));
+      }
+    } else {
+      const first = errors[0];
+      diagnostics.push(diagnostic('json-invalid', { reason: first ? printParseErrorCode(first.error) : strictMessage }, at(first?.offset ?? 0)));
+    }
+  }
+
+  return {
+    file: where.file,
+    text,
+    value,
+    diagnostics,
+    locate(pointer) {
+      if (!tree) return { line: 1, column: 1 };
+      const segs = pointerSegments(pointer).map((s, i, all) => (isArrayAt(tree, all.slice(0, i)) && /^\d+$/.test(s) ? Number(s) : s));
+      for (let n = segs.length; n >= 0; n--) {
+        const node = findNodeAtLocation(tree, segs.slice(0, n));
+        if (node) return positionAt(starts, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+      }
+      return { line: 1, column: 1 };
+    },
+  };
+}
+
+function isArrayAt(tree: Node, segs: (string | number)[]): boolean {
+  return findNodeAtLocation(tree, segs)?.type === 'array';
+}
+
+/** Offsets of commas followed only by whitespace before a closing bracket. */
+function trailingCommas(text: string): number[] {
+  const out: number[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === ',') {
+      let j = i + 1;
+      while (j < text.length && /\s/.test(text[j]!)) j++;
+      if (text[j] === '}' || text[j] === ']') out.push(i);
+    }
+  }
+  return out;
+}
