@@ -2,6 +2,7 @@ import { operation, t } from '../../../src/model';
 
 export const getAccount = operation({
   id: 'Account',
+  clientName: 'getAccount',
   method: 'get',
   path: '/account',
   summary: 'Get account',

@@ -4,6 +4,7 @@ import { subscriptionListParams } from './shared';
 
 export const listForms = operation({
   id: 'FormList',
+  clientName: 'listForms',
   method: 'get',
   path: '/forms',
   summary: 'Get forms',
@@ -41,6 +42,7 @@ const formId = path(t.string({ title: 'Form ID', description: 'The form unique i
 
 export const addSubscriberToForm = operation({
   id: 'FormSubAdd',
+  clientName: 'addSubscriberToForm',
   method: 'post',
   path: '/forms/{form_id}/subscribe',
   summary: 'Add subscriber to a form',
@@ -53,6 +55,7 @@ export const addSubscriberToForm = operation({
 
 export const listFormSubscriptions = operation({
   id: 'FormSubList',
+  clientName: 'listFormSubscriptions',
   method: 'get',
   path: '/forms/{form_id}/subscriptions',
   summary: 'List subscriptions to a form',

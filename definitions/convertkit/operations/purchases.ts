@@ -3,6 +3,7 @@ import { createdPurchase, page, purchase, purchaseInput, totalPages } from '../s
 
 export const listPurchases = operation({
   id: 'PurchaseList',
+  clientName: 'listPurchases',
   method: 'get',
   path: '/purchases',
   summary: 'List purchases',
@@ -21,6 +22,7 @@ export const listPurchases = operation({
 
 export const createPurchase = operation({
   id: 'PurchaseAdd',
+  clientName: 'createPurchase',
   method: 'post',
   path: '/purchases',
   summary: 'Create a purchase',
@@ -31,6 +33,7 @@ export const createPurchase = operation({
 
 export const getPurchase = operation({
   id: 'PurchaseGet',
+  clientName: 'getPurchase',
   method: 'get',
   path: '/purchases/{purchase_id}',
   summary: 'Get a purchase',

@@ -4,6 +4,7 @@ import { subscriptionListParams } from './shared';
 
 export const listSequences = operation({
   id: 'SequenceList',
+  clientName: 'listSequences',
   method: 'get',
   path: '/sequences',
   summary: 'List sequences',
@@ -19,6 +20,7 @@ const sequenceId = path(t.string({ title: 'Sequence ID', description: 'The seque
 
 export const addSubscriberToSequence = operation({
   id: 'SequenceSubAdd',
+  clientName: 'addSubscriberToSequence',
   method: 'post',
   path: '/sequences/{sequence_id}/subscribe',
   summary: 'Add subscriber to a sequence',
@@ -30,6 +32,7 @@ export const addSubscriberToSequence = operation({
 
 export const listSequenceSubscriptions = operation({
   id: 'SequenceSubList',
+  clientName: 'listSequenceSubscriptions',
   method: 'get',
   path: '/sequences/{sequence_id}/subscriptions',
   summary: 'List subscriptions to a sequence',

@@ -7,6 +7,7 @@ const subscriberId = path(t.string({ title: 'Subscriber ID', description: 'The s
 
 export const listSubscribers = operation({
   id: 'SubscriberList',
+  clientName: 'listSubscribers',
   method: 'get',
   path: '/subscribers',
   summary: 'List subscribers',
@@ -41,6 +42,7 @@ export const listSubscribers = operation({
 
 export const getSubscriber = operation({
   id: 'SubscriberGet',
+  clientName: 'getSubscriber',
   method: 'get',
   path: '/subscribers/{subscriber_id}',
   summary: 'Get a subscriber',
@@ -51,6 +53,7 @@ export const getSubscriber = operation({
 
 export const updateSubscriber = operation({
   id: 'SubscriberUpdate',
+  clientName: 'updateSubscriber',
   method: 'put',
   path: '/subscribers/{subscriber_id}',
   summary: 'Update subscriber',
@@ -66,6 +69,7 @@ export const updateSubscriber = operation({
 
 export const unsubscribe = operation({
   id: 'SubscriberUnsub',
+  clientName: 'unsubscribe',
   method: 'put',
   path: '/unsubscribe',
   summary: 'Unsubscribe subscriber',
@@ -76,6 +80,7 @@ export const unsubscribe = operation({
 
 export const listSubscriberTags = operation({
   id: 'SubscriberTags',
+  clientName: 'listSubscriberTags',
   method: 'get',
   path: '/subscribers/{subscriber_id}/tags',
   summary: "List subscriber's tags",

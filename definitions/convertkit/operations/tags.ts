@@ -4,6 +4,7 @@ import { subscriptionListParams } from './shared';
 
 export const listTags = operation({
   id: 'TagList',
+  clientName: 'listTags',
   method: 'get',
   path: '/tags',
   summary: 'List tags',
@@ -19,6 +20,7 @@ export const tagId = path(t.string({ title: 'Tag ID', description: 'The tag uniq
 
 export const createTag = operation({
   id: 'TagAdd',
+  clientName: 'createTag',
   method: 'post',
   path: '/tags',
   summary: 'Create a tag',
@@ -39,6 +41,7 @@ export const createTag = operation({
 
 export const tagSubscriber = operation({
   id: 'TagSub',
+  clientName: 'tagSubscriber',
   method: 'post',
   path: '/tags/{tag_id}/subscribe',
   summary: 'Tag a subscriber',
@@ -54,6 +57,7 @@ export const tagSubscriber = operation({
 
 export const removeTagFromSubscriber = operation({
   id: 'TagSubRemove',
+  clientName: 'removeTagFromSubscriber',
   method: 'delete',
   path: '/subscribers/{subscriber_id}/tags/{tag_id}',
   summary: 'Remove tag from subscriber',
@@ -68,6 +72,7 @@ export const removeTagFromSubscriber = operation({
 
 export const removeTagFromSubscriberByEmail = operation({
   id: 'TagSubRemoveEmail',
+  clientName: 'removeTagFromSubscriberByEmail',
   method: 'post',
   path: '/tags/{tag_id}/unsubscribe',
   summary: 'Remove tag from subscriber by email',
@@ -79,6 +84,7 @@ export const removeTagFromSubscriberByEmail = operation({
 
 export const listTagSubscriptions = operation({
   id: 'TagSubList',
+  clientName: 'listTagSubscriptions',
   method: 'get',
   path: '/tags/{tag_id}/subscriptions',
   summary: 'List subscriptions to a tag',

@@ -1,0 +1,11 @@
+/**
+ * What a generated client exposes from the runtime. The client generator embeds these modules
+ * into each client package; names exported here stay public there, the rest become internal.
+ */
+export { createCore } from './core';
+export type { Core } from './core';
+export { ClientError, HttpError, InvalidResponseError, TimeoutError, NetworkError, AbortError } from './errors';
+export type { ErrorBody } from './errors';
+export type {
+  CallOptions, ClientConfig, ClientOptions, FetchInit, FetchLike, FetchResponse, OperationRoute, PageSpec, RateLimitOptions, RetryOptions, AuthRoute, ParamIn,
+} from './types';

@@ -1,0 +1,89 @@
+/**
+ * The public shapes of a generated client and the operation table it is built from. Structural
+ * types only (no DOM or Node imports beyond AbortSignal), so a consumer type-checks the package
+ * with nothing but its own lib settings.
+ */
+
+export type ParamIn = 'path' | 'query' | 'header';
+
+/** One operation as the client needs it; everything else stays in the descriptor. */
+export interface OperationRoute {
+  /** Upper-case HTTP method. */
+  readonly method: string;
+  /** Path template relative to the base URL, e.g. `forms/{form_id}/subscribe`. */
+  readonly path: string;
+  /** Where each non-body parameter goes. Names not listed here go to the JSON body. */
+  readonly params: Readonly<Record<string, ParamIn>>;
+  /** Whether the operation takes a JSON body. */
+  readonly body?: boolean;
+  /** Safe to retry on 5xx and network errors although the method is not idempotent. */
+  readonly idempotent?: boolean;
+  readonly pagination?: PageSpec;
+}
+
+/** Page-number pagination: `totalPagesPath` given = stop at the last page; absent = at the first empty page. */
+export interface PageSpec {
+  readonly pageParam: string;
+  readonly itemsPath: string;
+  readonly totalPagesPath?: string;
+}
+
+/** How the secret travels; derived from the descriptor's auth. */
+export type AuthRoute = { readonly in: 'query' | 'header'; readonly name: string } | { readonly in: 'none' };
+
+export interface ClientConfig {
+  readonly baseUrl: string;
+  readonly auth: AuthRoute;
+  /** The descriptor's throttling policy: the limiter's default. */
+  readonly rateLimit?: RateLimitOptions;
+  readonly operations: Readonly<Record<string, OperationRoute>>;
+}
+
+/** What the client needs from a fetch implementation (the global fetch fits). */
+export interface FetchResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;
+
+/** At most `calls` requests in any window of `windowMs` milliseconds, per client. */
+export interface RateLimitOptions {
+  calls: number;
+  windowMs: number;
+}
+
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2). */
+  limit?: number;
+  /** First backoff step in ms (default 300); doubles each retry, with jitter. */
+  baseDelayMs?: number;
+  /** Upper bound of one backoff wait in ms (default 10000). */
+  maxDelayMs?: number;
+  /** Longest Retry-After honoured, in ms (default 60000); longer values are cut to this. */
+  maxRetryAfterMs?: number;
+}
+
+export interface ClientOptions {
+  apiSecret: string;
+  baseUrl?: string;
+  fetch?: FetchLike;
+  /** Proactive limiter; default from the descriptor's throttling. `false` turns it off. */
+  rateLimit?: RateLimitOptions | false;
+  /** `false` turns retries off. */
+  retry?: RetryOptions | false;
+  /** Per attempt, in ms (default 30000); 0 = none. */
+  timeoutMs?: number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}

@@ -1,0 +1,28 @@
+/** Writes the generated ConvertKit client package to a temp folder and loads its CommonJS entry. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Connector } from '../../src/model';
+import { runtimeBundle } from '../../src/build/client-package';
+import { emitClientPackage } from '../../src/emit/client/client-package';
+
+export function writeClientPackage(c: Connector): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pcdk-${c.id}-client-`));
+  for (const [name, text] of emitClientPackage(c, runtimeBundle()).files) fs.writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+export type AnyClient = Record<string, (params?: object, options?: object) => Promise<unknown>> & {
+  call(operationId: string, params?: object): Promise<unknown>;
+  iterate: Record<string, (params?: object) => AsyncIterableIterator<unknown>>;
+};
+export interface ClientModule {
+  createClient(options: Record<string, unknown>): AnyClient;
+  HttpError: new (...args: never[]) => Error & { status: number; body?: { error?: string; message?: string } };
+  ClientError: new (...args: never[]) => Error;
+}
+
+export function loadClientPackage(dir: string): ClientModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(dir, 'index.cjs')) as ClientModule;
+}
