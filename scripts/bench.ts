@@ -7,7 +7,10 @@
 import type { BenchSection } from './bench/types';
 
 const SECTIONS: Record<string, () => Promise<{ run(): Promise<BenchSection> }>> = {
+  client: () => import('./bench/client'),
   build: () => import('./bench/build'),
+  validate: () => import('./bench/validate'),
+  roundtrip: () => import('./bench/roundtrip'),
 };
 
 async function main(): Promise<void> {

@@ -6,6 +6,8 @@
 import type { Connector } from '../model/connector';
 import type { Diagnostic } from '../validate/diagnostics';
 import { produceConnectorFolder } from './connector-folder';
+import { produceReferencePage } from './reference-page';
+import { produceClientPackage } from './client-package';
 
 export interface BuildContext {
   schemasDir?: string;
@@ -22,4 +24,4 @@ export interface Artifact {
 
 export type Producer = (c: Connector, ctx: BuildContext) => Artifact | Promise<Artifact>;
 
-export const PRODUCERS: readonly Producer[] = [produceConnectorFolder];
+export const PRODUCERS: readonly Producer[] = [produceConnectorFolder, produceReferencePage, produceClientPackage];

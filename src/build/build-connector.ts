@@ -9,6 +9,7 @@ import { writeDirAtomic, writeFileAtomic } from '../io/atomic-write';
 import { validateDescriptor } from '../validate/descriptor-rules';
 import { hasErrors, type Diagnostic } from '../validate/diagnostics';
 import { PRODUCERS, type Artifact, type BuildContext } from './artifacts';
+import { checkFixturesForBuild } from './fixture-check';
 
 export interface BuildOptions {
   /** Root of the output: artifacts go under <outDir>/<id>/. */
@@ -17,6 +18,8 @@ export interface BuildOptions {
   schemasDir?: string;
   /** Produce and validate but write nothing. */
   dryRun?: boolean;
+  /** Folder holding <id>/ fixture folders; a connector with fixtures there has them checked (layer 5). */
+  fixturesRoot?: string;
 }
 
 export interface BuildResult {
@@ -31,6 +34,7 @@ export async function buildConnector(c: Connector, opts: BuildOptions): Promise<
   const outDir = path.join(opts.outDir, typeof c.id === 'string' ? c.id : '_invalid');
   const diagnostics = validateDescriptor(c);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, outDir, artifacts: [] };
+  diagnostics.push(...checkFixturesForBuild(c, opts.fixturesRoot));
 
   const ctx: BuildContext = { schemasDir: opts.schemasDir };
   const artifacts: Artifact[] = [];

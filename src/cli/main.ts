@@ -5,25 +5,40 @@
  * trace (and only with PCDK_DEBUG=1).
  */
 import { Command, CommanderError } from 'commander';
-import { registerBuild } from './commands/build';
 import { UserError } from './load-definition';
 
-/** Each command module adds itself here. */
-const COMMANDS: ((program: Command) => void)[] = [registerBuild];
+type Register = (program: Command) => void;
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Each command module adds itself here. Modules are loaded on demand: a command pulls in its
+ * libraries (archiver, the importer, ...), and `pcdk build` should not pay for `pcdk pack`.
+ */
+const COMMANDS: Record<string, () => Register> = {
+  build: () => require('./commands/build').registerBuild,
+  pack: () => require('./commands/pack').registerPack,
+  validate: () => require('./commands/validate').registerValidate,
+  diff: () => require('./commands/diff').registerDiff,
+  fixtures: () => require('./commands/fixtures').registerFixtures,
+  serve: () => require('./commands/serve').registerServe,
+  import: () => require('./commands/import').registerImport,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
-export function createProgram(): Command {
+/** The program with every command, or only `only` when the command line names one. */
+export function createProgram(only?: string): Command {
   const program = new Command('pcdk')
     .description('Power Platform custom connectors written as TypeScript')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of COMMANDS) register(program);
+  const names = only && only in COMMANDS ? [only] : Object.keys(COMMANDS);
+  for (const name of names) COMMANDS[name]!()(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = undefined;
   try {
-    await createProgram().parseAsync(argv, { from: 'user' });
+    await createProgram(argv[0]).parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
@@ -38,6 +53,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // `pcdk validate --all dir | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -21,6 +21,8 @@ export function writeDirAtomic(target: string, files: FileMap): void {
   fs.mkdirSync(parent, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.tmp-`));
   try {
+    // mkdtemp creates 0700; the output is an ordinary folder (umask still applies to files).
+    fs.chmodSync(tmp, 0o755);
     for (const rel of [...files.keys()].sort()) {
       const dest = path.join(tmp, rel);
       fs.mkdirSync(path.dirname(dest), { recursive: true });

@@ -5,30 +5,22 @@
  * milliseconds without even parsing the schemas. The cache is an optimisation only: any problem
  * reading or writing it falls back to compiling in memory.
  */
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
+import { cacheEnabled, cacheFile, writeCacheEntry } from '../io/content-cache';
 
 const FORMAT = 'pcdk-ajv-cache-2';
-
-export function cacheDir(): string {
-  if (process.env.PCDK_CACHE_DIR) return process.env.PCDK_CACHE_DIR;
-  // <project>/node_modules/.cache/pcdk, the conventional home of tool caches.
-  return path.join(path.dirname(path.dirname(require.resolve('ajv/package.json'))), '.cache', 'pcdk');
-}
 
 /**
  * `keyMaterial` must change whenever the compiled schema would (its source text plus the
  * version of any patch applied to it); `compile` is only called on a miss.
  */
 export function compileCached(label: string, keyMaterial: string, compile: () => { ajv: Ajv; validate: ValidateFunction }): ValidateFunction {
-  if (process.env.PCDK_NO_CACHE) return compile().validate;
+  if (!cacheEnabled()) return compile().validate;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const version = (require('ajv/package.json') as { version: string }).version;
-  const key = crypto.createHash('sha256').update(`${FORMAT}\0${version}\0${label}\0${keyMaterial}`).digest('hex').slice(0, 32);
-  const file = path.join(cacheDir(), `${label}-${key}.js`);
+  const file = cacheFile(label, `${FORMAT}\0${version}\0${keyMaterial}`, '.js');
   try {
     return load(fs.readFileSync(file, 'utf8'));
   } catch {
@@ -38,13 +30,9 @@ export function compileCached(label: string, keyMaterial: string, compile: () =>
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const standaloneCode = (require('ajv/dist/standalone') as { default: (a: Ajv, v: ValidateFunction) => string }).default;
-    const code = standaloneCode(ajv, validate);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, code);
-    fs.renameSync(tmp, file);
+    writeCacheEntry(file, standaloneCode(ajv, validate));
   } catch {
-    // A read-only install still validates; it just compiles every time.
+    // Standalone code generation failed: keep the in-memory validator.
   }
   return validate;
 }

@@ -12,6 +12,12 @@ interface Definition<A> {
   readonly hint: string;
   /** Microsoft's swagger-validator rule id, when one exists. */
   readonly msRule?: string;
+  /**
+   * Severity when the certification rules (layer 4) find this in existing connector files, where
+   * it differs from `severity`: calibrated on the public connectors (a rule many of them break is
+   * not enforced by Microsoft, so it warns), while descriptors keep pcdk's stricter standard.
+   */
+  readonly certification?: Severity;
 }
 function def<A = Record<string, never>>(d: Definition<A>): Definition<A> {
   return d;
@@ -45,6 +51,7 @@ export const DIAGNOSTICS = {
   }),
   'contact-missing': def<{ field: string }>({
     severity: 'error',
+    certification: 'warning',
     message: (a) => `contact.${a.field} is missing`,
     hint: 'Give contact.name, contact.url and contact.email (certification requires all three).',
   }),
@@ -114,6 +121,7 @@ export const DIAGNOSTICS = {
   }),
   'operation-id-invalid': def<{ id: string }>({
     severity: 'error',
+    certification: 'warning',
     msRule: 'OperationIdSanitized',
     message: (a) => `operationId "${a.id}" must be letters and digits only`,
     hint: 'Use PascalCase letters and digits, e.g. GetMessages (no dashes, underscores or spaces).',
@@ -208,6 +216,7 @@ export const DIAGNOSTICS = {
   }),
   'param-description-missing': def({
     severity: 'error',
+    certification: 'warning',
     message: () => 'description is missing',
     hint: 'Give the parameter schema a description sentence.',
   }),
@@ -223,18 +232,21 @@ export const DIAGNOSTICS = {
   }),
   'no-success-response': def({
     severity: 'error',
+    certification: 'warning',
     msRule: 'OperationShouldHaveSuccessfulResponse',
     message: () => 'the operation has no 2xx response',
     hint: 'Add responses: { 200: <schema> }.',
   }),
   'default-response-has-schema': def({
     severity: 'error',
+    certification: 'warning',
     msRule: 'DefaultResponseHasSchema',
     message: () => 'the default response carries a schema',
     hint: 'Put the output schema on 200 or 201; keep `default` for a description only.',
   }),
   'many-responses-with-schema': def<{ statuses: string }>({
     severity: 'error',
+    certification: 'warning',
     msRule: 'OperationHasManyResponsesWithSchema',
     message: (a) => `responses ${a.statuses} all carry a schema; only one may`,
     hint: 'Keep the schema on the main success response.',
@@ -247,8 +259,9 @@ export const DIAGNOSTICS = {
   // ---- schemas ----
   'empty-properties': def({
     severity: 'error',
+    certification: 'warning',
     message: () => 'an object declares "properties": {}',
-    hint: 'Use t.record(...) for a free-form object (it emits additionalProperties).',
+    hint: 'Drop the empty properties; a free-form object is additionalProperties (t.record(...) in descriptors).',
   }),
   'integer-format-missing': def({
     severity: 'error',
@@ -323,6 +336,575 @@ export const DIAGNOSTICS = {
     message: (a) => `the official schemas could not be loaded from ${a.dir}: ${a.reason}`,
     hint: 'Point --schemas (or PCDK_SCHEMAS) at a folder with apiDefinition.swagger.schema.json, paconn-apiProperties.schema.json and paconn-settings.schema.json.',
   }),
+  // ---- import (existing connector folder -> descriptors) ----
+  'import-file-missing': def<{ file: string }>({
+    severity: 'error',
+    message: (a) => `${a.file} is missing or unreadable`,
+    hint: 'Point pcdk import at a connector folder holding apiDefinition.swagger.json and apiProperties.json.',
+  }),
+  'import-json-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `not JSON, even read leniently: ${a.reason}`,
+    hint: 'Fix the syntax at the position given (a missing comma or quote, a stray character), then import again.',
+  }),
+  'import-json-lenient': def<{ reason: string }>({
+    severity: 'warning',
+    message: (a) => `read leniently: ${a.reason}`,
+    hint: 'Nothing to do for the import: the rebuilt file is strict JSON. Strict parsers (paconn, GitHub import) reject the original.',
+  }),
+  'import-swagger-invalid': def<{ reason: string }>({
+    severity: 'warning',
+    message: (a) => `the source is not valid Swagger 2.0 for swagger-parser: ${a.reason}`,
+    hint: 'The import keeps the document as declared, so the rebuilt file has the same fault: fix it in the descriptors.',
+  }),
+  'import-unsupported': def<{ what: string }>({
+    severity: 'error',
+    message: (a) => `the descriptor model cannot express ${a.what}`,
+    hint: 'Remove or rename the key in the source (a typo of a known key, an OpenAPI 3 key), or extend src/model and the emitters; nothing is dropped silently.',
+  }),
+  'import-value-invalid': def<{ expected: string }>({
+    severity: 'error',
+    message: (a) => `expected ${a.expected} here`,
+    hint: 'Fix the value in the source file; the descriptor types accept only what the official schema allows.',
+  }),
+  'import-secret-present': def<{ what: string }>({
+    severity: 'error',
+    message: (a) => `the source holds a secret value (${a.what}); pcdk does not copy secrets into descriptors`,
+    hint: 'Remove the value from the source file (paconn and pac inject the client secret at deployment with --secret), then import again.',
+  }),
+  'import-vendor-extensions': def<{ keys: string }>({
+    severity: 'warning',
+    message: (a) => `vendor keys outside the official schema kept verbatim: ${a.keys}`,
+    hint: 'They are carried as extensions; the official schema (and certification) may reject them.',
+  }),
+  'round-trip-mismatch': def<{ count: number; first: string }>({
+    severity: 'error',
+    message: (a) => `the rebuilt file differs from the source in ${a.count} place(s), first at ${a.first}`,
+    hint: 'A bug in pcdk import or an emitter: please report it with the connector folder.',
+  }),
+  // ---- reading connector files (validate) ----
+  'json-bom': def({
+    severity: 'error',
+    message: () => 'the file starts with a UTF-8 byte-order mark',
+    hint: 'Save the file as UTF-8 without BOM (paconn create/update reads it with a plain open() and fails).',
+  }),
+  'json-trailing-comma': def<{ count: number }>({
+    severity: 'error',
+    message: (a) => `not strict JSON: ${a.count} trailing comma${a.count === 1 ? '' : 's'} (the first is here)`,
+    hint: 'Remove the comma before the closing } or ]; strict JSON parsers (paconn, GitHub import) reject it.',
+  }),
+  'file-missing': def<{ file: string }>({
+    severity: 'error',
+    message: (a) => `${a.file} is missing`,
+    hint: 'A connector folder holds apiDefinition.swagger.json and apiProperties.json; for a descriptor connector run `pcdk build <id>` first.',
+  }),
+  'file-unreadable': def<{ file: string; reason: string }>({
+    severity: 'error',
+    message: (a) => `${a.file} cannot be read: ${a.reason}`,
+    hint: 'Check the path and the file permissions.',
+  }),
+  // ---- certification rules on the swagger (layer 4) ----
+  // Severities are calibrated on shared/corpus: error when at most 3 of its 57 certified and
+  // independent-publisher connectors break the rule, warning otherwise, with the exceptions of
+  // reference/power-platform.md §3; test/conformance/corpus-validate.test.ts checks the table.
+  'swagger-version-invalid': def<{ value: string }>({
+    severity: 'error',
+    msRule: 'SpecificationVersionIncorrect',
+    message: (a) => `swagger is ${a.value}; it must be "2.0"`,
+    hint: 'Power Platform connectors are Swagger 2.0 documents: set "swagger": "2.0".',
+  }),
+  'title-restricted-words': def<{ word: string }>({
+    severity: 'error',
+    msRule: 'ValueContainsRestrictedWords',
+    message: (a) => `info.title contains the restricted word "${a.word}"`,
+    hint: 'Name the service only, e.g. "Contoso" rather than "Contoso API Connector"; no Power Platform product names.',
+  }),
+  'title-publisher-suffix': def({
+    severity: 'error',
+    message: () => 'info.title carries "(Independent Publisher)"',
+    hint: 'Keep info.title the bare name; the suffix belongs in the PR title and is added to the docs page.',
+  }),
+  'description-missing': def({
+    severity: 'error',
+    message: () => 'info.description is missing',
+    hint: 'Describe the service in 30 to 500 characters (paconn update also crashes without it).',
+  }),
+  'host-not-production': def<{ host: string }>({
+    severity: 'warning',
+    message: (a) => `host "${a.host}" looks like a staging, development or test host`,
+    hint: 'Certified connectors must call the production host.',
+  }),
+  'schemes-empty': def({
+    severity: 'error',
+    msRule: 'SchemesArrayEmpty',
+    message: () => 'schemes is empty',
+    hint: 'Write "schemes": ["https"].',
+  }),
+  'scheme-invalid': def<{ scheme: string }>({
+    severity: 'error',
+    msRule: 'SchemeNotValid',
+    message: (a) => `scheme "${a.scheme}" is not http or https`,
+    hint: 'Use "https".',
+  }),
+  'unknown-property': def<{ key: string; level: string }>({
+    severity: 'error',
+    msRule: 'ExtensionNameNotValid',
+    message: (a) => `"${a.key}" is not a Swagger 2.0 ${a.level} property`,
+    hint: 'Remove it, or prefix a custom property with "x-" (the validator rejects unknown names).',
+  }),
+  'extension-unknown': def<{ key: string; level: string }>({
+    severity: 'warning',
+    msRule: 'AdditionalPropertyNotAllowed',
+    message: (a) => `"${a.key}" is not an x-ms extension Power Platform reads on a ${a.level}`,
+    hint: 'Check the spelling (x-ms-visibility, x-ms-summary, ...) and where the extension belongs; a misspelt extension is silently ignored.',
+  }),
+  'path-item-ref': def({
+    severity: 'error',
+    message: () => 'a path item uses $ref',
+    hint: 'Write the operations inline under the path; only schemas, parameters and responses may be referenced.',
+  }),
+  'ref-invalid': def<{ ref: string; reason: string }>({
+    severity: 'error',
+    message: (a) => `$ref "${a.ref}" is invalid: ${a.reason}`,
+    hint: 'Reference a local #/definitions/<name> (or #/parameters/, #/responses/) that exists.',
+  }),
+  'ref-sibling': def<{ keys: string }>({
+    severity: 'error',
+    msRule: 'AdditionalPropertyNotAllowedAdjacentToRef',
+    message: (a) => `$ref has sibling keys (${a.keys}), which are ignored`,
+    hint: 'Move the keys into the referenced definition, or inline the schema.',
+  }),
+  'swagger-too-large': def<{ chars: number }>({
+    severity: 'error',
+    message: (a) => `the swagger is ${a.chars} characters; the limit is 1 MB`,
+    hint: 'Split the connector, or move repeated schemas into #/definitions.',
+  }),
+  'swagger-solution-limit': def<{ chars: number }>({
+    severity: 'warning',
+    message: (a) => `the swagger is ${a.chars} characters; a Dataverse solution holds at most 500,000`,
+    hint: 'Shrink it (shared #/definitions, shorter descriptions) so the connector can be added to a solution.',
+  }),
+  'operation-id-not-pascal-case': def<{ id: string }>({
+    severity: 'warning',
+    message: (a) => `operationId "${a.id}" does not start with a capital letter`,
+    hint: 'Use PascalCase, e.g. GetMessages rather than getMessages (only for new operations: flows call published ids).',
+  }),
+  'summary-ends-with-punctuation': def({
+    severity: 'error',
+    message: () => 'summary ends with punctuation or a space',
+    hint: 'Write the summary as a short phrase without a final period, e.g. "Get a subscriber".',
+  }),
+  'description-equals-summary': def({
+    severity: 'warning',
+    message: () => 'description repeats the summary',
+    hint: 'Say in a full sentence what the operation does beyond its summary.',
+  }),
+  'description-not-sentence': def({
+    severity: 'warning',
+    message: () => 'description does not end with punctuation',
+    hint: 'Write the description as a full sentence ending with a period.',
+  }),
+  'body-and-form-data': def({
+    severity: 'error',
+    message: () => 'the operation has both a body and formData parameters',
+    hint: 'Send either one JSON body or form fields, not both.',
+  }),
+  'consumes-missing': def({
+    severity: 'warning',
+    msRule: 'ConsumesMissing',
+    message: () => 'the operation takes a body or form fields but no consumes MIME type applies',
+    hint: 'Add "consumes": ["application/json"] to the operation or the document.',
+  }),
+  'mime-type-invalid': def<{ mime: string }>({
+    severity: 'error',
+    msRule: 'MimeTypeNotValid',
+    message: (a) => `consumes "${a.mime}" is not a supported MIME type`,
+    hint: 'Use application/json, text/plain, multipart/form-data or application/x-www-form-urlencoded.',
+  }),
+  'urlencoded-binary': def<{ name: string }>({
+    severity: 'error',
+    msRule: 'StringBinaryNotSupportedForFormUrlEncoded',
+    message: (a) => `form field "${a.name}" is string/binary in a urlencoded request`,
+    hint: 'Consume multipart/form-data for file uploads.',
+  }),
+  'replacement-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `x-ms-api-annotation.replacement is invalid: ${a.reason}`,
+    hint: 'Mark the old operation deprecated: true and give replacement { api, operationId } of the new one.',
+  }),
+  'family-too-many-active': def<{ family: string; count: number }>({
+    severity: 'error',
+    message: (a) => `operation family "${a.family}" has ${a.count} active (not deprecated) operations; at most 2 are allowed`,
+    hint: 'Mark the older revisions deprecated: true (with x-ms-api-annotation.replacement pointing at the new one).',
+  }),
+  'family-revision-duplicate': def<{ family: string; revision: string }>({
+    severity: 'error',
+    message: (a) => `operation family "${a.family}" uses revision ${a.revision} twice`,
+    hint: 'Give each operation of a family its own revision number.',
+  }),
+  'next-link-name-invalid': def<{ name: string }>({
+    severity: 'error',
+    msRule: 'InvalidNextLinkNameValue',
+    message: (a) => `x-ms-pageable.nextLinkName "${a.name}" is not nextLink or @odata.nextLink`,
+    hint: 'Rename the link with the updatenextlink policy template and set nextLinkName to "nextLink".',
+  }),
+  'no-response': def({
+    severity: 'error',
+    msRule: 'OperationMustHaveResponse',
+    message: () => 'the operation has no responses',
+    hint: 'Add at least a 200 response with a description.',
+  }),
+  'schema-on-wrong-status': def<{ status: string }>({
+    severity: 'error',
+    msRule: 'SchemaDefinitionSetIncorrectly',
+    message: (a) => `an output schema is on response ${a.status} beside a 200/201 response`,
+    hint: 'Put the output schema on 200 or 201 (or on x-ms-notification-content for webhooks).',
+  }),
+  'path-no-leading-slash': def<{ path: string }>({
+    severity: 'error',
+    msRule: 'OperationPathMustStartWithSlash',
+    message: (a) => `path "${a.path}" does not start with "/"`,
+    hint: 'Write the path relative to basePath, starting with "/".',
+  }),
+  'path-query-or-fragment': def<{ path: string }>({
+    severity: 'error',
+    msRule: 'OperationPathMayNotContainQueryOrFragment',
+    message: (a) => `path "${a.path}" contains a query string or fragment`,
+    hint: 'Declare query values as in: query parameters; a constant one can be an internal parameter with a default.',
+  }),
+  'path-template-invalid': def<{ path: string }>({
+    severity: 'error',
+    msRule: 'OperationPathTemplateNotValid',
+    message: (a) => `path "${a.path}" is not a valid template (each {variable} closed and within one segment; no "*")`,
+    hint: 'Write each variable as its own segment, e.g. /items/{item_id}.',
+  }),
+  'path-redefined': def<{ path: string; other: string }>({
+    severity: 'error',
+    msRule: 'PathRedefined',
+    message: (a) => `path ${a.path} differs from ${a.other} only in letter case`,
+    hint: 'Merge the two path items: paths are matched case-insensitively.',
+  }),
+  'path-param-not-required': def<{ name: string }>({
+    severity: 'error',
+    msRule: 'PathParameterMustBeRequired',
+    message: (a) => `path parameter "${a.name}" is not required`,
+    hint: 'Set "required": true on every path parameter.',
+  }),
+  'path-param-encoding-missing': def<{ name: string }>({
+    severity: 'warning',
+    msRule: 'PathParameterMissingEncoding',
+    message: (a) => `path parameter "${a.name}" has no x-ms-url-encoding`,
+    hint: 'Add "x-ms-url-encoding": "single".',
+  }),
+  'query-param-encoding': def<{ name: string }>({
+    severity: 'error',
+    msRule: 'QueryParameterEncodingNotSupported',
+    message: (a) => `query parameter "${a.name}" sets x-ms-url-encoding, which only path parameters support`,
+    hint: 'Remove x-ms-url-encoding from the query parameter.',
+  }),
+  'file-param-not-form-data': def<{ name: string }>({
+    severity: 'error',
+    message: (a) => `parameter "${a.name}" has type file outside formData`,
+    hint: 'Use type file only for formData parameters (with multipart/form-data).',
+  }),
+  'form-data-name-not-ascii': def<{ name: string }>({
+    severity: 'error',
+    message: (a) => `form field name "${a.name}" is not ASCII`,
+    hint: 'Use an ASCII name; put the display text in x-ms-summary.',
+  }),
+  'dynamic-on-body-parameter': def<{ key: string }>({
+    severity: 'error',
+    message: (a) => `${a.key} is on the body parameter`,
+    hint: 'Put dynamic extensions on the body schema (or on the property they fill), not on the parameter.',
+  }),
+  'body-too-many-schemas': def<{ count: number }>({
+    severity: 'error',
+    msRule: 'BodySchemaCountExceedsMaxAllowed',
+    message: (a) => `the body has ${a.count} schemas; at most 512 are allowed`,
+    hint: 'Flatten the body or split the operation.',
+  }),
+  'required-read-only': def<{ name: string }>({
+    severity: 'error',
+    message: (a) => `input property "${a.name}" is both required and readOnly`,
+    hint: 'Drop readOnly from an input the caller must send, or make it optional.',
+  }),
+  'duplicate-parameter': def<{ name: string; in: string }>({
+    severity: 'error',
+    message: (a) => `parameter "${a.name}" in ${a.in} is declared twice`,
+    hint: 'Remove one of the two declarations.',
+  }),
+  'internal-param-optional': def<{ name: string }>({
+    severity: 'error',
+    msRule: 'InternalPropertyWithDefaultOptional',
+    message: (a) => `internal parameter "${a.name}" has a default but is not required, so the default may never be sent`,
+    hint: 'Set "required": true on internal parameters that carry a default.',
+  }),
+  'required-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => a.reason,
+    hint: 'List the names of declared properties of an object schema, or drop "required".',
+  }),
+  'response-schema-empty': def({
+    severity: 'warning',
+    message: () => 'the success response schema is {}',
+    hint: 'Describe the output, or use x-ms-dynamic-schema when it depends on inputs.',
+  }),
+  'binary-not-top-level': def({
+    severity: 'error',
+    message: () => 'string/binary is nested inside a schema',
+    hint: 'Only a whole body or a formData field may be binary; nest base64 text as format byte.',
+  }),
+  'notification-url-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `the x-ms-notification-url property is invalid: ${a.reason}`,
+    hint: 'Make it a required, internal string property of the webhook registration body.',
+  }),
+  'notification-content-missing': def({
+    severity: 'error',
+    msRule: 'OperationMustHaveNotificationContentExtension',
+    message: () => 'a webhook trigger has no x-ms-notification-content',
+    hint: 'Describe the callback payload under x-ms-notification-content on the path item.',
+  }),
+  'security-undefined': def<{ name: string }>({
+    severity: 'error',
+    msRule: 'SecurityRequirementMustBeDefined',
+    message: (a) => `security requirement "${a.name}" is not in securityDefinitions`,
+    hint: 'Define it under securityDefinitions, or fix the name.',
+  }),
+  'security-scopes-not-empty': def<{ name: string }>({
+    severity: 'error',
+    msRule: 'SecurityRequirementMustHaveEmptyValue',
+    message: (a) => `security requirement "${a.name}" lists scopes, but only OAuth 2 takes scopes`,
+    hint: 'Write { "<name>": [] }.',
+  }),
+  // ---- certification rules on apiProperties.json and readme.md ----
+  'api-properties-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `apiProperties is invalid: ${a.reason}`,
+    hint: 'apiProperties.json is { "properties": { "iconBrandColor": ..., "connectionParameters": ... } }.',
+  }),
+  'icon-brand-color-reserved': def<{ color: string }>({
+    severity: 'warning',
+    message: (a) => `iconBrandColor ${a.color} is reserved`,
+    hint: 'Certified connectors may not use #007ee5 or #ffffff; independent publishers use #da3b01.',
+  }),
+  'publisher-invalid': def<{ key: string; value: string }>({
+    severity: 'error',
+    message: (a) => `${a.key} "${a.value}" is not a plain name`,
+    hint: 'Use letters, digits, spaces and ordinary name punctuation only.',
+  }),
+  'oauth-redirect-invalid': def<{ url: string }>({
+    severity: 'error',
+    message: (a) => `OAuth redirectUrl "${a.url}" is not the Power Platform consent redirect`,
+    hint: 'Use https://global.consent.azure-apim.net/redirect and allow it (and the global-test variant) in the OAuth app.',
+  }),
+  'readme-section-missing': def<{ section: string }>({
+    severity: 'warning',
+    message: (a) => `readme.md has no "## ${a.section}" section`,
+    hint: 'Follow the independent-publisher readme template: Publisher, Prerequisites, Supported Operations, Obtaining Credentials, Known Issues and Limitations.',
+  }),
+  // ---- packages (pack) ----
+  'pack-setting-invalid': def<{ setting: string; value: string; reason: string }>({
+    severity: 'error',
+    message: (a) => `${a.setting} "${a.value}" is not usable: ${a.reason}`,
+    hint: 'Pass a valid value for the option (see `pcdk pack --help`), or fix the descriptor field it defaults from.',
+  }),
+  'dataverse-column-too-large': def<{ column: string; length: number; limit: number }>({
+    severity: 'error',
+    message: (a) => `${a.column} is ${a.length.toLocaleString('en-US')} characters; the Dataverse connector column holds at most ${a.limit.toLocaleString('en-US')}, so the solution would not import`,
+    hint: 'Shrink it: share schemas through #/definitions, shorten descriptions, or split the connector in two.',
+  }),
+  'icon-invalid': def<{ file: string; reason: string }>({
+    severity: 'error',
+    message: (a) => `${a.file} is not a usable connector icon: ${a.reason}`,
+    hint: 'Use a PNG (the solution stores it as iconblob, at most 144x144 pixels); independent publishers ship no icon.',
+  }),
+  'secret-in-output': def<{ variable: string }>({
+    severity: 'error',
+    message: (a) => `the value of environment variable ${a.variable} appears in this output; nothing was written`,
+    hint: 'Remove the secret from the descriptors (descriptions, defaults, x-ms-test-value) or from the inputs; connectors carry connection parameters, never credentials.',
+  }),
+  'openapi3-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `the OpenAPI 3.0 document is invalid: ${a.reason}`,
+    hint: 'This is a conversion bug unless the swagger itself is unusual; report it with the swagger.',
+  }),
+  'arm-template-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `the ARM template would not deploy: ${a.reason}`,
+    hint: 'The template must be a 2019-04-01 deploymentTemplate with one Microsoft.Web/customApis (2016-06-01) resource whose expressions use declared parameters only.',
+  }),
+  'yaml-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `not valid YAML: ${a.reason}`,
+    hint: 'Fix the syntax; keys must be unique.',
+  }),
+  'swagger-format-unknown': def<{ file: string }>({
+    severity: 'error',
+    message: (a) => `${a.file} is neither .json, .yaml nor .yml`,
+    hint: 'Name the swagger file with the extension of its format.',
+  }),
+  'zip-path-unsafe': def<{ path: string }>({
+    severity: 'error',
+    message: (a) => `the zip holds "${a.path}", an absolute path or one with ".." that would escape its folder when extracted`,
+    hint: 'Rebuild the zip from a folder with relative paths only.',
+  }),
+  // ---- certification package layout (as ConnectorPackageValidator.ps1 checks it) ----
+  'cert-zip-unreadable': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `cannot be opened: ${a.reason}`,
+    hint: 'Give a real .zip archive (Windows "Compress" or `zip -r`), not a renamed folder or a partial download.',
+  }),
+  'cert-outer-has-folders': def<{ folders: string }>({
+    severity: 'error',
+    msRule: '5000.1.1.11',
+    message: (a) => `the certification zip contains folders (${a.folders}); it may hold only intro.md and the package zip`,
+    hint: 'Zip intro.md and the package zip directly, not the folder that contains them.',
+  }),
+  'cert-intro-count': def<{ count: number }>({
+    severity: 'error',
+    message: (a) => `the certification zip holds ${a.count} .md files at its root; exactly one (intro.md) is required`,
+    hint: 'Put exactly one intro.md next to the package zip.',
+  }),
+  'cert-package-zip-count': def<{ count: number }>({
+    severity: 'error',
+    msRule: '5000.1.1.11',
+    message: (a) => `the certification zip holds ${a.count} .zip files at its root; exactly one package zip is required`,
+    hint: 'Put exactly one Package Deployer package (*.pdpkg.zip) next to intro.md.',
+  }),
+  'cert-assets-folder-count': def<{ count: number; folders: string }>({
+    severity: 'error',
+    msRule: '5000.1.1.12',
+    message: (a) => `the package zip has ${a.count} folders (${a.folders}); exactly one, ideally PkgAssets, must hold the solution zips`,
+    hint: 'Build the package with `pac package` so the solutions sit in PkgAssets/.',
+  }),
+  'cert-assets-has-folders': def<{ folders: string }>({
+    severity: 'error',
+    msRule: '5000.1.1.16',
+    message: (a) => `the assets folder contains sub-folders (${a.folders}); the solution zips must sit directly in it`,
+    hint: 'Move the solution zips to the top of PkgAssets/ and remove the sub-folders.',
+  }),
+  'cert-solution-count': def<{ count: number; expected: number }>({
+    severity: 'error',
+    msRule: '5000.1.1.13',
+    message: (a) => `the assets folder holds ${a.count} solution zips; ${a.expected} are required (connector and flow${a.expected === 3 ? ' and AI plugin' : ''})`,
+    hint: 'Keep exactly the connector solution and the flow solution (plus the plugin solution for an AI plugin).',
+  }),
+  'cert-solution-files-missing': def<{ missing: string }>({
+    severity: 'error',
+    message: (a) => `the solution zip lacks ${a.missing}`,
+    hint: 'Every exported solution has [Content_Types].xml, customizations.xml and solution.xml at its root; export it again instead of editing it.',
+  }),
+  'cert-customizations-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `customizations.xml is not well-formed XML: ${a.reason}`,
+    hint: 'Export the solution again instead of editing it by hand.',
+  }),
+  'cert-solution-folder-missing': def<{ folders: string }>({
+    severity: 'error',
+    msRule: '5000.1.1.14',
+    message: (a) => `customizations.xml declares components whose folders are missing: ${a.folders}`,
+    hint: 'The folders must match customizations.xml (Connector/ for a connector, Workflows/ for flows); export the solution again.',
+  }),
+  'cert-connector-solution-missing': def({
+    severity: 'error',
+    msRule: '5000.1.1.7',
+    message: () => 'no connector solution: none of the solutions has a <Connector> without <Workflows>',
+    hint: 'Include the connector-only solution (pcdk pack builds it); keep flows out of it.',
+  }),
+  'cert-flow-solution-missing': def({
+    severity: 'error',
+    msRule: '5000.1.1.6',
+    message: () => 'no flow solution: none of the solutions has both <Connector> and <Workflows>',
+    hint: 'Export a solution holding a flow that uses the connector together with the connector, and pass it with --flow-solution.',
+  }),
+  'cert-plugin-solution-missing': def({
+    severity: 'error',
+    message: () => 'no AI plugin solution: none of the solutions has <Connector> and <aicopilot_aiplugin> without <Workflows>',
+    hint: 'Add the plugin solution, or drop --plugin if the connector has no AI plugin.',
+  }),
+  'cert-import-config-mismatch': def<{ reason: string }>({
+    severity: 'warning',
+    message: (a) => `ImportConfig.xml: ${a.reason}`,
+    hint: 'List every solution zip as a <configsolutionfile>, the connector solution before the flow solution.',
+  }),
+  // ---- generated client ----
+  'client-generation-failed': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `the client cannot be generated: ${a.reason}`,
+    hint: 'Fix the descriptor as the reason says (method names come from clientName, else the operationId).',
+  }),
+  'client-skipped': def<{ reason: string }>({
+    severity: 'warning',
+    message: (a) => `no typed client generated: ${a.reason}`,
+    hint: 'The connector builds as usual; the client covers authored descriptors with apiKey or no auth.',
+  }),
+  'client-type-error': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `the generated client does not type-check: ${a.reason}`,
+    hint: 'This is a pcdk bug or a schema the client generator cannot express; report it with the descriptor.',
+  }),
+  // ---- recorded fixtures (layer 5) ----
+  'fixture-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `not a fixture: ${a.reason}`,
+    hint: 'Follow the format in test/fixtures/README.md: {operationId, source, kind, request: {method, path, query, body}, response: {status, headers, body}}.',
+  }),
+  'fixture-missing': def({
+    severity: 'error',
+    message: () => 'the operation has no recorded fixture',
+    hint: 'Record one with `pcdk fixtures record <id> <operationId> --param name=value` or add a documented example.',
+  }),
+  'fixture-operation-unknown': def<{ operationId: string }>({
+    severity: 'error',
+    message: (a) => `the fixture names operation "${a.operationId}", which the connector does not have`,
+    hint: 'Fix operationId in the fixture, or delete the fixture if the operation was removed.',
+  }),
+  'fixture-route-mismatch': def<{ expected: string; actual: string }>({
+    severity: 'error',
+    message: (a) => `the request ${a.actual} does not match the operation's ${a.expected}`,
+    hint: 'Fix request.method and request.path (it includes the basePath, e.g. /v3/forms/1/subscribe).',
+  }),
+  'fixture-input-missing': def<{ name: string; where: string }>({
+    severity: 'error',
+    message: (a) => `required ${a.where} input "${a.name}" is missing from the request`,
+    hint: 'Add the value to the fixture request, as the operation requires it.',
+  }),
+  'fixture-input-invalid': def<{ name: string; reason: string }>({
+    severity: 'error',
+    message: (a) => `request input "${a.name}" ${a.reason}`,
+    hint: 'Give the value the type the operation declares.',
+  }),
+  'fixture-input-unknown': def<{ name: string; where: string }>({
+    severity: 'warning',
+    message: (a) => `the request sends ${a.where} "${a.name}", which the operation does not declare`,
+    hint: 'Fine for recordings of the live API; declare the input if clients should send it.',
+  }),
+  'fixture-secret-unredacted': def<{ name: string }>({
+    severity: 'error',
+    message: (a) => `credential "${a.name}" holds a value other than the redaction placeholder`,
+    hint: 'Replace the value with "[REDACTED]"; secrets never go into fixtures.',
+  }),
+  'fixture-response-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `the response body does not match the operation's response schema: ${a.reason}`,
+    hint: 'Fix the schema if the API really answers this way (mark the field x-nullable with nullable: true for nulls), or declare a knownMismatches entry with the reason.',
+  }),
+  'fixture-response-extra-field': def<{ name: string }>({
+    severity: 'warning',
+    message: (a) => `the response has "${a.name}", which the schema does not declare`,
+    hint: 'The live API adds fields; declare it in the schema if flows should see it.',
+  }),
+  'fixture-known-mismatch': def<{ reason: string }>({
+    severity: 'warning',
+    message: (a) => `known mismatch with the response schema: ${a.reason}`,
+    hint: 'Kept on purpose (see the fixture\'s knownMismatches); remove the entry once the schema matches.',
+  }),
+  'fixture-known-mismatch-stale': def({
+    severity: 'error',
+    message: () => 'knownMismatches names a place where the response now matches the schema',
+    hint: 'Delete the stale knownMismatches entry from the fixture.',
+  }),
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;
@@ -337,6 +919,9 @@ export interface Location {
   file?: string;
   /** JSON pointer into `file`. */
   pointer?: string;
+  /** 1-based position of `pointer` in `file`, when the file was read from text. */
+  line?: number;
+  column?: number;
 }
 
 export interface Diagnostic extends Location {
@@ -347,9 +932,10 @@ export interface Diagnostic extends Location {
   msRule?: string;
 }
 
-export function diagnostic<C extends DiagnosticCode>(code: C, args: ArgsOf<C>, where: Location): Diagnostic {
+export function diagnostic<C extends DiagnosticCode>(code: C, args: ArgsOf<C>, where: Location, layer?: 'certification'): Diagnostic {
   const d = DIAGNOSTICS[code] as unknown as Definition<ArgsOf<C>>;
-  const out: Diagnostic = { code, severity: d.severity, message: d.message(args), hint: d.hint, ...where };
+  const severity = layer === 'certification' ? (d.certification ?? d.severity) : d.severity;
+  const out: Diagnostic = { code, severity, message: d.message(args), hint: d.hint, ...where };
   if (d.msRule) out.msRule = d.msRule;
   return out;
 }
@@ -357,7 +943,8 @@ export function diagnostic<C extends DiagnosticCode>(code: C, args: ArgsOf<C>, w
 /** `error [summary-too-long] convertkit > FormSubAdd > summary: summary is 95 ... (fix: ...)` */
 export function formatDiagnostic(d: Diagnostic): string {
   const place = [d.connector, d.operation, d.field].filter(Boolean).join(' > ');
-  const file = d.file ? ` (${d.file}${d.pointer !== undefined ? `#${d.pointer}` : ''})` : '';
+  const pos = d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : '';
+  const file = d.file ? ` (${d.file}${pos}${d.pointer !== undefined ? `#${d.pointer}` : ''})` : '';
   return `${d.severity} [${d.code}] ${place}${file}: ${d.message}\n    fix: ${d.hint}`;
 }
 

@@ -86,6 +86,12 @@ describe('writeDirAtomic', () => {
     expect(fs.existsSync(path.join(target, 'b.json'))).toBe(false);
   });
 
+  test('the swapped-in folder is an ordinary 0755 folder, not mkdtemp\'s 0700', () => {
+    const target = path.join(tmp(), 'connector');
+    writeDirAtomic(target, new Map([['a.json', '1']]));
+    expect(fs.statSync(target).mode & 0o777).toBe(0o755);
+  });
+
   test('replaces the whole folder: files that are no longer produced disappear', () => {
     const target = path.join(tmp(), 'connector');
     writeDirAtomic(target, new Map([['old.json', '1'], ['keep.json', '1']]));

@@ -14,12 +14,13 @@ export function registerBuild(program: Command): void {
     .option('--out <dir>', 'output root', 'dist')
     .option('--definitions <dir>', 'folder holding <id>/connector.ts')
     .option('--schemas <dir>', 'folder with the official Power Platform JSON schemas (or PCDK_SCHEMAS)')
-    .action(async (ids: string[], opts: { out: string; definitions?: string; schemas?: string }) => {
+    .option('--fixtures <dir>', 'folder of <id>/ recorded fixtures, checked when present', 'test/fixtures')
+    .action(async (ids: string[], opts: { out: string; definitions?: string; schemas?: string; fixtures: string }) => {
       let failed = false;
       for (const id of ids) {
         const started = process.hrtime.bigint();
         const connector = loadConnector(id, opts.definitions);
-        const result = await buildConnector(connector, { outDir: opts.out, schemasDir: schemasDirFrom(opts.schemas) });
+        const result = await buildConnector(connector, { outDir: opts.out, schemasDir: schemasDirFrom(opts.schemas), fixturesRoot: opts.fixtures });
         for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
         if (!result.ok) {
           process.stderr.write(`pcdk: ${id}: build failed; ${result.outDir} was left as it was\n`);

@@ -1,0 +1,49 @@
+/**
+ * A content-addressed cache for expensive, deterministic steps (compiling validators, type-checking
+ * the generated client). Entries live in <project>/node_modules/.cache/pcdk (or PCDK_CACHE_DIR),
+ * are keyed by a hash of everything the result depends on, and are written atomically. The cache
+ * is an optimisation only: PCDK_NO_CACHE=1 turns it off, and any read or write problem falls back
+ * to doing the work.
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export function cacheDir(): string {
+  if (process.env.PCDK_CACHE_DIR) return process.env.PCDK_CACHE_DIR;
+  return path.join(path.dirname(path.dirname(require.resolve('ajv/package.json'))), '.cache', 'pcdk');
+}
+
+export function cacheEnabled(): boolean {
+  return !process.env.PCDK_NO_CACHE;
+}
+
+export function cacheFile(label: string, keyMaterial: string, ext: string): string {
+  const key = crypto.createHash('sha256').update(`${label}\0${keyMaterial}`).digest('hex').slice(0, 32);
+  return path.join(cacheDir(), `${label}-${key}${ext}`);
+}
+
+export function writeCacheEntry(file: string, text: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.tmp-${process.pid}`;
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, file);
+  } catch {
+    // A read-only install still works; it just redoes the work every time.
+  }
+}
+
+/** The JSON result of `produce()`, from the cache when an entry for this key exists. */
+export function cachedJson<T>(label: string, keyMaterial: string, produce: () => T): T {
+  if (!cacheEnabled()) return produce();
+  const file = cacheFile(label, keyMaterial, '.json');
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    // Miss or unreadable entry.
+  }
+  const value = produce();
+  writeCacheEntry(file, JSON.stringify(value));
+  return value;
+}
