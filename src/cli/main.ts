@@ -35,6 +35,11 @@ export function createProgram(only?: string): Command {
   return program;
 }
 
+/**
+ * Runs one command line and returns its exit code. Commands report failure through
+ * process.exitCode; main reads it and clears it, so that calling main in-process (tests, tools)
+ * never leaves the host process with a stale failing exit code.
+ */
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = undefined;
   try {
@@ -49,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`pcdk: internal error: ${(e as Error).message}\n`);
     if (process.env.PCDK_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
     return 70;
+  } finally {
+    process.exitCode = undefined;
   }
 }
 

@@ -80,3 +80,16 @@ describe('pcdk build', () => {
     expect(r.err).toMatch(/missing required argument/);
   });
 });
+
+describe('main in process', () => {
+  test('returns the exit code and leaves none behind on the host process', async () => {
+    const defs = definitions(spec('get, get'));
+    const se = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['build', 'demo', '--definitions', defs, '--out', fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-out-'))])).toBe(1);
+    } finally {
+      se.mockRestore();
+    }
+    expect(process.exitCode).toBeUndefined();
+  });
+});
