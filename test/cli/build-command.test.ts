@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/run-cli';
 
 const modelPath = path.resolve(__dirname, '../../src/model').replace(/\\/g, '/');
 
@@ -28,20 +29,7 @@ export default defineConnector({ id: 'demo', title: 'Demo', description: 'Demo i
   operations: [${ops}], readme: { prerequisites: 'None.', obtainingCredentials: 'None.', knownIssues: 'None.' } });
 `;
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const so = jest.spyOn(process.stdout, 'write').mockImplementation((s: any) => ((out += String(s)), true));
-  const se = jest.spyOn(process.stderr, 'write').mockImplementation((s: any) => ((err += String(s)), true));
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const run = runCli;
 
 describe('pcdk build', () => {
   test('builds a connector from TypeScript definitions in any folder', async () => {

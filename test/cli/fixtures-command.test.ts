@@ -2,27 +2,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/run-cli';
 import { json, startTestServer } from '../helpers/http-server';
 
 const fixturesRoot = path.join(__dirname, '..', 'fixtures');
 
-async function run(args: string[], onOut?: (s: string) => void): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const so = jest.spyOn(process.stdout, 'write').mockImplementation((s: any) => {
-    out += String(s);
-    onOut?.(String(s));
-    return true;
-  });
-  const se = jest.spyOn(process.stderr, 'write').mockImplementation((s: any) => ((err += String(s)), true));
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-  }
-}
+const run = runCli;
 
 describe('pcdk fixtures check', () => {
   test('the ConvertKit fixtures pass', async () => {
