@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { diagnostic, type Diagnostic } from '../validate/diagnostics';
+import { readJsonSource } from '../validate/json-source';
 
 export const SOURCE_FILES = {
   apiDefinition: 'apiDefinition.swagger.json',
@@ -26,48 +26,21 @@ export interface ConnectorSource {
   diagnostics: Diagnostic[];
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, column: offset - start + 1 };
-}
-
-/** Strict JSON first; else BOM-stripped, trailing-comma-tolerant JSON (reported); else an error. */
+/**
+ * The shared lenient reader (validate/json-source.ts), reworded for import: a BOM or trailing
+ * commas are a warning (the file still imports), a syntax error is an error with its position.
+ */
 export function parseLenientJson(raw: string, where: { connector: string; file: string }): { value?: unknown; diagnostics: Diagnostic[] } {
-  try {
-    return { value: JSON.parse(raw), diagnostics: [] };
-  } catch {
-    // fall through to the lenient read, which also locates the error
-  }
-  const diagnostics: Diagnostic[] = [];
-  const hasBom = raw.charCodeAt(0) === 0xfeff;
-  const text = hasBom ? raw.slice(1) : raw;
-  const errors: ParseError[] = [];
-  const value = parse(text, errors, { allowTrailingComma: true, disallowComments: true, allowEmptyContent: false });
-  if (errors.length > 0) {
-    const e = errors[0]!;
-    const { line, column } = lineColumn(text, e.offset);
-    diagnostics.push(diagnostic('import-json-invalid', { reason: `${printParseErrorCode(e.error)} at line ${line}, column ${column}` }, { ...where, pointer: '' }));
-    return { diagnostics };
-  }
-  let strictAfterBom = false;
-  try {
-    JSON.parse(text);
-    strictAfterBom = true;
-  } catch {
-    // it needed the trailing-comma tolerance too
+  const src = readJsonSource(raw, where);
+  if (src.syntaxError) {
+    const { reason, line, column } = src.syntaxError;
+    return { diagnostics: [diagnostic('import-json-invalid', { reason: `${reason} at line ${line}, column ${column}` }, { ...where, pointer: '' })] };
   }
   const reasons: string[] = [];
-  if (hasBom) reasons.push('the file starts with a UTF-8 byte-order mark');
-  if (!strictAfterBom) reasons.push('trailing commas');
-  diagnostics.push(diagnostic('import-json-lenient', { reason: reasons.join(' and ') }, { ...where, pointer: '' }));
-  return { value, diagnostics };
+  if (src.lenient.bom) reasons.push('the file starts with a UTF-8 byte-order mark');
+  if (src.lenient.trailingCommas > 0) reasons.push('trailing commas');
+  const diagnostics = reasons.length ? [diagnostic('import-json-lenient', { reason: reasons.join(' and ') }, { ...where, pointer: '' })] : [];
+  return { value: src.value, diagnostics };
 }
 
 export function readConnectorFolder(dir: string, connector: string): ConnectorSource {

@@ -4,7 +4,7 @@
  * trailing commas (reference/power-platform.md §4); those are reported, then read leniently so
  * the other layers still run. Only a real syntax error stops the file from being checked.
  */
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { diagnostic, type Diagnostic, type Location } from './diagnostics';
 
 export interface Position {
@@ -19,6 +19,10 @@ export interface JsonSource {
   value?: unknown;
   /** Problems reading the file (BOM, trailing commas, syntax), each with a position. */
   diagnostics: Diagnostic[];
+  /** What was tolerated to recover `value`. */
+  lenient: { bom: boolean; trailingCommas: number };
+  /** The syntax error that left `value` undefined, for callers that word it their own way. */
+  syntaxError?: { reason: string } & Position;
   /** 1-based line and column (UTF-16 code units) of the value at `pointer`, or of its nearest existing parent. */
   locate(pointer: string): Position;
 }
@@ -61,6 +65,8 @@ export function readJsonSource(raw: string, where: { connector: string; file: st
 
   let value: unknown;
   let strictMessage: string | undefined;
+  let syntaxError: JsonSource['syntaxError'];
+  let trailing = 0;
   try {
     value = JSON.parse(text);
   } catch (e) {
@@ -73,15 +79,18 @@ export function readJsonSource(raw: string, where: { connector: string; file: st
     if (errors.length === 0 && tree) {
       const commas = trailingCommas(text);
       if (commas.length > 0) {
+        trailing = commas.length;
         diagnostics.push(diagnostic('json-trailing-comma', { count: commas.length }, at(commas[0]!)));
-        value = getNodeValue(tree);
+        // parse(), not getNodeValue(tree): the latter builds null-prototype objects.
+        value = parse(text, [], { allowTrailingComma: true, disallowComments: true });
       } else {
-        diagnostics.push(diagnostic('json-invalid', { reason: strictMessage }, at(0)));
+        syntaxError = { reason: strictMessage, ...positionAt(starts, 0) };
       }
     } else {
       const first = errors[0];
-      diagnostics.push(diagnostic('json-invalid', { reason: first ? printParseErrorCode(first.error) : strictMessage }, at(first?.offset ?? 0)));
+      syntaxError = { reason: first ? printParseErrorCode(first.error) : strictMessage, ...positionAt(starts, first?.offset ?? 0) };
     }
+    if (syntaxError) diagnostics.push(diagnostic('json-invalid', { reason: syntaxError.reason }, { ...where, pointer: '', line: syntaxError.line, column: syntaxError.column }));
   }
 
   return {
@@ -89,6 +98,8 @@ export function readJsonSource(raw: string, where: { connector: string; file: st
     text,
     value,
     diagnostics,
+    lenient: { bom: hasBom, trailingCommas: trailing },
+    ...(syntaxError ? { syntaxError } : {}),
     locate(pointer) {
       if (!tree) return { line: 1, column: 1 };
       const segs = pointerSegments(pointer).map((s, i, all) => (isArrayAt(tree, all.slice(0, i)) && /^\d+$/.test(s) ? Number(s) : s));
