@@ -1,9 +1,8 @@
 /** The paconn connector folder as a build artifact, validated by layers 2 and 3. */
 import type { Connector } from '../model/connector';
 import { CONNECTOR_FILES, CONNECTOR_ICON_FILE, emitConnectorFolder } from '../emit/connector-folder';
-import { diagnostic, type Diagnostic } from '../validate/diagnostics';
-import { loadOfficialValidators } from '../validate/official-schemas';
-import { parseStrictJson, validateWithSwaggerParser } from '../validate/swagger-parser';
+import type { Diagnostic } from '../validate/diagnostics';
+import { validateConnectorTexts } from '../validate/validate-files';
 import type { Artifact, BuildContext } from './artifacts';
 
 export async function produceConnectorFolder(c: Connector, ctx: BuildContext): Promise<Artifact> {
@@ -14,35 +13,23 @@ export async function produceConnectorFolder(c: Connector, ctx: BuildContext): P
   return { target: 'connector', kind: 'dir', files, diagnostics: await validateConnectorFiles(c.id, files, ctx.schemasDir) };
 }
 
-/** Layers 2 and 3 on the emitted text (re-parsed, so what is checked is what is written). */
+/**
+ * Layers 2 and 3 on the emitted text (re-parsed, so what is checked is what is written): the
+ * same code `pcdk validate` runs, without the certification rules, which `npm run build` runs
+ * as `pcdk validate <id>` and which an imported connector may legitimately fail as published.
+ */
 export async function validateConnectorFiles(connector: string, files: ReadonlyMap<string, string | Uint8Array>, schemasDir?: string): Promise<Diagnostic[]> {
-  const out: Diagnostic[] = [];
-  const parsed = new Map<string, unknown>();
-  for (const file of [CONNECTOR_FILES.apiDefinition, CONNECTOR_FILES.apiProperties, CONNECTOR_FILES.settings]) {
+  const text = (file: string) => {
     const raw = files.get(file);
-    if (raw === undefined) continue;
-    const r = parseStrictJson(typeof raw === 'string' ? raw : Buffer.from(raw).toString('utf8'), { connector, file });
-    out.push(...r.diagnostics);
-    if (r.value !== undefined) parsed.set(file, r.value);
-  }
-  const swagger = parsed.get(CONNECTOR_FILES.apiDefinition);
-  if (swagger !== undefined) out.push(...(await validateWithSwaggerParser(swagger, { connector, file: CONNECTOR_FILES.apiDefinition })));
-  if (schemasDir) {
-    let validators;
-    try {
-      validators = loadOfficialValidators(schemasDir);
-    } catch (e) {
-      out.push(diagnostic('schemas-unavailable', { dir: schemasDir, reason: (e as Error).message }, { connector }));
-      return out;
-    }
-    const kinds = [
-      ['apiDefinition', CONNECTOR_FILES.apiDefinition],
-      ['apiProperties', CONNECTOR_FILES.apiProperties],
-      ['settings', CONNECTOR_FILES.settings],
-    ] as const;
-    for (const [kind, file] of kinds) {
-      if (parsed.has(file)) out.push(...validators.validate(kind, parsed.get(file), { connector, file }));
-    }
-  }
-  return out;
+    return raw === undefined ? undefined : { file, text: typeof raw === 'string' ? raw : Buffer.from(raw).toString('utf8') };
+  };
+  return validateConnectorTexts(
+    {
+      connector,
+      apiDefinition: text(CONNECTOR_FILES.apiDefinition),
+      apiProperties: text(CONNECTOR_FILES.apiProperties),
+      settings: text(CONNECTOR_FILES.settings),
+    },
+    { schemasDir, certification: false },
+  );
 }

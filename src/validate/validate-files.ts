@@ -23,6 +23,8 @@ export interface ConnectorTexts {
 export interface ValidateFilesOptions {
   /** Folder with the official Power Platform schemas; layer 3 runs only when given. */
   schemasDir?: string;
+  /** Layer 4, the certification rules (default on; the build runs them through `validate`). */
+  certification?: boolean;
 }
 
 /** swagger-parser names the failing place as `#/paths/~1x/get/...` in its message. */
@@ -70,7 +72,7 @@ export async function validateConnectorTexts(t: ConnectorTexts, opts: ValidateFi
     }
   }
 
-  if (swagger?.value !== undefined) {
+  if (swagger?.value !== undefined && opts.certification !== false) {
     const files: Record<CertFile, string> = {
       apiDefinition: swagger.file,
       apiProperties: t.apiProperties?.file ?? 'apiProperties.json',

@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildConnector } from '../../src/build/build-connector';
+import { validateConnectorFiles } from '../../src/build/connector-folder';
+import { emitConnectorFolder } from '../../src/emit/connector-folder';
 import { writeDirAtomic } from '../../src/io/atomic-write';
 import { operation } from '../../src/model';
 import convertkit from '../../definitions/convertkit/connector';
@@ -103,5 +105,34 @@ describe('writeDirAtomic', () => {
     const target = path.join(tmp(), 'connector');
     expect(() => writeDirAtomic(target, new Map([[rel, 'x']]))).toThrow(/refusing to write/);
     expect(fs.existsSync(target)).toBe(false);
+  });
+});
+
+describe('validateConnectorFiles (layers 2 and 3 on what is written)', () => {
+  const files = () => new Map<string, string>(emitConnectorFolder(sample).files);
+
+  test('the emitted sample is clean', async () => {
+    expect(await validateConnectorFiles('widgets', files())).toEqual([]);
+  });
+
+  test.each([
+    ['swagger-invalid', (s: any) => (s.paths['/widgets'].post.operationId = 'WidgetList')],
+    ['swagger-invalid', (s: any) => (s.paths['/widgets'].get.parameters[0].in = 'nowhere')],
+  ])('a %s swagger is reported', async (code, edit) => {
+    const f = files();
+    const doc = JSON.parse(f.get('apiDefinition.swagger.json')!);
+    edit(doc);
+    f.set('apiDefinition.swagger.json', JSON.stringify(doc));
+    const found = await validateConnectorFiles('widgets', f);
+    expect(found.map((d) => d.code)).toContain(code);
+    expect(found[0]).toMatchObject({ connector: 'widgets', file: 'apiDefinition.swagger.json' });
+  });
+
+  test('text that is not strict JSON is reported with its position', async () => {
+    const f = files();
+    f.set('apiProperties.json', f.get('apiProperties.json')!.replace(/\n}\n$/, ',\n}\n'));
+    const found = await validateConnectorFiles('widgets', f);
+    expect(found).toEqual([expect.objectContaining({ code: 'json-trailing-comma', file: 'apiProperties.json', severity: 'error' })]);
+    expect(found[0]!.line).toBeGreaterThan(1);
   });
 });
