@@ -5,6 +5,8 @@
  * return paths dotted, free-form objects omitted. Works on any Swagger 2.0 document.
  */
 
+import { resolveLocalRef } from './local-ref';
+
 type Json = Record<string, any>;
 
 export interface ParameterRow {
@@ -31,19 +33,9 @@ export interface ActionRows {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 
-/** Resolves local `$ref`s (#/definitions/..., #/parameters/..., #/responses/...). */
+/** Resolves local `$ref`s; anything unresolvable becomes undefined (and is skipped). */
 export function makeResolver(doc: Json): <T extends Json | undefined>(node: T) => T {
-  return function resolve<T extends Json | undefined>(node: T): T {
-    let cur: Json | undefined = node;
-    const seen = new Set<string>();
-    while (cur && typeof cur.$ref === 'string' && cur.$ref.startsWith('#/') && !seen.has(cur.$ref)) {
-      seen.add(cur.$ref);
-      let target: any = doc;
-      for (const part of cur.$ref.slice(2).split('/')) target = target?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-      cur = target;
-    }
-    return cur as T;
-  };
+  return <T extends Json | undefined>(node: T): T => resolveLocalRef(doc, node)?.node as T;
 }
 
 export function typeLabel(s: Json | undefined, resolve: (n: Json | undefined) => Json | undefined): string {

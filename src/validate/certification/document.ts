@@ -5,6 +5,7 @@
  */
 import type { DiagnosticCode, diagnostic } from '../diagnostics';
 import { pointerOf } from '../json-source';
+import { resolveLocalRef } from '../../emit/local-ref';
 
 export type Json = Record<string, any>;
 export type CertFile = 'apiDefinition' | 'apiProperties' | 'readme';
@@ -52,21 +53,7 @@ export function isObject(v: unknown): v is Json {
 
 export function makeDocument(input: { swagger: unknown; apiProperties?: unknown; readme?: string; swaggerChars?: number }): CertDocument {
   const swagger = isObject(input.swagger) ? input.swagger : {};
-  const resolve = (node: unknown, pointer: string): Located | undefined => {
-    let cur: unknown = node;
-    let at = pointer;
-    const seen = new Set<string>();
-    while (isObject(cur) && typeof cur.$ref === 'string') {
-      const ref = cur.$ref;
-      if (!ref.startsWith('#/') || seen.has(ref)) return undefined;
-      seen.add(ref);
-      let target: unknown = swagger;
-      for (const part of ref.slice(2).split('/')) target = isObject(target) ? target[decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
-      cur = target;
-      at = ref.slice(1);
-    }
-    return isObject(cur) ? { node: cur, pointer: at } : undefined;
-  };
+  const resolve = (node: unknown, pointer: string): Located | undefined => resolveLocalRef(swagger, node, pointer);
   const doc: CertDocument = { swagger, resolve, operations: [] };
   // A file that holds something other than an object is checked as an empty one (and reported so).
   if (input.apiProperties !== undefined) doc.apiProperties = isObject(input.apiProperties) ? input.apiProperties : {};

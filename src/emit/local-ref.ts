@@ -1,0 +1,28 @@
+/**
+ * Follows local `$ref`s (#/definitions/..., #/parameters/..., #/responses/...) inside one
+ * swagger document, the only kind Power Platform allows. Shared by the docs-page rows, the
+ * breaking-change diff and the certification rules.
+ */
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The object `node` stands for after following its `$ref` chain, with the JSON pointer where it
+ * was found; undefined for a non-local, dangling or looping reference.
+ */
+export function resolveLocalRef(doc: unknown, node: unknown, pointer = ''): { node: Json; pointer: string } | undefined {
+  let cur = node;
+  let at = pointer;
+  const seen = new Set<string>();
+  while (isObject(cur) && typeof cur.$ref === 'string') {
+    const ref = cur.$ref;
+    if (!ref.startsWith('#/') || seen.has(ref)) return undefined;
+    seen.add(ref);
+    let target: unknown = doc;
+    for (const part of ref.slice(2).split('/')) target = isObject(target) ? target[decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    cur = target;
+    at = ref.slice(1);
+  }
+  return isObject(cur) ? { node: cur, pointer: at } : undefined;
+}
