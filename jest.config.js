@@ -5,5 +5,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/conformance/'],
+  // Descriptors import 'pcdk' as an author's do; inside the repository that is the source.
+  moduleNameMapper: { '^pcdk$': '<rootDir>/src/index.ts' },
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 };

@@ -4,5 +4,6 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test/conformance'],
   testMatch: ['**/*.test.ts'],
+  moduleNameMapper: { '^pcdk$': '<rootDir>/src/index.ts' },
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 };

@@ -4,14 +4,13 @@
  * scripts/bench/<name>.ts and exports `run(): Promise<BenchSection>`; add yours to SECTIONS.
  * Run one section with `npm run bench -- <name>`.
  */
+import * as build from './bench/build';
+import * as client from './bench/client';
+import * as roundtrip from './bench/roundtrip';
 import type { BenchSection } from './bench/types';
+import * as validate from './bench/validate';
 
-const SECTIONS: Record<string, () => Promise<{ run(): Promise<BenchSection> }>> = {
-  client: () => import('./bench/client'),
-  build: () => import('./bench/build'),
-  validate: () => import('./bench/validate'),
-  roundtrip: () => import('./bench/roundtrip'),
-};
+const SECTIONS: Record<string, { run(): Promise<BenchSection> }> = { client, build, validate, roundtrip };
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -23,7 +22,7 @@ async function main(): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    const section = await (await load()).run();
+    const section = await load.run();
     process.stdout.write(`\n## ${section.title}\n`);
     for (const row of section.rows) process.stdout.write(`${row.label.padEnd(48)} ${row.value}\n`);
   }

@@ -1,7 +1,7 @@
 /**
  * Converts the shared ConvertKit exchanges (../shared/fixtures/convertkit: one file per
- * operation with alternates, plus errors/) into pcdk fixtures in test/fixtures/convertkit/, one
- * file per exchange. Run: `npm run compile && node lib/scripts/convert-convertkit-fixtures.js
+ * operation with alternates, plus errors/) into pcdk recordings in definitions/convertkit/recordings/, one
+ * file per exchange. Run: `node scripts/run-ts.js scripts/convert-convertkit-fixtures.ts
  * [sharedFixturesDir] [outDir]`. Deterministic: the same input gives the same files.
  *
  * Normalisations (each recorded in the fixture's notes.converted):
@@ -18,9 +18,9 @@ import * as path from 'node:path';
 import convertkit from '../definitions/convertkit/connector';
 import { jsonText } from '../src/emit/json';
 import { writeDirAtomic } from '../src/io/atomic-write';
-import { FIXTURE_REDACTED, fixtureFileName, type Fixture, type KnownMismatch } from '../src/fixtures/format';
-import { redactDeep } from '../src/fixtures/redact';
-import { matchRoute } from '../src/fixtures/request-match';
+import { FIXTURE_REDACTED, fixtureFileName, type Fixture, type KnownMismatch } from '../src/recordings/format';
+import { redactDeep } from '../src/recordings/redact';
+import { matchRoute } from '../src/recordings/request-match';
 
 interface SharedExchange {
   operation?: string;
@@ -47,7 +47,7 @@ const KNOWN: Record<string, (body: unknown) => KnownMismatch[]> = {
   },
 };
 
-/** Exchanges left out, with the reason (listed in test/fixtures/convertkit/README.md too). */
+/** Exchanges left out, with the reason (listed in definitions/convertkit/recordings/README.md too). */
 export const SKIPPED: Record<string, string> = {
   'POST_tags.json alternates[0]':
     'creates several tags in one call (tag: [...]) and answers with an array; the connector models single-tag creation, whose request and response shapes are fixed by the published connector',
@@ -155,8 +155,8 @@ export function convertDir(sharedDir: string): Map<string, string> {
 }
 
 function main(): void {
-  const shared = path.resolve(process.argv[2] ?? process.env.PCDK_SHARED_FIXTURES ?? path.join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'convertkit'));
-  const out = path.resolve(process.argv[3] ?? path.join(process.cwd(), 'test', 'fixtures', 'convertkit'));
+  const shared = path.resolve(process.argv[2] ?? process.env.PCDK_SHARED_FIXTURES ?? path.join(__dirname, '..', '..', 'shared', 'fixtures', 'convertkit'));
+  const out = path.resolve(process.argv[3] ?? path.join(process.cwd(), 'definitions', 'convertkit', 'recordings'));
   const files = convertDir(shared);
   const readme = path.join(out, 'README.md');
   if (fs.existsSync(readme)) files.set('README.md', fs.readFileSync(readme, 'utf8'));

@@ -3,7 +3,7 @@
  * parameter locations and required flags are those of the published connector: flows in the
  * field depend on them.
  */
-import { defineConnector } from '../../src/model';
+import { defineConnector } from 'pcdk';
 import { getAccount } from './operations/account';
 import { addSubscriberToForm, listFormSubscriptions, listForms } from './operations/forms';
 import { addSubscriberToSequence, listSequenceSubscriptions, listSequences } from './operations/sequences';
@@ -47,6 +47,8 @@ export default defineConnector({
   },
   // Applied by Power Platform per connection; pcdk's client enforces the same budget.
   throttling: { calls: 100, renewalSeconds: 60 },
+  // Every operation is checked against a real or documented exchange; a gap fails the build.
+  requireRecordings: true,
   operations: [
     getAccount,
     listForms,

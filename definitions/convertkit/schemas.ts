@@ -4,7 +4,7 @@
  * wrong: ids are int64 (live ids pass 2^31), fields the API returns as null are x-nullable, and
  * free-form maps are records rather than `"properties": {}`.
  */
-import { t } from '../../src/model';
+import { t } from 'pcdk';
 
 const o = t.optional;
 

@@ -7,19 +7,19 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildConnector } from '../../src/build/build-connector';
+import { buildConnector } from '../../src/synth/build-connector';
 import convertkit from '../../definitions/convertkit/connector';
 import type { BenchSection } from './types';
 import { benchEnv, fmt, median, ratio, timeProcess } from './measure';
 import { typespecSource } from './typespec-source';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = path.resolve(__dirname, '..', '..');
 
 export async function run(): Promise<BenchSection> {
   const shared = path.resolve(process.env.PCDK_SHARED ?? path.join(root, '..', 'shared'));
   const schemas = fs.existsSync(path.join(shared, 'schemas')) ? path.join(shared, 'schemas') : undefined;
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-bench-'));
-  const cli = path.join(root, 'lib', 'src', 'cli', 'main.js');
+  const cli = path.join(root, 'lib', 'cli', 'main.js');
   const args = [cli, 'build', 'convertkit', '--out', out, ...(schemas ? ['--schemas', schemas] : [])];
 
   // First build with an empty validator cache (what a fresh install pays once), then warm runs.
@@ -38,7 +38,7 @@ export async function run(): Promise<BenchSection> {
   const cpuMs = (cpu.user + cpu.system) / 1000 / n;
 
   // TypeSpec baseline: the .tsp must sit under the project so its imports resolve.
-  const tspDir = path.join(root, 'lib', 'bench-typespec');
+  const tspDir = path.join(root, 'node_modules', '.cache', 'pcdk-bench', 'typespec');
   fs.mkdirSync(tspDir, { recursive: true });
   fs.writeFileSync(path.join(tspDir, 'main.tsp'), typespecSource(convertkit));
   const tsp = path.join(root, 'node_modules', '@typespec', 'compiler', 'cmd', 'tsp.js');

@@ -10,9 +10,8 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { minify } from 'terser';
 import convertkit from '../../definitions/convertkit/connector';
-import { runtimeBundle } from '../../src/build/client-package';
+import { runtimeBundle } from '../../src/synth/client-artifact';
 import { CLIENT_FILES, emitClientPackage } from '../../src/emit/client/client-package';
 import { median } from './measure';
 import type { BenchSection } from './types';
@@ -71,6 +70,7 @@ async function compare(raw: Call, client: Call, total: number, concurrency: numb
 }
 
 async function minGzip(code: string, module: boolean): Promise<{ min: number; gz: number }> {
+  const { minify } = await import('terser');
   const out = await minify(code, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   const min = Buffer.byteLength(out.code ?? '');
   return { min, gz: zlib.gzipSync(out.code ?? '', { level: 9 }).length };

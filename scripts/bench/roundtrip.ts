@@ -10,8 +10,8 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { validateConnectorFiles } from '../../src/build/connector-folder';
-import { findSourceFolders, modelImportFor } from '../../src/cli/commands/import';
+import { validateConnectorFiles } from '../../src/synth/connector-folder-artifact';
+import { findSourceFolders, MODEL_IMPORT } from '../../src/cli/commands/import';
 import { emitConnectorFolder } from '../../src/emit/connector-folder';
 import { writeDirAtomic } from '../../src/io/atomic-write';
 import { importConnector } from '../../src/import/import-connector';
@@ -19,12 +19,12 @@ import { loadDescriptorFolder } from '../../src/import/load-descriptor';
 import type { BenchSection } from './types';
 import { median } from './measure';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = path.resolve(__dirname, '..', '..');
 const RUNS = 3;
 
 async function ours(dir: string, id: string, work: string): Promise<boolean> {
   const out = path.join(work, id);
-  const imported = await importConnector(dir, { id, modelImport: modelImportFor(out) });
+  const imported = await importConnector(dir, { id, modelImport: MODEL_IMPORT });
   if (!imported.ok) return false;
   writeDirAtomic(out, imported.files);
   const c = loadDescriptorFolder(out);

@@ -10,7 +10,7 @@ import { findConnectorFolders, validateFolder } from '../../src/validate/validat
 import { fmt, median, ratio } from './measure';
 import type { BenchSection } from './types';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = path.resolve(__dirname, '..', '..');
 
 async function timeIt(fn: () => Promise<void>, runs: number): Promise<number> {
   const times: number[] = [];

@@ -5,7 +5,8 @@
  * trace (and only with PCDK_DEBUG=1).
  */
 import { Command, CommanderError } from 'commander';
-import { UserError } from './load-definition';
+import { ProjectConfigError } from '../project/project';
+import { pcdkVersion, ReportedFailure, UserError } from './project-options';
 
 type Register = (program: Command) => void;
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -18,7 +19,8 @@ const COMMANDS: Record<string, () => Register> = {
   pack: () => require('./commands/pack').registerPack,
   validate: () => require('./commands/validate').registerValidate,
   diff: () => require('./commands/diff').registerDiff,
-  fixtures: () => require('./commands/fixtures').registerFixtures,
+  recordings: () => require('./commands/recordings').registerRecordings,
+  fixtures: () => require('./commands/recordings').registerRecordings,
   serve: () => require('./commands/serve').registerServe,
   import: () => require('./commands/import').registerImport,
 };
@@ -28,10 +30,17 @@ const COMMANDS: Record<string, () => Register> = {
 export function createProgram(only?: string): Command {
   const program = new Command('pcdk')
     .description('Power Platform custom connectors written as TypeScript')
+    .version(pcdkVersion(), '-v, --version')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  const names = only && only in COMMANDS ? [only] : Object.keys(COMMANDS);
-  for (const name of names) COMMANDS[name]!()(program);
+  const names = only && only in COMMANDS ? [only] : Object.keys(COMMANDS).filter((n) => n !== 'fixtures');
+  // `fixtures` is an alias of `recordings`: register that module once.
+  const registered = new Set<Register>();
+  for (const name of names) {
+    const register = COMMANDS[name]!();
+    if (!registered.has(register)) register(program);
+    registered.add(register);
+  }
   return program;
 }
 
@@ -47,7 +56,8 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UserError) {
+    if (e instanceof ReportedFailure) return 1;
+    if (e instanceof UserError || e instanceof ProjectConfigError) {
       process.stderr.write(`pcdk: ${e.message}\n`);
       return 1;
     }

@@ -145,7 +145,8 @@ export function generateDescriptors(input: GenerateInput): { files: Map<string, 
   const files = new Map<string, string | Uint8Array>();
   const typed = emptyTypedShare();
   const { swagger, modelImport } = input;
-  const opsModel = modelImport.startsWith('./') ? `.${modelImport}` : `../${modelImport}`;
+  // A package name ('pcdk') reads the same from every folder; a relative path moves one level up.
+  const opsModel = !modelImport.startsWith('.') ? modelImport : modelImport.startsWith('./') ? `.${modelImport}` : `../${modelImport}`;
 
   // ---- operations, grouped ----
   const entries: OpEntry[] = [];

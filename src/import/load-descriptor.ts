@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import type { Connector } from '../model/connector';
-import * as model from '../model';
+import * as model from '../index';
 
 type TS = typeof import('typescript');
 let tsModule: TS | undefined;
@@ -43,7 +43,7 @@ export function loadDescriptorFolder(dir: string): Connector {
     const js = transpileDescriptor(fs.readFileSync(file, 'utf8'), file);
     const requireFn = (spec: string): unknown => {
       if (spec in BUILTINS) return BUILTINS[spec];
-      if (/(^|\/)src\/model(\/index)?$/.test(spec)) return model;
+      if (spec === 'pcdk' || /(^|\/)src\/model(\/index)?$/.test(spec)) return model;
       if (spec.startsWith('.')) {
         const target = path.resolve(path.dirname(file), spec);
         const candidate = [`${target}.ts`, path.join(target, 'index.ts')].find((f) => fs.existsSync(f));

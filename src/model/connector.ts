@@ -5,6 +5,7 @@
 import type { DocumentSpec, SecurityRequirement, SecuritySchemeObject } from './document';
 import type { Operation } from './operation';
 import type { ConnectionParameter, ConnectionParameterSets, PropertiesSpec, ScriptSpec } from './properties';
+import { noteSite } from './source-site';
 
 /** The categories certification accepts (InvalidConnectorCategory), at most two per connector. */
 export const CATEGORIES = [
@@ -82,6 +83,12 @@ export interface ConnectorSpec {
   auth: Auth;
   throttling?: Throttling;
   operations: readonly Operation[];
+  /**
+   * Every operation must have a recorded exchange in definitions/<id>/recordings/: a missing one
+   * fails the build. Without it, a missing recording is a warning, so a new connector can grow
+   * its recordings one at a time.
+   */
+  requireRecordings?: boolean;
   /** Text for readme.md sections that cannot be derived from the operations. */
   readme: { prerequisites: string; obtainingCredentials: string; knownIssues: string };
   /**
@@ -102,5 +109,5 @@ export interface Connector extends Readonly<ConnectorSpec> {
 }
 
 export function defineConnector(spec: ConnectorSpec): Connector {
-  return Object.freeze({ ...spec, operations: Object.freeze([...spec.operations]), kind: 'connector' as const });
+  return noteSite(Object.freeze({ ...spec, operations: Object.freeze([...spec.operations]), kind: 'connector' as const }));
 }

@@ -9,6 +9,7 @@ import type {
 } from './document';
 import type { DynamicValues } from './dynamic';
 import type { SchemaObject, Static, TSchema, Visibility } from './schema';
+import { noteSite } from './source-site';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options';
 export type ParamLocation = 'path' | 'query' | 'header';
@@ -48,7 +49,7 @@ function param<S extends TSchema, R extends boolean>(loc: ParamLocation, schema:
   if (o.dynamicValues !== undefined) p.dynamicValues = o.dynamicValues;
   if (o.testValue !== undefined) p.testValue = o.testValue;
   if (o.omitRequired && !required) p.omitRequired = true;
-  return Object.freeze(p);
+  return noteSite(Object.freeze(p));
 }
 
 /** A path parameter: always required, always x-ms-url-encoding single. */
@@ -180,7 +181,7 @@ export function operation<
   B extends TSchema | undefined = undefined,
   const R extends ResponseMap = ResponseMap,
 >(spec: OperationSpec<P, B, R>): Operation<P, B, R> {
-  return Object.freeze({ ...spec, params: (spec.params ?? {}) as P, kind: 'operation' as const });
+  return noteSite(Object.freeze({ ...spec, params: (spec.params ?? {}) as P, kind: 'operation' as const }));
 }
 
 /** Normalizes a response map entry to {description, schema}. */

@@ -4,6 +4,7 @@
  * from the very value that becomes the swagger schema: the two cannot drift.
  */
 import type { DynamicValues } from './dynamic';
+import { noteSite } from './source-site';
 
 /** x-ms-visibility as Power Platform accepts it; "hidden" is a common mistake the type forbids. */
 export type Visibility = 'important' | 'advanced' | 'internal';
@@ -105,7 +106,7 @@ function base(type: SchemaObject['type'], o: CommonOptions, extra: SchemaObject)
   if (o.summary !== undefined) s['x-ms-summary'] = o.summary;
   if (o.example !== undefined) s.example = o.example;
   if (o.dynamicValues) Object.defineProperty(s, DYNAMIC, { value: o.dynamicValues, enumerable: false });
-  return s;
+  return noteSite(s);
 }
 
 export interface StringOptions<E extends string> extends CommonOptions {
@@ -227,7 +228,7 @@ function clone<S extends TSchema>(s: S): S {
   const copy = { ...s } as S;
   const dyn = (s as Record<symbol, unknown>)[DYNAMIC];
   if (dyn) Object.defineProperty(copy, DYNAMIC, { value: dyn, enumerable: false });
-  return copy;
+  return noteSite(copy);
 }
 
 export function isOptional(s: SchemaObject): boolean {

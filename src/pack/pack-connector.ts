@@ -13,7 +13,7 @@
  */
 import * as path from 'node:path';
 import type { Connector } from '../model/connector';
-import { validateConnectorFiles } from '../build/connector-folder';
+import { validateConnectorFiles } from '../synth/connector-folder-artifact';
 import { jsonText } from '../emit/json';
 import { writeDirAtomic } from '../io/atomic-write';
 import { validateDescriptor } from '../validate/descriptor-rules';

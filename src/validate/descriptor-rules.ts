@@ -7,6 +7,7 @@ import { dynamicTargetId, type DynamicValues } from '../model/dynamic';
 import { responseSpec, successSchema, type Operation } from '../model/operation';
 import { dynamicValuesOf, type SchemaObject } from '../model/schema';
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Location } from './diagnostics';
+import { locateInSource } from './descriptor-sources';
 import { schemaAt, walkSchema } from './schema-walk';
 
 type Report = <C extends DiagnosticCode>(code: C, args: Parameters<typeof diagnostic<C>>[1], where?: Omit<Location, 'connector'>) => void;
@@ -256,6 +257,7 @@ export function validateDescriptor(c: Connector): Diagnostic[] {
   const report: Report = (code, args, where = {}) => out.push(diagnostic(code, args, { connector, ...where }));
   for (const rule of connectorRules) rule(c, report);
   for (const op of c.operations ?? []) for (const rule of operationRules) rule(op, c, report);
+  out.splice(0, out.length, ...locateInSource(c, out));
   // A connector that declares its document (pcdk import) rebuilds as it was published; what it
   // breaks of our authoring rules is reported, not blocking, except what makes the build itself
   // unsound (an unsafe id, two operations with one operationId).

@@ -3,6 +3,7 @@
  * severity, a message built from typed arguments, and a fix hint; where Microsoft's validator has
  * a rule for the same thing its id is recorded, so our messages line up with PR feedback.
  */
+import type { SourceSite } from '../model/source-site';
 
 export type Severity = 'error' | 'warning';
 
@@ -24,6 +25,42 @@ function def<A = Record<string, never>>(d: Definition<A>): Definition<A> {
 }
 
 export const DIAGNOSTICS = {
+  // ---- loading descriptors (src/load) ----
+  'descriptor-entry-missing': def<{ id: string; entry: string }>({
+    severity: 'error',
+    message: (a) => `no connector "${a.id}": ${a.entry} does not exist`,
+    hint: 'Create definitions/<id>/connector.ts with `export default defineConnector({...})`, or run `npx pcdk init`.',
+  }),
+  'descriptor-syntax-error': def<{ message: string }>({
+    severity: 'error',
+    message: (a) => `syntax error: ${a.message}`,
+    hint: 'Fix the TypeScript at this position; the descriptors cannot load until it parses.',
+  }),
+  'descriptor-import-unresolved': def<{ specifier: string }>({
+    severity: 'error',
+    message: (a) => `cannot resolve the import "${a.specifier}"`,
+    hint: 'Check the path (relative imports start with ./ or ../ and leave out .ts), or install the package.',
+  }),
+  'descriptor-threw': def<{ message: string }>({
+    severity: 'error',
+    message: (a) => `the descriptors threw while loading: ${a.message}`,
+    hint: 'Fix the code at this position; descriptors are evaluated top to bottom, so a name used before it is defined also lands here.',
+  }),
+  'descriptor-export-missing': def<{ entry: string }>({
+    severity: 'error',
+    message: (a) => `${a.entry} has no default export made by defineConnector`,
+    hint: "End connector.ts with `export default defineConnector({ ... })`, importing defineConnector from 'pcdk'.",
+  }),
+  'descriptor-type-error': def<{ code: string; message: string }>({
+    severity: 'error',
+    message: (a) => `type error ${a.code}: ${a.message}`,
+    hint: 'Fix the type at this position (run with --no-typecheck to build anyway while you work).',
+  }),
+  'typecheck-unavailable': def<{ reason: string }>({
+    severity: 'warning',
+    message: (a) => `the descriptors were not type-checked: ${a.reason}`,
+    hint: 'Reinstall pcdk so its TypeScript 7 compiler is present, or pass --no-typecheck to skip the check on purpose.',
+  }),
   // ---- connector ----
   'connector-id-invalid': def<{ id: string }>({
     severity: 'error',
@@ -848,12 +885,7 @@ export const DIAGNOSTICS = {
   'fixture-invalid': def<{ reason: string }>({
     severity: 'error',
     message: (a) => `not a fixture: ${a.reason}`,
-    hint: 'Follow the format in test/fixtures/README.md: {operationId, source, kind, request: {method, path, query, body}, response: {status, headers, body}}.',
-  }),
-  'fixture-missing': def({
-    severity: 'error',
-    message: () => 'the operation has no recorded fixture',
-    hint: 'Record one with `pcdk fixtures record <id> <operationId> --param name=value` or add a documented example.',
+    hint: 'Follow the format in docs/recordings.md: {operationId, source, kind, request: {method, path, query, body}, response: {status, headers, body}}.',
   }),
   'fixture-operation-unknown': def<{ operationId: string }>({
     severity: 'error',
@@ -900,6 +932,16 @@ export const DIAGNOSTICS = {
     message: (a) => `known mismatch with the response schema: ${a.reason}`,
     hint: 'Kept on purpose (see the fixture\'s knownMismatches); remove the entry once the schema matches.',
   }),
+  'recording-missing': def<{ operation: string }>({
+    severity: 'warning',
+    message: (a) => `${a.operation} has no recording`,
+    hint: 'Record one with `pcdk recordings record <id> <operationId>`, or write one by hand (docs/recordings.md).',
+  }),
+  'recording-required': def<{ operation: string }>({
+    severity: 'error',
+    message: (a) => `${a.operation} has no recording, and this connector requires one for every operation`,
+    hint: 'Record one with `pcdk recordings record <id> <operationId>`, or drop requireRecordings from the connector.',
+  }),
   'fixture-known-mismatch-stale': def({
     severity: 'error',
     message: () => 'knownMismatches names a place where the response now matches the schema',
@@ -922,6 +964,10 @@ export interface Location {
   /** 1-based position of `pointer` in `file`, when the file was read from text. */
   line?: number;
   column?: number;
+  /** Where the author wrote the faulty value: a .ts file, 1-based line and column. */
+  source?: SourceSite;
+  /** Every operation that shares the faulty value, when it is written once and used by several. */
+  operations?: string[];
 }
 
 export interface Diagnostic extends Location {
@@ -940,12 +986,25 @@ export function diagnostic<C extends DiagnosticCode>(code: C, args: ArgsOf<C>, w
   return out;
 }
 
-/** `error [summary-too-long] convertkit > FormSubAdd > summary: summary is 95 ... (fix: ...)` */
+/**
+ * `definitions/x/operations/forms.ts:41:16: error [param-summary-missing] x > FormSubAdd > params.form_id: ...`
+ * A finding the author can fix in a .ts file leads with that place, as compilers do, so editors
+ * and terminals make it clickable; the built file and pointer follow in parentheses.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const place = [d.connector, d.operation, d.field].filter(Boolean).join(' > ');
+  const cwd = process.cwd();
+  const place = [d.connector, d.operations && d.operations.length > 1 ? undefined : d.operation, d.field].filter(Boolean).join(' > ');
   const pos = d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : '';
   const file = d.file ? ` (${d.file}${pos}${d.pointer !== undefined ? `#${d.pointer}` : ''})` : '';
-  return `${d.severity} [${d.code}] ${place}${file}: ${d.message}\n    fix: ${d.hint}`;
+  const src = d.source ? `${relativeTo(cwd, d.source.file)}:${d.source.line}:${d.source.column}: ` : '';
+  const shared = d.operations && d.operations.length > 1 ? `\n    used by ${d.operations.length} operations: ${d.operations.join(', ')}` : '';
+  return `${src}${d.severity} [${d.code}] ${place}${file}: ${d.message}${shared}\n    fix: ${d.hint}`;
+}
+
+function relativeTo(cwd: string, file: string): string {
+  const sep = file.includes('\\') && !file.includes('/') ? '\\' : '/';
+  const base = cwd.endsWith(sep) ? cwd : cwd + sep;
+  return file.startsWith(base) ? file.slice(base.length) : file;
 }
 
 export function hasErrors(ds: readonly Diagnostic[]): boolean {

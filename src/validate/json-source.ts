@@ -59,8 +59,11 @@ export function readJsonSource(raw: string, where: { connector: string; file: st
   // Offsets below are into `text`; a stripped BOM shifts nothing visible (it has no column).
   const hasBom = raw.charCodeAt(0) === 0xfeff;
   const text = hasBom ? raw.slice(1) : raw;
-  const starts = lineStarts(text);
-  const at = (offset: number): Location => ({ ...where, pointer: '', ...positionAt(starts, offset) });
+  // Line starts and the syntax tree are built only when a position is asked for: strict JSON that
+  // parses and draws no finding (every file pcdk emits) never pays for them.
+  let startsMemo: number[] | undefined;
+  const starts = (): number[] => (startsMemo ??= lineStarts(text));
+  const at = (offset: number): Location => ({ ...where, pointer: '', ...positionAt(starts(), offset) });
   if (hasBom) diagnostics.push(diagnostic('json-bom', {}, { ...where, pointer: '', line: 1, column: 1 }));
 
   let value: unknown;
@@ -74,9 +77,11 @@ export function readJsonSource(raw: string, where: { connector: string; file: st
   }
 
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: true });
+  let treeMemo: Node | undefined | null = null;
+  const tree = (): Node | undefined => (treeMemo === null ? (treeMemo = parseTree(text, errors, { allowTrailingComma: true, disallowComments: true })) : treeMemo);
   if (strictMessage !== undefined) {
-    if (errors.length === 0 && tree) {
+    tree();
+    if (errors.length === 0 && tree()) {
       const commas = trailingCommas(text);
       if (commas.length > 0) {
         trailing = commas.length;
@@ -84,11 +89,11 @@ export function readJsonSource(raw: string, where: { connector: string; file: st
         // parse(), not getNodeValue(tree): the latter builds null-prototype objects.
         value = parse(text, [], { allowTrailingComma: true, disallowComments: true });
       } else {
-        syntaxError = { reason: strictMessage, ...positionAt(starts, 0) };
+        syntaxError = { reason: strictMessage, ...positionAt(starts(), 0) };
       }
     } else {
       const first = errors[0];
-      syntaxError = { reason: first ? printParseErrorCode(first.error) : strictMessage, ...positionAt(starts, first?.offset ?? 0) };
+      syntaxError = { reason: first ? printParseErrorCode(first.error) : strictMessage, ...positionAt(starts(), first?.offset ?? 0) };
     }
     if (syntaxError) diagnostics.push(diagnostic('json-invalid', { reason: syntaxError.reason }, { ...where, pointer: '', line: syntaxError.line, column: syntaxError.column }));
   }
@@ -101,11 +106,12 @@ export function readJsonSource(raw: string, where: { connector: string; file: st
     lenient: { bom: hasBom, trailingCommas: trailing },
     ...(syntaxError ? { syntaxError } : {}),
     locate(pointer) {
-      if (!tree) return { line: 1, column: 1 };
-      const segs = pointerSegments(pointer).map((s, i, all) => (isArrayAt(tree, all.slice(0, i)) && /^\d+$/.test(s) ? Number(s) : s));
+      const root = tree();
+      if (!root) return { line: 1, column: 1 };
+      const segs = pointerSegments(pointer).map((s, i, all) => (isArrayAt(root, all.slice(0, i)) && /^\d+$/.test(s) ? Number(s) : s));
       for (let n = segs.length; n >= 0; n--) {
-        const node = findNodeAtLocation(tree, segs.slice(0, n));
-        if (node) return positionAt(starts, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+        const node = findNodeAtLocation(root, segs.slice(0, n));
+        if (node) return positionAt(starts(), node.parent?.type === 'property' ? node.parent.offset : node.offset);
       }
       return { line: 1, column: 1 };
     },

@@ -9,7 +9,7 @@ import { convertDir, SKIPPED } from '../../scripts/convert-convertkit-fixtures';
 import { sharedDir } from '../helpers/shared';
 
 const source = path.join(sharedDir(), 'fixtures', 'convertkit');
-const committed = path.join(__dirname, '..', 'fixtures', 'convertkit');
+const committed = path.join(__dirname, '..', '..', 'definitions', 'convertkit', 'recordings');
 const files = convertDir(source);
 
 test('committed fixtures are up to date with the converter', () => {

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import convertkit from '../../definitions/convertkit/connector';
 import { CONNECTOR_FILES, emitConnectorFolder } from '../../src/emit/connector-folder';
-import { validateConnectorFiles } from '../../src/build/connector-folder';
+import { validateConnectorFiles } from '../../src/synth/connector-folder-artifact';
 import { diffSwagger } from '../../src/diff/breaking-changes';
 import { loadOfficialValidators } from '../../src/validate/official-schemas';
 import { readSharedJson, sharedDir } from '../helpers/shared';

@@ -8,8 +8,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { produceConnectorFolder } from '../../src/build/connector-folder';
-import { findSourceFolders, modelImportFor } from '../../src/cli/commands/import';
+import { produceConnectorFolder } from '../../src/synth/connector-folder-artifact';
+import { findSourceFolders, MODEL_IMPORT } from '../../src/cli/commands/import';
 import { emitApiProperties } from '../../src/emit/api-properties';
 import { emitSwagger } from '../../src/emit/swagger';
 import { asWritten, jsonDifferences, roundTrip, type RoundTripResult } from '../../src/import/round-trip';
@@ -33,7 +33,7 @@ const corpusShare = (): TypedShare => sumTypedShares([...results.values()].flatM
 beforeAll(async () => {
   for (const rel of folders) {
     const id = rel.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase().replace(/^-+|-+$/g, '');
-    results.set(rel, await roundTrip(path.join(corpus, rel), { id, workDir: work, modelImport: modelImportFor(path.join(work, id)), validateSource: true }));
+    results.set(rel, await roundTrip(path.join(corpus, rel), { id, workDir: work, modelImport: MODEL_IMPORT, validateSource: true }));
   }
   const ok = [...results.values()].filter((r) => r.swaggerEqual && r.apiPropertiesEqual).length;
   // The figure the issue asks for, visible in the test log.
@@ -100,7 +100,7 @@ describe('the published ConvertKit connector', () => {
   const published = path.join(sharedDir(), 'published', 'convertkit');
   let r: RoundTripResult;
   beforeAll(async () => {
-    r = await roundTrip(published, { id: 'convertkit', workDir: work, modelImport: modelImportFor(path.join(work, 'convertkit')), validateSource: true });
+    r = await roundTrip(published, { id: 'convertkit', workDir: work, modelImport: MODEL_IMPORT, validateSource: true });
   });
 
   test('imports cleanly, one operations file per resource', () => {

@@ -5,7 +5,7 @@
  */
 import convertkit from '../../definitions/convertkit/connector';
 import { emitReferencePage } from '../../src/emit/reference-page';
-import { produceReferencePage } from '../../src/build/reference-page';
+import { produceReferencePage } from '../../src/synth/reference-page-artifact';
 import { parseMarkdownPage, type MdSection } from '../helpers/markdown-page';
 import { parseSeedPage, type SeedParameter, type SeedReturn } from '../helpers/seed-page';
 import { readShared } from '../helpers/shared';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Connector } from '../../src/model';
-import { runtimeBundle } from '../../src/build/client-package';
+import { runtimeBundle } from '../../src/synth/client-artifact';
 import { emitClientPackage } from '../../src/emit/client/client-package';
 
 export function writeClientPackage(c: Connector): string {

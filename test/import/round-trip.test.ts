@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { modelImportFor } from '../../src/cli/commands/import';
+import { MODEL_IMPORT } from '../../src/cli/commands/import';
 import { emitConnectorFolder } from '../../src/emit/connector-folder';
 import { importConnector } from '../../src/import/import-connector';
 import { asWritten, jsonDifferences, roundTrip } from '../../src/import/round-trip';
@@ -27,7 +27,7 @@ describe('import -> descriptors -> emit round trip (every modelled construct)', 
   const out = path.join(work, 'out');
   let result: Awaited<ReturnType<typeof roundTrip>>;
   beforeAll(async () => {
-    result = await roundTrip(src, { workDir: out, modelImport: modelImportFor(path.join(out, 'feature-zoo')) });
+    result = await roundTrip(src, { workDir: out, modelImport: MODEL_IMPORT });
   });
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -38,7 +38,7 @@ describe('import -> descriptors -> emit round trip (every modelled construct)', 
   });
 
   test('import is deterministic: the same folder gives the same files', async () => {
-    const again = await importConnector(src, { id: 'feature-zoo', modelImport: modelImportFor(path.join(out, 'feature-zoo')) });
+    const again = await importConnector(src, { id: 'feature-zoo', modelImport: MODEL_IMPORT });
     expect([...again.files]).toEqual([...result.imported.files]);
   });
 
@@ -111,7 +111,7 @@ describe('import -> descriptors -> emit round trip (every modelled construct)', 
     const s = sampleSwagger();
     ((s.paths as any)['/births'].get.responses = {});
     const dir = writeSource(path.join(work, 'src', 'invalid'), s, sampleApiProperties());
-    const r = await roundTrip(dir, { workDir: out, modelImport: modelImportFor(path.join(out, 'invalid')), validateSource: true });
+    const r = await roundTrip(dir, { workDir: out, modelImport: MODEL_IMPORT, validateSource: true });
     const warning = r.diagnostics.find((d) => d.code === 'import-swagger-invalid');
     expect(warning).toMatchObject({ severity: 'warning', file: 'apiDefinition.swagger.json' });
     expect(warning!.message).toMatch(/responses/);

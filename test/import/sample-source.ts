@@ -232,6 +232,8 @@ export function typeCheck(dir: string): string[] {
   const program = ts.createProgram(tsFiles(dir), {
     strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true,
     skipLibCheck: true, types: ['node'], typeRoots: [path.join(root, 'node_modules', '@types')],
+    // Imported descriptors import 'pcdk', as an author's do; here that is this repository's source.
+    paths: { pcdk: [path.join(root, 'src', 'index.ts')] },
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file ? `${path.relative(dir, d.file.fileName)}: ` : '';

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { modelImportFor } from '../../src/cli/commands/import';
+import { MODEL_IMPORT } from '../../src/cli/commands/import';
 import { assertSafeRelativePath } from '../../src/io/atomic-write';
 import { roundTrip } from '../../src/import/round-trip';
 import * as ts from 'typescript';
@@ -134,7 +134,7 @@ describe('import of a hostile connector', () => {
   let result: Awaited<ReturnType<typeof roundTrip>>;
   beforeAll(async () => {
     delete (globalThis as Record<string, unknown>).pwned;
-    result = await roundTrip(src, { workDir: outRoot, modelImport: modelImportFor(path.join(outRoot, 'evil-name-x-y')) });
+    result = await roundTrip(src, { workDir: outRoot, modelImport: MODEL_IMPORT });
   });
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 

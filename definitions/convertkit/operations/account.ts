@@ -1,4 +1,4 @@
-import { operation, t } from '../../../src/model';
+import { operation, t } from 'pcdk';
 
 export const getAccount = operation({
   id: 'Account',

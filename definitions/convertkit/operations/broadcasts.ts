@@ -1,4 +1,4 @@
-import { operation, path, response, t } from '../../../src/model';
+import { operation, path, response, t } from 'pcdk';
 import { broadcast, broadcastInput, createdAt, id } from '../schemas';
 
 const broadcastId = path(t.string({ title: 'Broadcast ID', description: 'The broadcast unique identifier.' }), {

@@ -1,4 +1,4 @@
-import { operation, path, query, t } from '../../../src/model';
+import { operation, path, query, t } from 'pcdk';
 import { createdPurchase, page, purchase, purchaseInput, totalPages } from '../schemas';
 
 export const listPurchases = operation({

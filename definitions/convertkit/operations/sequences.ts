@@ -1,4 +1,4 @@
-import { operation, path, t } from '../../../src/model';
+import { operation, path, t } from 'pcdk';
 import { createdAt, id, name, subscribeBody, subscriptionPage, subscriptionRef } from '../schemas';
 import { subscriptionListParams } from './shared';
 

@@ -1,4 +1,4 @@
-import { query, t } from '../../../src/model';
+import { query, t } from 'pcdk';
 import { page } from '../schemas';
 
 /** Query parameters shared by the form, sequence and tag subscription lists. */

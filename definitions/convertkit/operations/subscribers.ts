@@ -1,4 +1,4 @@
-import { operation, path, query, t } from '../../../src/model';
+import { operation, path, query, t } from 'pcdk';
 import { customFieldsInput, email, emailAddress, page, subscriber, subscriberWithFieldMap, tag, totalPages } from '../schemas';
 
 const subscriberId = path(t.string({ title: 'Subscriber ID', description: 'The subscriber unique identifier.' }), {

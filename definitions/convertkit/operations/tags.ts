@@ -1,4 +1,4 @@
-import { operation, path, t } from '../../../src/model';
+import { operation, path, t } from 'pcdk';
 import { createdAt, email, id, name, state, subscribeBody, subscriptionPage, subscriptionRef, tag } from '../schemas';
 import { subscriptionListParams } from './shared';
 

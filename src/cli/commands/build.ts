@@ -1,35 +1,64 @@
-/** `pcdk build <ids...>`: validate descriptors and write dist/<id>/. */
+/** `pcdk build <ids...>`: load the descriptors from source, type-check and validate them, write dist/<id>/. */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { buildConnector } from '../../build/build-connector';
-import { formatDiagnostic } from '../../validate/diagnostics';
-import { loadConnector } from '../load-definition';
-import { schemasDirFrom } from '../options';
+import { connectorEntry, loadDescriptors } from '../../load/load-descriptors';
+import { startTypecheck, tsconfigFor } from '../../load/typecheck';
+import { checkId, printDiagnostics, projectFrom, recordingsDir, schemasDirFrom, withProjectOptions, type ProjectOptions } from '../project-options';
+
+interface BuildOptions extends ProjectOptions {
+  schemas?: string;
+  recordings?: string;
+  typecheck: boolean;
+}
 
 export function registerBuild(program: Command): void {
-  program
+  const cmd = program
     .command('build')
-    .description('validate the descriptors and write dist/<id>/ (connector folder and the other artifacts)')
-    .argument('<ids...>', 'connector ids (folders under definitions/)')
-    .option('--out <dir>', 'output root', 'dist')
-    .option('--definitions <dir>', 'folder holding <id>/connector.ts')
+    .description('load the descriptors from source, type-check and validate them, and write dist/<id>/')
+    .argument('<ids...>', 'connector ids (folders under definitions/)');
+  withProjectOptions(cmd)
     .option('--schemas <dir>', 'folder with the official Power Platform JSON schemas (or PCDK_SCHEMAS)')
-    .option('--fixtures <dir>', 'folder of <id>/ recorded fixtures, checked when present', 'test/fixtures')
-    .action(async (ids: string[], opts: { out: string; definitions?: string; schemas?: string; fixtures: string }) => {
+    .option('--recordings <dir>', 'the connector\'s recorded exchanges (default: definitions/<id>/recordings)')
+    .option('--no-typecheck', 'skip the TypeScript type-check of the descriptors')
+    .action(async (ids: string[], opts: BuildOptions) => {
+      const project = projectFrom(opts);
       let failed = false;
       for (const id of ids) {
         const started = process.hrtime.bigint();
-        const connector = loadConnector(id, opts.definitions);
-        const result = await buildConnector(connector, { outDir: opts.out, schemasDir: schemasDirFrom(opts.schemas), fixturesRoot: opts.fixtures });
-        for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+        checkId(id);
+        // The type-check starts first: it runs in its own process while this one loads and builds.
+        const typecheck = opts.typecheck
+          ? startTypecheck({ id, entry: connectorEntry(project.definitionsDir, id), tsconfig: tsconfigFor(project, id), root: project.root })
+          : undefined;
+        const loading = loadDescriptors(id, project.definitionsDir);
+        // The build pipeline's modules load while esbuild bundles the descriptors in its own process.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { buildConnector } = require('../../synth/build-connector') as typeof import('../../synth/build-connector');
+        const loaded = await loading;
+        if (!loaded.connector) {
+          typecheck?.cancel();
+          printDiagnostics(loaded.diagnostics);
+          process.stderr.write(`pcdk: ${id}: build failed; the descriptors did not load\n`);
+          failed = true;
+          continue;
+        }
+        const result = await buildConnector(loaded.connector, {
+          outDir: project.outDir,
+          schemasDir: schemasDirFrom(opts.schemas),
+          recordingsDir: recordingsDir(project, id, opts.recordings),
+          alongside: typecheck?.result,
+        });
+        printDiagnostics(result.diagnostics);
+        const out = path.relative(process.cwd(), result.outDir) || '.';
         if (!result.ok) {
-          process.stderr.write(`pcdk: ${id}: build failed; ${result.outDir} was left as it was\n`);
+          process.stderr.write(`pcdk: ${id}: build failed; ${out} was left as it was\n`);
           failed = true;
           continue;
         }
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         const written = result.artifacts.map((a) => a.target).join(', ');
-        process.stdout.write(`pcdk: ${id}: wrote ${path.relative(process.cwd(), result.outDir) || '.'}/{${written}} in ${ms.toFixed(0)} ms\n`);
+        const checked = opts.typecheck ? 'type-checked, ' : '';
+        process.stdout.write(`pcdk: ${id}: ${checked}wrote ${out}/{${written}} in ${ms.toFixed(0)} ms\n`);
       }
       if (failed) process.exitCode = 1;
     });

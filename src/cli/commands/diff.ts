@@ -6,7 +6,7 @@ import { Option, type Command } from 'commander';
 import { diffSwagger } from '../../diff/breaking-changes';
 import { formatDiffJson, formatDiffText, summarize } from '../../diff/diff-report';
 import { DiffInputError, loadSwagger } from '../../diff/load-swagger';
-import { UserError } from '../load-definition';
+import { UserError } from '../project-options';
 
 export function registerDiff(program: Command): void {
   program

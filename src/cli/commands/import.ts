@@ -14,7 +14,7 @@ import { verifyImport, verifyImportDiagnostics } from '../../import/round-trip';
 import { NameScope } from '../../import/names';
 import { formatTypedShare, sumTypedShares, type TypedShare } from '../../import/typed-operation';
 import { formatDiagnostic, type Diagnostic } from '../../validate/diagnostics';
-import { packageRoot, UserError } from '../load-definition';
+import { UserError } from '../project-options';
 import { createProgress, formatTable } from '../progress';
 
 interface ImportCliOptions {
@@ -35,12 +35,8 @@ interface Outcome {
   typed?: TypedShare;
 }
 
-/** How the descriptors in `outDir` import the model: relative to pcdk's own src/model. */
-export function modelImportFor(outDir: string): string {
-  let rel = path.relative(path.resolve(outDir), path.join(packageRoot(), 'src', 'model')).split(path.sep).join('/');
-  if (!rel.startsWith('.')) rel = `./${rel}`;
-  return rel;
-}
+/** How imported descriptors import the model: from 'pcdk', as every author's descriptors do. */
+export const MODEL_IMPORT = 'pcdk';
 
 /** Folders holding an apiDefinition.swagger.json under `root` (symlinks and hidden folders skipped), sorted. */
 export function findSourceFolders(root: string): string[] {
@@ -66,7 +62,7 @@ async function importOne(folder: string, id: string, out: string, opts: ImportCl
   }
   let imported: ImportResult;
   try {
-    imported = await importConnector(folder, { id, modelImport: modelImportFor(out), validateSource: true });
+    imported = await importConnector(folder, { id, modelImport: MODEL_IMPORT, validateSource: true });
   } catch (e) {
     // A crafted or broken folder must give a message, not a stack trace.
     throw new UserError(`${folder}: import failed: ${(e as Error).message}`);

@@ -12,11 +12,11 @@ import { ICON_FILE, SCRIPT_FILE } from '../../pack/connector-package';
 import { packConnector } from '../../pack/pack-connector';
 import { SWAGGER_FORMATS, type SwaggerFormat } from '../../pack/swagger-format';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../../validate/diagnostics';
-import { loadConnector, packageRoot, UserError } from '../load-definition';
-import { schemasDirFrom } from '../options';
+import { loadConnectorFor, projectFrom, UserError, withProjectOptions } from '../project-options';
+import { schemasDirFrom } from '../project-options';
 
 interface PackCliOptions {
-  out: string;
+  out?: string;
   definitions?: string;
   schemas?: string;
   format: SwaggerFormat[];
@@ -77,12 +77,10 @@ async function checkOnly(zip: string, plugin: boolean): Promise<void> {
 }
 
 export function registerPack(program: Command): void {
-  program
+  const cmd = program
     .command('pack')
     .description('write dist/<id>/packages/: connector.zip, Dataverse solution, Logic Apps ARM template, OpenAPI 3, intro.md, certification package; or --check a certification package')
     .argument('[ids...]', 'connector ids (folders under definitions/)')
-    .option('--out <dir>', 'output root', 'dist')
-    .option('--definitions <dir>', 'folder holding <id>/connector.ts')
     .option('--schemas <dir>', 'folder with the official Power Platform JSON schemas (or PCDK_SCHEMAS)')
     .option('--format <format>', 'also write the swagger as apiDefinition.swagger.<format> (json, yaml); repeatable', collectFormat, [])
     .option('--solution <uniqueName>', 'solution unique name (default: <Title>Connector)')
@@ -96,7 +94,8 @@ export function registerPack(program: Command): void {
     .option('--pdpkg <zip>', 'Package Deployer package (*.pdpkg.zip) for the certification package')
     .option('--flow-solution <zip>', 'exported solution with a flow that uses the connector, for the certification package')
     .option('--plugin', 'the connector has an AI plugin (a third solution is required)', false)
-    .option('--check <zip>', 'only check an existing certification package\'s layout')
+    .option('--check <zip>', 'only check an existing certification package\'s layout');
+  withProjectOptions(cmd)
     .action(async (ids: string[], opts: PackCliOptions) => {
       if (opts.check) {
         if (ids.length) throw new UserError('--check takes a zip and no connector ids');
@@ -104,14 +103,15 @@ export function registerPack(program: Command): void {
       }
       if (!ids.length) throw new UserError('name a connector (pcdk pack convertkit) or check a package (pcdk pack --check <zip>)');
       if (Boolean(opts.pdpkg) !== Boolean(opts.flowSolution)) throw new UserError('the certification package needs both --pdpkg and --flow-solution');
-      const definitionsDir = opts.definitions ?? path.join(packageRoot(), 'definitions');
+      const project = projectFrom(opts);
+      const definitionsDir = project.definitionsDir;
       let failed = false;
       for (const id of ids) {
-        const connector = loadConnector(id, opts.definitions);
+        const connector = await loadConnectorFor(id, project);
         const iconPath = extraFile(opts.icon, definitionsDir, id, ICON_FILE);
         const scriptPath = extraFile(opts.script, definitionsDir, id, SCRIPT_FILE);
         const result = await packConnector(connector, {
-          outDir: opts.out,
+          outDir: project.outDir,
           schemasDir: schemasDirFrom(opts.schemas),
           formats: opts.format,
           extras: {

@@ -1,25 +1,26 @@
-/** `pcdk serve <id> [--port N]`: the replay server on 127.0.0.1, answering from test/fixtures/<id>/. */
+/** `pcdk serve <id> [--port N]`: the replay server on 127.0.0.1, answering from definitions/<id>/recordings/. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { loadFixtureDir } from '../../fixtures/format';
-import { startReplayServer, type RunningServer } from '../../fixtures/replay-server';
-import { loadConnector, UserError } from '../load-definition';
+import { loadFixtureDir } from '../../recordings/format';
+import { startReplayServer, type RunningServer } from '../../recordings/replay-server';
+import { loadConnectorFor, projectFrom, recordingsDir, UserError, withProjectOptions, type ProjectOptions } from '../project-options';
 
 export function registerServe(program: Command): void {
-  program
+  const cmd = program
     .command('serve')
-    .description('answer API calls from recorded fixtures on 127.0.0.1 (offline flow and client testing)')
+    .description('answer API calls from the recorded exchanges on 127.0.0.1 (offline flow and client testing)')
     .argument('<id>', 'connector id')
     .option('--port <n>', 'port (0 = any free port)', '4010')
-    .option('--fixtures <dir>', 'folder holding <id>/ fixture folders', 'test/fixtures')
-    .option('--definitions <dir>', 'folder holding <id>/connector.ts')
-    .action(async (id: string, opts: { port: string; fixtures: string; definitions?: string }) => {
+    .option('--recordings <dir>', 'the recordings folder (default: definitions/<id>/recordings)');
+  withProjectOptions(cmd, { out: false })
+    .action(async (id: string, opts: ProjectOptions & { port: string; recordings?: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port "${opts.port}" is not a port number`);
-      const c = loadConnector(id, opts.definitions);
-      const dir = path.join(path.resolve(opts.fixtures), id);
-      if (!fs.existsSync(dir)) throw new UserError(`${id}: no fixtures folder ${path.relative(process.cwd(), dir)}`);
+      const project = projectFrom(opts);
+      const c = await loadConnectorFor(id, project);
+      const dir = recordingsDir(project, id, opts.recordings);
+      if (!fs.existsSync(dir)) throw new UserError(`${id}: no recordings folder ${path.relative(process.cwd(), dir)}; record one with \`pcdk recordings record ${id} <operationId>\``);
       const set = loadFixtureDir(dir);
       let server: RunningServer;
       try {
@@ -27,7 +28,7 @@ export function registerServe(program: Command): void {
       } catch (e) {
         throw new UserError(`cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
       }
-      process.stdout.write(`pcdk: serving ${id} from ${set.fixtures.length} fixtures at ${server.baseUrl} (Ctrl-C stops)\n`);
+      process.stdout.write(`pcdk: serving ${id} from ${set.fixtures.length} recordings at ${server.baseUrl} (Ctrl-C stops)\n`);
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off('SIGINT', stop);

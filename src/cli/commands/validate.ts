@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { formatJson, formatRules, formatSarif, formatText, totals, type OutputFormat } from '../../validate/report-format';
 import { findConnectorFolders, validateBuilt, validateFolder, validateSwaggerFile, type ValidationResult } from '../../validate/validate-target';
-import { loadConnector, packageRoot, UserError } from '../load-definition';
-import { schemasDirFrom } from '../options';
+import { loadConnectorFor, pcdkVersion, projectFrom, UserError, withProjectOptions } from '../project-options';
+import { schemasDirFrom } from '../project-options';
 
 interface ValidateOptions {
   all?: string;
@@ -17,16 +17,8 @@ interface ValidateOptions {
   json?: boolean;
   format: OutputFormat;
   schemas?: string;
-  out: string;
+  out?: string;
   definitions?: string;
-}
-
-function toolVersion(): string {
-  try {
-    return (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
 }
 
 async function validateOne(target: string, opts: ValidateOptions, schemasDir: string | undefined): Promise<ValidationResult> {
@@ -34,14 +26,15 @@ async function validateOne(target: string, opts: ValidateOptions, schemasDir: st
   if (stat?.isDirectory()) return validateFolder(target, { schemasDir });
   if (stat?.isFile()) return validateSwaggerFile(target, { schemasDir });
   if (/^[a-z][a-z0-9-]*$/.test(target)) {
-    const connector = loadConnector(target, opts.definitions);
-    return validateBuilt(connector, path.join(opts.out, connector.id, 'connector'), { schemasDir });
+    const project = projectFrom(opts);
+    const connector = await loadConnectorFor(target, project);
+    return validateBuilt(connector, path.join(project.outDir, connector.id, 'connector'), { schemasDir });
   }
   throw new UserError(`"${target}" is not a file, a folder or a connector id`);
 }
 
 export function registerValidate(program: Command): void {
-  program
+  const cmd = program
     .command('validate')
     .description('check a connector offline: descriptors, strict JSON, swagger-parser, official schemas, certification rules')
     .argument('[target]', 'connector id (checks definitions/<id> and its built dist/<id>/connector), connector folder, or swagger file')
@@ -49,9 +42,8 @@ export function registerValidate(program: Command): void {
     .option('--rules', 'list every rule: code, severity, Microsoft rule id, message and fix')
     .option('--json', 'print JSON (same as --format json)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
-    .option('--schemas <dir>', 'folder with the official Power Platform JSON schemas (or PCDK_SCHEMAS)')
-    .option('--out <dir>', 'output root a connector id was built into', 'dist')
-    .option('--definitions <dir>', 'folder holding <id>/connector.ts')
+    .option('--schemas <dir>', 'folder with the official Power Platform JSON schemas (or PCDK_SCHEMAS)');
+  withProjectOptions(cmd)
     .action(async function (this: Command, target: string | undefined, opts: ValidateOptions) {
       if (opts.rules) {
         process.stdout.write(formatRules(opts.json || opts.format === 'json' ? 'json' : 'text'));
@@ -69,7 +61,7 @@ export function registerValidate(program: Command): void {
         results.push(await validateOne(target!, opts, schemasDir));
       }
       const cwd = process.cwd();
-      const text = format === 'json' ? formatJson(results, cwd) : format === 'sarif' ? formatSarif(results, cwd, toolVersion()) : formatText(results, cwd);
+      const text = format === 'json' ? formatJson(results, cwd) : format === 'sarif' ? formatSarif(results, cwd, pcdkVersion()) : formatText(results, cwd);
       process.stdout.write(text);
       if (totals(results).errors > 0) process.exitCode = 1;
     });

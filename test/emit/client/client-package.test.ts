@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import convertkit from '../../../definitions/convertkit/connector';
 import { defineConnector, type Connector, type Operation } from '../../../src/model';
-import { produceClientPackage, runtimeBundle } from '../../../src/build/client-package';
+import { produceClientPackage, runtimeBundle } from '../../../src/synth/client-artifact';
 import { CLIENT_FILES, emitClientPackage, semverOf } from '../../../src/emit/client/client-package';
 import { clientConfig, clientNames } from '../../../src/emit/client/client-source';
 import { bundleRuntime, readRuntimeSources } from '../../../src/emit/client/runtime-bundle';

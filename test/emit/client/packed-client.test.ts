@@ -9,8 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import convertkit from '../../../definitions/convertkit/connector';
-import { loadFixtureDir } from '../../../src/fixtures/format';
-import { startReplayServer, type RunningServer } from '../../../src/fixtures/replay-server';
+import { loadFixtureDir } from '../../../src/recordings/format';
+import { startReplayServer, type RunningServer } from '../../../src/recordings/replay-server';
 import { writeClientPackage } from '../../helpers/generated-client';
 
 const run = promisify(execFile);
@@ -61,7 +61,7 @@ void main();
 let server: RunningServer;
 let work: string;
 beforeAll(async () => {
-  server = await startReplayServer({ connector: convertkit, fixtures: loadFixtureDir(path.join(repo, 'test', 'fixtures', 'convertkit')).fixtures });
+  server = await startReplayServer({ connector: convertkit, fixtures: loadFixtureDir(path.join(repo, 'definitions', 'convertkit', 'recordings')).fixtures });
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-packed-'));
 });
 afterAll(() => server.close());

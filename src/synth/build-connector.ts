@@ -9,7 +9,7 @@ import { writeDirAtomic, writeFileAtomic } from '../io/atomic-write';
 import { validateDescriptor } from '../validate/descriptor-rules';
 import { hasErrors, type Diagnostic } from '../validate/diagnostics';
 import { PRODUCERS, type Artifact, type BuildContext } from './artifacts';
-import { checkFixturesForBuild } from './fixture-check';
+import { checkRecordingsForBuild } from './recordings-check';
 
 export interface BuildOptions {
   /** Root of the output: artifacts go under <outDir>/<id>/. */
@@ -18,8 +18,13 @@ export interface BuildOptions {
   schemasDir?: string;
   /** Produce and validate but write nothing. */
   dryRun?: boolean;
-  /** Folder holding <id>/ fixture folders; a connector with fixtures there has them checked (layer 5). */
-  fixturesRoot?: string;
+  /** The connector's recordings folder (definitions/<id>/recordings); checked when it exists (layer 5). */
+  recordingsDir?: string;
+  /**
+   * Checks running beside the build (the descriptor type-check, in a child process). Their
+   * findings join the build's, and nothing is written before they have answered.
+   */
+  alongside?: Promise<Diagnostic[]>;
 }
 
 export interface BuildResult {
@@ -33,8 +38,8 @@ export interface BuildResult {
 export async function buildConnector(c: Connector, opts: BuildOptions): Promise<BuildResult> {
   const outDir = path.join(opts.outDir, typeof c.id === 'string' ? c.id : '_invalid');
   const diagnostics = validateDescriptor(c);
-  if (hasErrors(diagnostics)) return { ok: false, diagnostics, outDir, artifacts: [] };
-  diagnostics.push(...checkFixturesForBuild(c, opts.fixturesRoot));
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics: [...diagnostics, ...((await opts.alongside) ?? [])], outDir, artifacts: [] };
+  diagnostics.push(...checkRecordingsForBuild(c, opts.recordingsDir));
 
   const ctx: BuildContext = { schemasDir: opts.schemasDir };
   const artifacts: Artifact[] = [];
@@ -43,6 +48,7 @@ export async function buildConnector(c: Connector, opts: BuildOptions): Promise<
     artifacts.push(a);
     diagnostics.push(...a.diagnostics);
   }
+  if (opts.alongside) diagnostics.push(...(await opts.alongside));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, outDir, artifacts };
 
   if (!opts.dryRun) {

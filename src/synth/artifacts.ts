@@ -5,9 +5,9 @@
  */
 import type { Connector } from '../model/connector';
 import type { Diagnostic } from '../validate/diagnostics';
-import { produceConnectorFolder } from './connector-folder';
-import { produceReferencePage } from './reference-page';
-import { produceClientPackage } from './client-package';
+import { produceConnectorFolder } from './connector-folder-artifact';
+import { produceReferencePage } from './reference-page-artifact';
+import { produceClientPackage } from './client-artifact';
 
 export interface BuildContext {
   schemasDir?: string;

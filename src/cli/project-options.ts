@@ -1,0 +1,80 @@
+/**
+ * What commands share: the project they run in (found from the working directory), the options
+ * that override its folders, loading a connector's descriptors with their diagnostics printed,
+ * and the errors a command reports to the user (printed by main without a stack trace).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import type { Connector } from '../model/connector';
+import { loadDescriptors } from '../load/load-descriptors';
+import { findProject, recordingsDirOf, type Project } from '../project/project';
+import { formatDiagnostic, type Diagnostic } from '../validate/diagnostics';
+
+/** A mistake on the user's side, reported as `pcdk: <message>` with exit code 1. */
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
+/** The command already printed why it failed (diagnostics); main only sets exit code 1. */
+export class ReportedFailure extends Error {
+  override name = 'ReportedFailure';
+}
+
+export interface ProjectOptions {
+  definitions?: string;
+  out?: string;
+}
+
+/** --definitions and --out, declared once for every command that reads descriptors. */
+export function withProjectOptions(cmd: Command, opts: { out?: boolean } = { out: true }): Command {
+  cmd.option('--definitions <dir>', 'folder holding <id>/connector.ts (default: definitions/ in the project)');
+  if (opts.out) cmd.option('--out <dir>', 'output root; artifacts go to <dir>/<id>/ (default: dist/ in the project)');
+  return cmd;
+}
+
+export function projectFrom(opts: ProjectOptions): Project {
+  return findProject({ definitions: opts.definitions, out: opts.out });
+}
+
+export function recordingsDir(project: Project, id: string, override?: string): string {
+  return override ? path.resolve(override) : recordingsDirOf(project, id);
+}
+
+export function schemasDirFrom(opt?: string): string | undefined {
+  return opt ?? (process.env.PCDK_SCHEMAS || undefined);
+}
+
+export function printDiagnostics(ds: readonly Diagnostic[]): void {
+  for (const d of ds) process.stderr.write(`${formatDiagnostic(d)}\n`);
+}
+
+export function checkId(id: string): void {
+  if (!/^[a-z][a-z0-9-]*$/.test(id)) throw new UserError(`"${id}" is not a connector id (lower-case letters, digits and dashes, starting with a letter)`);
+}
+
+/** Loads definitions/<id>/connector.ts from source; on failure prints why and throws ReportedFailure. */
+export async function loadConnectorFor(id: string, project: Project): Promise<Connector> {
+  checkId(id);
+  const loaded = await loadDescriptors(id, project.definitionsDir);
+  if (!loaded.connector) {
+    printDiagnostics(loaded.diagnostics);
+    throw new ReportedFailure(`${id}: the descriptors did not load`);
+  }
+  return loaded.connector;
+}
+
+/** pcdk's own version, from the package.json beside lib/ (or src/ when run from source). */
+export function pcdkVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      try {
+        return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: string }).version ?? '0.0.0';
+      } catch {
+        return '0.0.0';
+      }
+    }
+    if (path.dirname(dir) === dir) return '0.0.0';
+  }
+}

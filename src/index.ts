@@ -1,0 +1,22 @@
+/**
+ * pcdk's public API: what a connector's descriptors import (`import { operation, t } from 'pcdk'`).
+ * Only the authoring model is exported; the build, validators and emitters are reached through
+ * the `pcdk` command, so they can change without breaking anyone's descriptors.
+ */
+export { defineConnector, CATEGORIES } from './model/connector';
+export type { Auth, Category, ConnectionUi, Connector, ConnectorSpec, Throttling } from './model/connector';
+export { header, operation, path, query, response } from './model/operation';
+export type {
+  BodyParameterSpec, DefaultResponseSpec, HttpMethod, InputOf, Operation, OperationSpec, OptionalParamOptions, OutputOf, Pagination, Param,
+  ParamLocation, ParamOptions, ResponseMap, ResponseSpec,
+} from './model/operation';
+export { t } from './model/schema';
+export type {
+  ArrayOptions, BooleanOptions, CommonOptions, IntegerFormat, IntegerOptions, NumberFormat, NumberOptions, ObjectStatic, SchemaObject, Static,
+  StringFormat, StringOptions, TOptional, TSchema, Visibility,
+} from './model/schema';
+export type { DynamicValues } from './model/dynamic';
+// What existing connectors declare verbatim (written by `pcdk import`).
+export type * from './model/document';
+export type * from './model/properties';
+export { POLICY_TEMPLATE_IDS } from './model/properties';

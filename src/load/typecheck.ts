@@ -1,0 +1,149 @@
+/**
+ * Type-checks a connector's descriptors with TypeScript 7's native compiler (about 0.2 s for
+ * ConvertKit, against 2 s for the 5.9 JavaScript compiler). It runs as a child process beside the
+ * build, so its time overlaps with emitting and validating; each error becomes a diagnostic at
+ * the .ts file, line and column.
+ *
+ * The check compiles connector.ts and what it imports, with the project's tsconfig.json when it
+ * has one (so the author's editor and the build agree) and strict defaults when it has none.
+ */
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { writeFileAtomic } from '../io/atomic-write';
+import { diagnostic, type Diagnostic } from '../validate/diagnostics';
+
+export interface TypecheckInput {
+  id: string;
+  /** connector.ts, absolute. */
+  entry: string;
+  /** The project's tsconfig.json, extended when present. */
+  tsconfig?: string;
+  /** The project root: the compiler runs there, and its node_modules/.cache holds the check's config. */
+  root: string;
+}
+
+const STANDALONE = {
+  strict: true,
+  target: 'es2022',
+  module: 'nodenext',
+  moduleResolution: 'nodenext',
+  lib: ['es2022'],
+  types: [],
+  skipLibCheck: true,
+};
+
+/** The native compiler's executable, from the platform package the typescript7 alias brings. */
+export function nativeCompiler(): string | undefined {
+  try {
+    const req = Module.createRequire(require.resolve('typescript7/package.json'));
+    const pkg = req.resolve(`@typescript/typescript-${process.platform}-${process.arch}/package.json`);
+    const exe = path.join(path.dirname(pkg), 'lib', process.platform === 'win32' ? 'tsc.exe' : 'tsc');
+    return fs.existsSync(exe) ? exe : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The tsconfig.json nearest to the connector's folder, up to the project root: a definitions
+ * folder may carry its own (the descriptors need no test or Node types, and parsing those is
+ * most of a check's time).
+ */
+export function tsconfigFor(project: { root: string; definitionsDir: string }, id: string): string | undefined {
+  const stop = path.resolve(project.root);
+  for (let dir = path.join(project.definitionsDir, id); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'tsconfig.json');
+    if (fs.existsSync(file)) return file;
+    if (dir === stop || path.dirname(dir) === dir || !dir.startsWith(stop)) return undefined;
+  }
+}
+
+/** The running pcdk's public types: lib/index.d.ts when compiled, src/index.ts when run from source. */
+function ownTypes(): string {
+  const dts = path.join(__dirname, '..', 'index.d.ts');
+  return fs.existsSync(dts) ? dts : path.join(__dirname, '..', 'index.ts');
+}
+
+function configFor(input: TypecheckInput): string {
+  const cacheRoot = fs.existsSync(path.join(input.root, 'node_modules')) ? path.join(input.root, 'node_modules', '.cache', 'pcdk') : path.join(os.tmpdir(), 'pcdk-cache');
+  const file = path.join(cacheRoot, 'typecheck', `${input.id}.tsconfig.json`);
+  const config = {
+    ...(input.tsconfig ? { extends: input.tsconfig } : {}),
+    compilerOptions: {
+      // Without a project tsconfig, 'pcdk' means the running pcdk, as it does when the descriptors load.
+      ...(input.tsconfig ? {} : { ...STANDALONE, paths: { pcdk: [ownTypes()] } }),
+      noEmit: true,
+      incremental: false,
+      composite: false,
+      declaration: false,
+    },
+    files: [input.entry],
+    include: [],
+  };
+  const text = `${JSON.stringify(config, null, 2)}\n`;
+  // Rewritten only when it changes, so concurrent builds do not race on the same file.
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) writeFileAtomic(file, text);
+  return file;
+}
+
+const ERROR_LINE = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;
+const GLOBAL_ERROR = /^error (TS\d+): (.*)$/;
+
+/** `file(line,col): error TS2322: message` lines (with indented continuations) as diagnostics. */
+export function parseCompilerOutput(output: string, input: TypecheckInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const line of output.split(/\r?\n/)) {
+    const m = ERROR_LINE.exec(line);
+    const g = m ? undefined : GLOBAL_ERROR.exec(line);
+    if (m) {
+      out.push(diagnostic('descriptor-type-error', { code: m[4]!, message: m[5]! }, {
+        connector: input.id,
+        source: { file: path.resolve(input.root, m[1]!), line: Number(m[2]), column: Number(m[3]) },
+      }));
+    } else if (g) {
+      out.push(diagnostic('descriptor-type-error', { code: g[1]!, message: g[2]! }, { connector: input.id, source: { file: input.entry, line: 1, column: 1 } }));
+    } else if (/^\s+\S/.test(line) && out.length) {
+      const last = out[out.length - 1]!;
+      last.message += `\n      ${line.trim()}`;
+    }
+  }
+  return out;
+}
+
+export interface RunningTypecheck {
+  /** Settles with the check's diagnostics: empty when the descriptors are sound. */
+  result: Promise<Diagnostic[]>;
+  /** Stops the compiler (the descriptors did not load, so its answer is not needed). */
+  cancel(): void;
+}
+
+export function startTypecheck(input: TypecheckInput): RunningTypecheck {
+  const settled = (ds: Diagnostic[]): RunningTypecheck => ({ result: Promise.resolve(ds), cancel: () => undefined });
+  const exe = nativeCompiler();
+  if (!exe) return settled([diagnostic('typecheck-unavailable', { reason: 'the TypeScript 7 compiler (typescript7) is not installed' }, { connector: input.id })]);
+  let config: string;
+  try {
+    config = configFor(input);
+  } catch (e) {
+    return settled([diagnostic('typecheck-unavailable', { reason: `cannot write its tsconfig (${(e as Error).message})` }, { connector: input.id })]);
+  }
+  let child: ReturnType<typeof execFile> | undefined;
+  const result = new Promise<Diagnostic[]>((resolve) => {
+    child = execFile(exe, ['-p', config, '--pretty', 'false'], { cwd: input.root, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const found = parseCompilerOutput(`${stdout}\n${stderr}`, input);
+      if (found.length === 0 && err && typeof err.code !== 'number') {
+        resolve([diagnostic('typecheck-unavailable', { reason: err.message }, { connector: input.id })]);
+        return;
+      }
+      if (found.length === 0 && err) {
+        resolve([diagnostic('descriptor-type-error', { code: 'TS', message: (stdout || stderr).trim() || `the compiler exited with ${String(err.code)}` }, { connector: input.id, source: { file: input.entry, line: 1, column: 1 } })]);
+        return;
+      }
+      resolve(found);
+    });
+  });
+  return { result, cancel: () => child?.kill() };
+}

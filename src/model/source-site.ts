@@ -1,0 +1,37 @@
+/**
+ * Where in the author's TypeScript each descriptor value was written, so that a diagnostic can
+ * name `operations/forms.ts:41:16` rather than a place in the generated swagger. The model only
+ * asks a capture function, set by whoever loads descriptors (src/load), and keeps the answer in a
+ * WeakMap: descriptor values stay plain data, and nothing is captured when nobody asks.
+ */
+
+/** A position in an author's source file: 1-based line and column. */
+export interface SourceSite {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Returns a resolver for the caller's position, or undefined when the caller is not descriptor code. */
+export type SiteCapture = () => (() => SourceSite | undefined) | undefined;
+
+let capture: SiteCapture | undefined;
+const sites = new WeakMap<object, () => SourceSite | undefined>();
+
+/** Installs (or with undefined removes) the capture used while descriptors load. */
+export function setSiteCapture(c: SiteCapture | undefined): void {
+  capture = c;
+}
+
+/** Records where `value` was made. Resolution is lazy: only values that get a diagnostic pay for it. */
+export function noteSite<T extends object>(value: T): T {
+  if (capture && !sites.has(value)) {
+    const resolve = capture();
+    if (resolve) sites.set(value, resolve);
+  }
+  return value;
+}
+
+export function siteOf(value: unknown): SourceSite | undefined {
+  return value && typeof value === 'object' ? sites.get(value)?.() : undefined;
+}
