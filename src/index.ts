@@ -17,6 +17,15 @@ export type {
 } from './model/schema';
 export type { DynamicValues } from './model/dynamic';
 // What existing connectors declare verbatim (written by `pcdk import`).
-export type * from './model/document';
-export type * from './model/properties';
+export type {
+  VendorKeys, DeclaredSchema, DynamicParameterValue, DynamicValuesObject, DynamicListObject, DynamicSchemaObject,
+  DynamicPropertiesObject, DynamicTreeObject, PrimitiveKeys, ItemsObject, ParameterExtensions, SimpleParameterObject,
+  BodyParameterObject, ParameterRef, ParameterObject, HeaderObject, ResponseObject, ResponseRef, ApiAnnotation,
+  TriggerMetadata, ExternalDocs, SecurityRequirement, NotificationContent, PathItemSpec, InfoObject,
+  SecuritySchemeObject, TagObject, ConnectorMetadataEntry, DocumentCapabilities, DocumentSpec,
+} from './model/document';
+export type {
+  UiConstraints, UiDefinition, IdentityProvider, OAuthSettings, ConnectionParameter, ConnectionParameterSets,
+  PolicyParameters, PolicyTemplateId, PolicyTemplateInstance, PropertiesSpec, ScriptSpec,
+} from './model/properties';
 export { POLICY_TEMPLATE_IDS } from './model/properties';

@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import convertkit from '../../definitions/convertkit/connector';
-import { runtimeBundle } from '../../src/synth/client-artifact';
+import { compileClient } from '../../src/synth/client-artifact';
 import { CLIENT_FILES, emitClientPackage } from '../../src/emit/client/client-package';
 import { median } from './measure';
 import type { BenchSection } from './types';
@@ -77,7 +77,7 @@ async function minGzip(code: string, module: boolean): Promise<{ min: number; gz
 }
 
 export async function run(): Promise<BenchSection> {
-  const files = emitClientPackage(convertkit, runtimeBundle()).files;
+  const files = emitClientPackage(convertkit, await compileClient(convertkit));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-bench-client-'));
   for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
   // eslint-disable-next-line @typescript-eslint/no-require-imports

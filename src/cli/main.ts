@@ -15,6 +15,7 @@ type Register = (program: Command) => void;
  * libraries (archiver, the importer, ...), and `pcdk build` should not pay for `pcdk pack`.
  */
 const COMMANDS: Record<string, () => Register> = {
+  init: () => require('./commands/init').registerInit,
   build: () => require('./commands/build').registerBuild,
   pack: () => require('./commands/pack').registerPack,
   validate: () => require('./commands/validate').registerValidate,

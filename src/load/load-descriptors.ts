@@ -15,6 +15,8 @@ import type { Connector } from '../model/connector';
 import { setSiteCapture } from '../model/source-site';
 import { diagnostic, type Diagnostic } from '../validate/diagnostics';
 import { bundleSiteCapture } from './source-map-sites';
+import { thrownDiagnostic } from './thrown-error';
+import { undefinedValues } from './undefined-values';
 
 export interface LoadedDescriptors {
   connector?: Connector;
@@ -41,7 +43,8 @@ export async function loadDescriptors(id: string, definitionsDir: string): Promi
   const entry = connectorEntry(definitionsDir, id);
   const at = (file: string, line = 1, column = 1) => ({ connector: id, source: { file, line, column } });
   if (!fs.existsSync(entry)) {
-    return { entry, sources: [], diagnostics: [diagnostic('descriptor-entry-missing', { id, entry: relative(entry) }, { connector: id })] };
+    // Located at the file to create, so an editor opens (or offers to create) it.
+    return { entry, sources: [], diagnostics: [diagnostic('descriptor-entry-missing', { id, entry: relative(entry) }, at(entry))] };
   }
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -98,33 +101,29 @@ export async function loadDescriptors(id: string, definitionsDir: string): Promi
 
   const exported = (mod.exports as { default?: unknown }).default;
   if (!exported || (exported as Connector).kind !== 'connector') {
-    return { entry, sources, diagnostics: [diagnostic('descriptor-export-missing', { entry: relative(entry) }, at(entry))] };
+    const where = defaultExportSite(entry);
+    return { entry, sources, diagnostics: [diagnostic('descriptor-export-missing', { entry: relative(entry) }, at(entry, where.line, where.column))] };
   }
-  return { entry, sources, connector: exported as Connector, diagnostics: [] };
+  const connector = exported as Connector;
+  const holes = undefinedValues(connector).map((h) =>
+    diagnostic('descriptor-threw', {
+      message: `ReferenceError: ${h.what} is undefined when the descriptors ran: it is used before its definition, or its module is part of an import cycle`,
+    }, { connector: id, source: h.site ?? { file: entry, line: 1, column: 1 } }));
+  if (holes.length > 0) return { entry, sources, diagnostics: holes };
+  return { entry, sources, connector, diagnostics: [] };
 }
 
-/** A throw while the descriptors ran: the message, at the first frame in the author's files. */
-function thrownDiagnostic(id: string, e: unknown, sources: string[], entry: string): Diagnostic {
-  const message = e instanceof Error ? `${e.name}: ${e.message}` : `threw ${safeString(e)}`;
-  const stack = e instanceof Error && typeof e.stack === 'string' ? e.stack : '';
-  const own = new Set(sources);
-  let site = { file: entry, line: 1, column: 1 };
-  for (const line of stack.split('\n')) {
-    const m = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):(\d+)\)?$/.exec(line.trim());
-    if (m && own.has(path.resolve(m[1]!))) {
-      site = { file: path.resolve(m[1]!), line: Number(m[2]), column: Number(m[3]) };
-      break;
-    }
-  }
-  return diagnostic('descriptor-threw', { message }, { connector: id, source: site });
-}
-
-function safeString(v: unknown): string {
+/** Where connector.ts writes `export default`, else its first line. */
+function defaultExportSite(entry: string): { line: number; column: number } {
+  let text = '';
   try {
-    return JSON.stringify(v) ?? String(v);
+    text = fs.readFileSync(entry, 'utf8');
   } catch {
-    return Object.prototype.toString.call(v);
+    return { line: 1, column: 1 };
   }
+  const m = /^([ \t]*)export\s+default\b/m.exec(text);
+  if (!m) return { line: 1, column: 1 };
+  return { line: text.slice(0, m.index).split('\n').length, column: m[1]!.length + 1 };
 }
 
 function relative(file: string): string {

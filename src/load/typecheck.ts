@@ -8,6 +8,7 @@
  * has one (so the author's editor and the build agree) and strict defaults when it has none.
  */
 import { execFile } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as os from 'node:os';
@@ -67,14 +68,27 @@ function ownTypes(): string {
   return fs.existsSync(dts) ? dts : path.join(__dirname, '..', 'index.ts');
 }
 
+function resolvesPcdk(root: string): boolean {
+  try {
+    Module.createRequire(path.join(root, 'package.json')).resolve('pcdk/package.json');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function configFor(input: TypecheckInput): string {
   const cacheRoot = fs.existsSync(path.join(input.root, 'node_modules')) ? path.join(input.root, 'node_modules', '.cache', 'pcdk') : path.join(os.tmpdir(), 'pcdk-cache');
-  const file = path.join(cacheRoot, 'typecheck', `${input.id}.tsconfig.json`);
+  // Named by the entry too: two projects checking a connector of the same id share no file.
+  const tag = crypto.createHash('sha256').update(input.entry).digest('hex').slice(0, 12);
+  const file = path.join(cacheRoot, 'typecheck', `${input.id}-${tag}.tsconfig.json`);
   const config = {
     ...(input.tsconfig ? { extends: input.tsconfig } : {}),
     compilerOptions: {
-      // Without a project tsconfig, 'pcdk' means the running pcdk, as it does when the descriptors load.
-      ...(input.tsconfig ? {} : { ...STANDALONE, paths: { pcdk: [ownTypes()] } }),
+      ...(input.tsconfig ? {} : STANDALONE),
+      // Where the project cannot resolve 'pcdk' itself (no tsconfig, or not installed yet, as
+      // after `npx pcdk init`), it means the running pcdk, as it does when the descriptors load.
+      ...(!input.tsconfig || !resolvesPcdk(input.root) ? { paths: { pcdk: [ownTypes()] } } : {}),
       noEmit: true,
       incremental: false,
       composite: false,

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Connector } from '../model/connector';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic-write';
 import { validateDescriptor } from '../validate/descriptor-rules';
-import { hasErrors, type Diagnostic } from '../validate/diagnostics';
+import { diagnostic, hasErrors, type Diagnostic } from '../validate/diagnostics';
 import { PRODUCERS, type Artifact, type BuildContext } from './artifacts';
 import { checkRecordingsForBuild } from './recordings-check';
 
@@ -39,16 +39,31 @@ export async function buildConnector(c: Connector, opts: BuildOptions): Promise<
   const outDir = path.join(opts.outDir, typeof c.id === 'string' ? c.id : '_invalid');
   const diagnostics = validateDescriptor(c);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: [...diagnostics, ...((await opts.alongside) ?? [])], outDir, artifacts: [] };
+  const descriptorFindings = [...diagnostics];
   diagnostics.push(...checkRecordingsForBuild(c, opts.recordingsDir));
 
   const ctx: BuildContext = { schemasDir: opts.schemasDir };
   const artifacts: Artifact[] = [];
   for (const produce of PRODUCERS) {
-    const a = await produce(c, ctx);
+    let a: Artifact;
+    try {
+      a = await produce(c, ctx);
+    } catch (e) {
+      // A value the rules accepted but an emitter cannot read (only possible without the type-check).
+      const reason = e instanceof Error ? e.message : String(e);
+      diagnostics.push(diagnostic('descriptor-value-invalid', { rule: produce.name, reason }, { connector: c.id }));
+      continue;
+    }
     artifacts.push(a);
     diagnostics.push(...a.diagnostics);
   }
-  if (opts.alongside) diagnostics.push(...(await opts.alongside));
+  if (opts.alongside) {
+    // A type error comes first: what the emitted files' validators then say about the same
+    // value is its echo, located in generated JSON instead of the author's source.
+    const checked = await opts.alongside;
+    if (hasErrors(checked)) return { ok: false, diagnostics: [...descriptorFindings, ...checked], outDir, artifacts };
+    diagnostics.push(...checked);
+  }
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, outDir, artifacts };
 
   if (!opts.dryRun) {

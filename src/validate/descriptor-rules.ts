@@ -22,6 +22,7 @@ const FORMATS: Record<string, Set<string>> = {
 };
 const RESTRICTED_SUMMARY = /[/\\<>*%&?]/g;
 const PRIMITIVE = new Set(['string', 'integer', 'number', 'boolean']);
+const HTTP_METHODS = new Set<string>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
 const connectorRules: Rule[] = [
   function connectorId(c, report) {
@@ -98,6 +99,10 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
   function id(op, _c, report) {
     if (!op.id) return report('operation-id-missing', {}, { operation: `${String(op.method).toUpperCase()} ${op.path}`, field: 'id' });
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(op.id)) report('operation-id-invalid', { id: op.id }, { operation: op.id, field: 'id' });
+  },
+  function method(op, _c, report) {
+    // Swagger keys operations by lower-case method; 'GET' would be an unknown path-item key.
+    if (!HTTP_METHODS.has(op.method)) report('method-invalid', { method: String(op.method) }, { operation: op.id, field: 'method' });
   },
   function summary(op, _c, report) {
     const at = { operation: op.id, field: 'summary' };
@@ -255,8 +260,22 @@ export function validateDescriptor(c: Connector): Diagnostic[] {
   const out: Diagnostic[] = [];
   const connector = typeof c.id === 'string' && c.id ? c.id : '(unnamed connector)';
   const report: Report = (code, args, where = {}) => out.push(diagnostic(code, args, { connector, ...where }));
-  for (const rule of connectorRules) rule(c, report);
-  for (const op of c.operations ?? []) for (const rule of operationRules) rule(op, c, report);
+  // The type-check normally stops ill-typed values first; with --no-typecheck (or plain
+  // JavaScript) a rule can meet a number where a string belongs. That is the author's mistake,
+  // reported at the connector or operation, never a crash.
+  const guarded = (run: () => void, where: { operation?: string }, rule: string): void => {
+    try {
+      run();
+    } catch (e) {
+      report('descriptor-value-invalid', { rule, reason: e instanceof Error ? e.message : String(e) }, where);
+    }
+  };
+  for (const rule of connectorRules) guarded(() => rule(c, report), {}, rule.name);
+  const operations = Array.isArray(c.operations) ? c.operations : [];
+  for (const op of operations) {
+    const where = op && typeof op.id === 'string' ? { operation: op.id } : {};
+    for (const rule of operationRules) guarded(() => rule(op, c, report), where, rule.name);
+  }
   out.splice(0, out.length, ...locateInSource(c, out));
   // A connector that declares its document (pcdk import) rebuilds as it was published; what it
   // breaks of our authoring rules is reported, not blocking, except what makes the build itself

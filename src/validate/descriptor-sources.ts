@@ -5,11 +5,31 @@
  * wins. A shared piece (a parameter or schema written once and used by many operations) is then
  * reported once, listing every operation that uses it.
  */
+import * as fs from 'node:fs';
 import type { Connector } from '../model/connector';
-import { responseSpec, type Operation } from '../model/operation';
+import { responseSpec, type Operation, type Param } from '../model/operation';
 import type { SchemaObject } from '../model/schema';
 import { siteOf, type SourceSite } from '../model/source-site';
-import type { Diagnostic } from './diagnostics';
+import type { Diagnostic, DiagnosticCode } from './diagnostics';
+
+/** Findings about a parameter itself (where it is declared), not about its schema. */
+const PARAM_ITSELF = new Set<DiagnosticCode>(['path-param-not-in-template', 'path-param-undeclared', 'param-location-invalid', 'param-name-reserved']);
+const VISIBILITY = new Set(['important', 'advanced', 'internal']);
+
+/** Whether `d` (on `params.<name>` itself) is about what the query()/path()/header() call wrote. */
+function aboutParamItself(d: Diagnostic, p: Param): boolean {
+  if (PARAM_ITSELF.has(d.code)) return true;
+  if (d.code.startsWith('dynamic-values-')) return p.dynamicValues !== undefined;
+  if (d.code === 'visibility-invalid') return p.visibility !== undefined && !VISIBILITY.has(p.visibility);
+  return false;
+}
+
+/** The operation a finding names; for a duplicated id, the later one: the copy the author just added. */
+function operationOf(c: Connector, d: Diagnostic): Operation | undefined {
+  if (!d.operation) return undefined;
+  const ops = (c.operations ?? []).filter((o) => o?.id === d.operation);
+  return d.code === 'duplicate-operation-id' ? ops[ops.length - 1] : ops[0];
+}
 
 /** `purchase.products[].pid` through a schema: every schema passed on the way, outermost first. */
 function schemasAlong(root: SchemaObject | undefined, dotted: string): object[] {
@@ -34,14 +54,17 @@ function schemasAlong(root: SchemaObject | undefined, dotted: string): object[] 
 
 function valuesAlong(c: Connector, d: Diagnostic): object[] {
   const chain: object[] = [c];
-  const op: Operation | undefined = d.operation ? c.operations.find((o) => o?.id === d.operation) : undefined;
+  const op = operationOf(c, d);
   if (!op) return chain;
   chain.push(op);
   const field = d.field ?? '';
   const param = /^params\.([^.[{]+)(?:\.(.*))?$/.exec(field);
   if (param) {
     const p = op.params?.[param[1]!];
-    if (p) chain.push(p, ...schemasAlong(p.schema, param[2] ?? ''));
+    if (!p) return chain;
+    chain.push(p);
+    if (!param[2] && aboutParamItself(d, p)) return chain;
+    chain.push(...schemasAlong(p.schema, param[2] ?? ''));
     return chain;
   }
   if (field === 'body' || field.startsWith('body.') || field.startsWith('body[') || field.startsWith('body{')) {
@@ -63,9 +86,63 @@ export function sourceSiteOf(c: Connector, d: Diagnostic): SourceSite | undefine
   const chain = valuesAlong(c, d);
   for (let i = chain.length - 1; i >= 0; i--) {
     const site = siteOf(chain[i]);
-    if (site) return site;
+    if (!site) continue;
+    // A plain field of the connector or an operation (summary, method, contact.email) has no
+    // value of its own to carry a site: find its key in the text below the call that made it.
+    return (i <= 1 && keySite(site, keysOf(d.field))) || site;
   }
   return undefined;
+}
+
+/**
+ * The object keys a field names when it is a plain field (`summary`, `contact.email`). A
+ * parameter no value declares (`params.id` of a path template) is found at the path itself.
+ */
+function keysOf(field: string | undefined): string[] {
+  if (!field) return [];
+  if (field.startsWith('params.')) return ['path'];
+  if (/^(body|responses)\b/.test(field) || !/^[A-Za-z]+(\.[A-Za-z]+)*$/.test(field)) return [];
+  return field.split('.');
+}
+
+const texts = new Map<string, string[] | undefined>();
+
+function linesOf(file: string): string[] | undefined {
+  if (!texts.has(file)) {
+    let lines: string[] | undefined;
+    try {
+      lines = fs.readFileSync(file, 'utf8').split('\n');
+    } catch {
+      lines = undefined;
+    }
+    texts.set(file, lines);
+  }
+  return texts.get(file);
+}
+
+/**
+ * The line of `keys` (nested: `contact`, then `email`) at or after `site`, within the next 200
+ * lines; undefined when the key is not written there (spread in, or computed).
+ */
+function keySite(site: SourceSite, keys: string[]): SourceSite | undefined {
+  const lines = keys.length ? linesOf(site.file) : undefined;
+  if (!lines) return undefined;
+  let from = site.line - 1;
+  let found: SourceSite | undefined;
+  for (const key of keys) {
+    const pattern = new RegExp(`(^|[\\s{,])(${key}|'${key}'|"${key}")\\s*:`);
+    found = undefined;
+    for (let i = from; i < Math.min(lines.length, site.line - 1 + 200); i++) {
+      const m = pattern.exec(lines[i]!);
+      if (m) {
+        found = { file: site.file, line: i + 1, column: m.index + m[1]!.length + 1 };
+        from = i;
+        break;
+      }
+    }
+    if (!found) return undefined;
+  }
+  return found;
 }
 
 /** Adds `source` to each finding, and folds repeats of one shared value into one finding. */

@@ -61,6 +61,11 @@ export const DIAGNOSTICS = {
     message: (a) => `the descriptors were not type-checked: ${a.reason}`,
     hint: 'Reinstall pcdk so its TypeScript 7 compiler is present, or pass --no-typecheck to skip the check on purpose.',
   }),
+  'descriptor-value-invalid': def<{ rule: string; reason: string }>({
+    severity: 'error',
+    message: (a) => `a value here has a type pcdk cannot read (${a.rule}: ${a.reason})`,
+    hint: 'Build without --no-typecheck: the type-check names the exact field and the type it needs.',
+  }),
   // ---- connector ----
   'connector-id-invalid': def<{ id: string }>({
     severity: 'error',
@@ -235,6 +240,11 @@ export const DIAGNOSTICS = {
     severity: 'error',
     message: () => 'the body must be an object schema (its properties become client parameters)',
     hint: 'Wrap the value: body: t.object({ value: ... }).',
+  }),
+  'method-invalid': def<{ method: string }>({
+    severity: 'error',
+    message: (a) => `method "${a.method}" is not an HTTP method Swagger accepts`,
+    hint: "Write the method in lower case: 'get', 'post', 'put', 'patch', 'delete', 'head' or 'options'.",
   }),
   'param-location-invalid': def<{ location: string }>({
     severity: 'error',
@@ -875,11 +885,6 @@ export const DIAGNOSTICS = {
     severity: 'warning',
     message: (a) => `no typed client generated: ${a.reason}`,
     hint: 'The connector builds as usual; the client covers authored descriptors with apiKey or no auth.',
-  }),
-  'client-type-error': def<{ reason: string }>({
-    severity: 'error',
-    message: (a) => `the generated client does not type-check: ${a.reason}`,
-    hint: 'This is a pcdk bug or a schema the client generator cannot express; report it with the descriptor.',
   }),
   // ---- recorded fixtures (layer 5) ----
   'fixture-invalid': def<{ reason: string }>({

@@ -3,12 +3,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Connector } from '../../src/model';
-import { runtimeBundle } from '../../src/synth/client-artifact';
+import { compileClient } from '../../src/synth/client-artifact';
 import { emitClientPackage } from '../../src/emit/client/client-package';
 
-export function writeClientPackage(c: Connector): string {
+export async function writeClientPackage(c: Connector): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pcdk-${c.id}-client-`));
-  for (const [name, text] of emitClientPackage(c, runtimeBundle()).files) fs.writeFileSync(path.join(dir, name), text);
+  for (const [name, text] of emitClientPackage(c, await compileClient(c))) fs.writeFileSync(path.join(dir, name), text);
   return dir;
 }
 

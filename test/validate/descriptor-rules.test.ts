@@ -38,6 +38,9 @@ const table: Row[] = [
     { field: 'operations' },
   ],
   ['operation-id-missing', withOps(...others, op({ id: '' })), { operation: 'POST /widgets', field: 'id' }],
+  ['method-invalid', withOps(...others, op({ method: 'GET' })), { operation: 'WidgetAdd', field: 'method' }],
+  // What only --no-typecheck lets through: a number where the summary's string belongs.
+  ['descriptor-value-invalid', withOps(...others, op({ summary: 42 })), { operation: 'WidgetAdd' }],
   ['operation-id-invalid', withOps(...others, op({ id: 'create-widget' })), { operation: 'create-widget', field: 'id' }],
   ['duplicate-operation-id', withOps(...others, op({ id: 'WidgetList' })), { operation: 'WidgetList', field: 'id' }],
   ['duplicate-route', withOps(...others, createWidget, op({ id: 'WidgetAdd2' })), { operation: 'WidgetAdd2', field: 'path' }],

@@ -1,13 +1,18 @@
 /**
- * The client as an npm package: ESM (index.mjs) and CommonJS (index.cjs) from one generated
- * TypeScript module, with declarations for both. The JavaScript is transpiled; the declarations
- * come from a full type-check of the generated module (DOM + ES2022 libs only, so the package
- * needs neither @types/node nor any dependency), which also proves the generated code is typed.
+ * The client as an npm package: ESM (index.mjs) and CommonJS (index.cjs) compiled from one
+ * generated TypeScript module (clientSource), with declarations for both (clientDeclarations),
+ * a package.json and a README. Pure: the compiled texts come in, the package's files go out.
  */
-import type { CompiledClient } from './client-compile';
 import type { Connector } from '../../model/connector';
 import { jsonText } from '../json';
-import { clientNames, clientSource } from './client-source';
+import { clientNames } from './client-source';
+
+/** The generated module compiled: JavaScript in both module formats and its declarations. */
+export interface CompiledClient {
+  esm: string;
+  cjs: string;
+  dts: string;
+}
 
 export const CLIENT_FILES = {
   esm: 'index.mjs',
@@ -18,11 +23,6 @@ export const CLIENT_FILES = {
   readme: 'README.md',
 } as const;
 
-export interface ClientPackage {
-  files: Map<string, string>;
-  /** Type errors in the generated module (empty when sound). */
-  errors: string[];
-}
 
 export function clientPackageName(c: Connector): string {
   return `${c.id}-client`;
@@ -35,11 +35,7 @@ export function semverOf(version: string): string {
   return parts.slice(0, 3).join('.');
 }
 
-export function emitClientPackage(c: Connector, runtime: string, compile?: (source: string) => CompiledClient): ClientPackage {
-  // The compiler is loaded only when needed: callers with a cached compile never pay for it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const run = compile ?? (require('./client-compile') as typeof import('./client-compile')).compileClientSource;
-  const { esm, cjs, dts, errors } = run(clientSource(c, runtime));
+export function emitClientPackage(c: Connector, { esm, cjs, dts }: CompiledClient): Map<string, string> {
   const files = new Map<string, string>();
   files.set(CLIENT_FILES.esm, esm);
   files.set(CLIENT_FILES.cjs, cjs);
@@ -47,7 +43,7 @@ export function emitClientPackage(c: Connector, runtime: string, compile?: (sour
   files.set(CLIENT_FILES.dcts, dts);
   files.set(CLIENT_FILES.packageJson, jsonText(packageJson(c)));
   files.set(CLIENT_FILES.readme, readme(c));
-  return { files, errors };
+  return files;
 }
 
 function packageJson(c: Connector): Record<string, unknown> {

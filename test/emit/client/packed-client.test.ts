@@ -67,7 +67,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 test('npm pack -> install -> tsc -> run from ESM and CJS', async () => {
-  const pkgDir = writeClientPackage(convertkit);
+  const pkgDir = await writeClientPackage(convertkit);
   const { stdout: packed } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: pkgDir, env: npmEnv });
   const [info] = JSON.parse(packed) as { filename: string; files: { path: string }[] }[];
   expect(info!.files.map((f) => f.path).sort()).toEqual(['README.md', 'index.cjs', 'index.d.cts', 'index.d.mts', 'index.mjs', 'package.json']);
