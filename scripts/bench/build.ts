@@ -47,7 +47,7 @@ export async function run(): Promise<BenchSection> {
   const shared = path.resolve(process.env.PCDK_SHARED ?? path.join(root, '..', 'shared'));
   const schemas = fs.existsSync(path.join(shared, 'schemas')) ? path.join(shared, 'schemas') : undefined;
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-bench-'));
-  const cli = path.join(root, 'lib', 'cli', 'main.js');
+  const cli = path.join(root, 'lib', 'cli', 'bin.js');
   const args = [cli, 'build', 'convertkit', '--out', out, ...(schemas ? ['--schemas', schemas] : [])];
 
   // First build with an empty validator cache (what a fresh install pays once), then warm runs.

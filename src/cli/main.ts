@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `pcdk`: thin commands over the library, one module per command under commands/.
  * Expected failures print diagnostics and exit 1; usage errors exit 2; only a bug shows a stack
@@ -68,15 +67,4 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     process.exitCode = undefined;
   }
-}
-
-if (require.main === module) {
-  // `pcdk validate --all dir | head`: a reader that stops early is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
 }

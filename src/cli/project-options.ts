@@ -3,11 +3,11 @@
  * that override its folders, loading a connector's descriptors with their diagnostics printed,
  * and the errors a command reports to the user (printed by main without a stack trace).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import type { Connector } from '../model/connector';
 import { loadDescriptors } from '../load/load-descriptors';
+import { ownVersion } from '../io/own-package';
 import { findProject, recordingsDirOf, type Project } from '../project/project';
 import { formatDiagnostic, type Diagnostic } from '../validate/diagnostics';
 
@@ -64,17 +64,5 @@ export async function loadConnectorFor(id: string, project: Project): Promise<Co
   return loaded.connector;
 }
 
-/** pcdk's own version, from the package.json beside lib/ (or src/ when run from source). */
-export function pcdkVersion(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file)) {
-      try {
-        return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: string }).version ?? '0.0.0';
-      } catch {
-        return '0.0.0';
-      }
-    }
-    if (path.dirname(dir) === dir) return '0.0.0';
-  }
-}
+/** pcdk's own version, from its package.json. */
+export const pcdkVersion = ownVersion;

@@ -14,6 +14,7 @@ import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write';
+import { ownPackageRoot } from '../io/own-package';
 import { diagnostic, type Diagnostic } from '../validate/diagnostics';
 
 export interface TypecheckInput {
@@ -64,8 +65,8 @@ export function tsconfigFor(project: { root: string; definitionsDir: string }, i
 
 /** The running pcdk's public types: lib/index.d.ts when compiled, src/index.ts when run from source. */
 function ownTypes(): string {
-  const dts = path.join(__dirname, '..', 'index.d.ts');
-  return fs.existsSync(dts) ? dts : path.join(__dirname, '..', 'index.ts');
+  const dts = path.join(ownPackageRoot(), 'lib', 'index.d.ts');
+  return fs.existsSync(dts) ? dts : path.join(ownPackageRoot(), 'src', 'index.ts');
 }
 
 function resolvesPcdk(root: string): boolean {
@@ -146,7 +147,9 @@ export function startTypecheck(input: TypecheckInput): RunningTypecheck {
   }
   let child: ReturnType<typeof execFile> | undefined;
   const result = new Promise<Diagnostic[]>((resolve) => {
-    child = execFile(exe, ['-p', config, '--pretty', 'false'], { cwd: input.root, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+    // One thread: it runs beside the build on a machine that may have two cores; in parallel
+    // mode its extra threads slow the build more than they speed the check.
+    child = execFile(exe, ['-p', config, '--pretty', 'false', '--singleThreaded'], { cwd: input.root, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       const found = parseCompilerOutput(`${stdout}\n${stderr}`, input);
       if (found.length === 0 && err && typeof err.code !== 'number') {
         resolve([diagnostic('typecheck-unavailable', { reason: err.message }, { connector: input.id })]);

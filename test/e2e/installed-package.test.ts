@@ -28,14 +28,15 @@ function expectNoCrash(r: Run): void {
 beforeAll(() => {
   tarball = packPcdk(root);
   installPcdk(project, tarball);
-  bin = path.join(project, 'node_modules', 'pcdk', 'lib', 'cli', 'main.js');
+  bin = path.join(project, 'node_modules', 'pcdk', 'lib', 'cli', 'bin.js');
 }, 180_000);
 
 describe('the packed tarball', () => {
   test('holds the compiled package and no tests, definitions or configs', async () => {
     const files = fs.readdirSync(path.join(project, 'node_modules', 'pcdk'), { recursive: true, encoding: 'utf8' });
     expect(files).toContain(path.join('lib', 'index.d.ts'));
-    expect(files).toContain(path.join('lib', 'cli', 'main.js'));
+    expect(files).toContain(path.join('lib', 'cli', 'bin.js'));
+    expect(files).toContain(path.join('lib', 'cli', 'run.bundle.js'));
     expect(files.filter((f) => /^(test|definitions|scripts)\b|jest|tsconfig/.test(f))).toEqual([]);
   });
 
