@@ -6,11 +6,11 @@ import { loadFixtureDir } from '../recordings/format';
 import type { Diagnostic } from '../validate/diagnostics';
 
 /**
- * No folder given: the caller checks no recordings. A folder that does not exist holds none: fine
- * for a new connector, unless it promises full coverage (requireRecordings).
+ * No folder given: the caller checks no recordings. A folder that does not exist holds none, so
+ * every operation is unrecorded: a warning each, or an error when the connector requires them.
  */
 export function checkRecordingsForBuild(c: Connector, dir: string | undefined): Diagnostic[] {
   if (dir === undefined) return [];
-  if (fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return checkFixtures(c, loadFixtureDir(dir));
-  return c.requireRecordings ? checkFixtures(c, { fixtures: [], invalid: [] }) : [];
+  const present = fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory();
+  return checkFixtures(c, present ? loadFixtureDir(dir) : { fixtures: [], invalid: [] });
 }

@@ -39,9 +39,11 @@ test('with the committed recordings the build passes and writes dist/<id>/client
   expect(fs.readdirSync(path.join(out, 'convertkit', 'client')).sort()).toEqual(['README.md', 'index.cjs', 'index.d.cts', 'index.d.mts', 'index.mjs', 'package.json']);
 }, 60_000);
 
-test('without a recordings folder, only a connector that requires recordings reports the gaps', () => {
+test('without a recordings folder every operation is unrecorded: warnings, or errors when required', () => {
   const none = path.join(os.tmpdir(), 'pcdk-no-such-folder');
-  expect(checkRecordingsForBuild({ ...convertkit, requireRecordings: false }, none)).toEqual([]);
-  expect(checkRecordingsForBuild(convertkit, undefined)).toEqual([]);
+  const relaxed = checkRecordingsForBuild({ ...convertkit, requireRecordings: false }, none);
+  expect(relaxed.map((d) => [d.code, d.severity])).toEqual(convertkit.operations.map(() => ['recording-missing', 'warning']));
   expect(checkRecordingsForBuild(convertkit, none).map((d) => d.code)).toEqual(convertkit.operations.map(() => 'recording-required'));
+  // No folder given at all: the caller checks no recordings.
+  expect(checkRecordingsForBuild(convertkit, undefined)).toEqual([]);
 });
