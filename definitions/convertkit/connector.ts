@@ -49,7 +49,8 @@ export default defineConnector({
   throttling: { calls: 100, renewalSeconds: 60 },
   // Every operation is checked against a real or documented exchange; a gap fails the build.
   requireRecordings: true,
-  operations: [
+  // Keyed by the generated client's method name: each is the const that holds the operation.
+  operations: {
     getAccount,
     listForms,
     addSubscriberToForm,
@@ -77,7 +78,7 @@ export default defineConnector({
     listPurchases,
     createPurchase,
     getPurchase,
-  ],
+  },
   readme: {
     prerequisites: 'A free or paid plan with ConvertKit.',
     obtainingCredentials:

@@ -4,7 +4,7 @@
  * wrong: ids are int64 (live ids pass 2^31), fields the API returns as null are x-nullable, and
  * free-form maps are records rather than `"properties": {}`.
  */
-import { t } from 'pcdk';
+import { t, type Pagination, type Static, type TSchema } from 'pcdk';
 
 const o = t.optional;
 
@@ -18,6 +18,30 @@ export const emailAddress = t.string({ title: 'Email Address', description: 'The
 export const firstName = t.string({ title: 'First Name', description: 'The first name.', nullable: true });
 export const page = t.integer({ format: 'int32', title: 'Page', description: 'The page.' });
 export const totalPages = t.integer({ format: 'int32', title: 'Total Pages', description: 'The total pages.' });
+
+type PageShape<K extends string, S extends TSchema> = { [P in `total_${K}`]: TSchema<number> } & { page: typeof page; total_pages: typeof totalPages } & {
+  [P in K]: TSchema<Static<S>[]>;
+};
+
+/**
+ * One page of a ConvertKit list: `total_<items>`, `page`, `total_pages` and the items under
+ * `<items>`, in the order the published connector lists them.
+ */
+export function pageOf<K extends string, S extends TSchema>(items: K, item: S) {
+  const title = items.charAt(0).toUpperCase() + items.slice(1);
+  const shape = {
+    [`total_${items}`]: t.integer({ format: 'int32', title: `Total ${title}`, description: `The total ${items}.` }),
+    page,
+    total_pages: totalPages,
+    [items]: t.array(item, { title }),
+  } as PageShape<K, S>;
+  return t.partial(shape);
+}
+
+/** How the client walks a list made by pageOf: page after page until total_pages. */
+export function pagesOf(items: string): Pagination {
+  return { style: 'page-number', pageParam: 'page', itemsPath: items, totalPagesPath: 'total_pages' };
+}
 
 /** Custom field values keyed by the field's key (the field must exist in the account). */
 export const customFieldsInput = t.record(t.string(), { title: 'Fields', description: 'The fields.' });
@@ -78,12 +102,7 @@ export function subscribeBody<R extends boolean>(emailRequired: R) {
 }
 
 /** The page of subscriptions returned by the form, sequence and tag subscription lists. */
-export const subscriptionPage = t.partial({
-  total_subscriptions: t.integer({ format: 'int32', title: 'Total Subscriptions', description: 'The total subscriptions.' }),
-  page,
-  total_pages: totalPages,
-  subscriptions: t.array(subscription, { title: 'Subscriptions' }),
-});
+export const subscriptionPage = pageOf('subscriptions', subscription);
 
 // ---- tags ----
 export const tag = t.partial({ id, name, created_at: createdAt });

@@ -5,7 +5,7 @@
 import type { DocumentSpec, SecurityRequirement, SecuritySchemeObject } from './document';
 import type { Operation } from './operation';
 import type { ConnectionParameter, ConnectionParameterSets, PropertiesSpec, ScriptSpec } from './properties';
-import { noteSite } from './source-site';
+import { copySite, noteSite } from './source-site';
 
 /** The categories certification accepts (InvalidConnectorCategory), at most two per connector. */
 export const CATEGORIES = [
@@ -82,7 +82,12 @@ export interface ConnectorSpec {
   iconBrandColor: string;
   auth: Auth;
   throttling?: Throttling;
-  operations: readonly Operation[];
+  /**
+   * The actions, keyed by the generated client's method name: `{ getAccount, listForms }` names
+   * each after the const that holds it. A list keeps each operation's own clientName (or its
+   * operationId with a lower-case first letter), as imported connectors write them.
+   */
+  operations: Readonly<Record<string, Operation>> | readonly Operation[];
   /**
    * Every operation must have a recorded exchange in definitions/<id>/recordings/: a missing one
    * fails the build. Without it, a missing recording is a warning, so a new connector can grow
@@ -104,10 +109,19 @@ export interface ConnectorSpec {
   icon?: Uint8Array;
 }
 
-export interface Connector extends Readonly<ConnectorSpec> {
+export interface Connector extends Readonly<Omit<ConnectorSpec, 'operations'>> {
   readonly kind: 'connector';
+  /** In order, each with its client method name (clientName) set when it was keyed by one. */
+  readonly operations: readonly Operation[];
 }
 
 export function defineConnector(spec: ConnectorSpec): Connector {
-  return noteSite(Object.freeze({ ...spec, operations: Object.freeze([...spec.operations]), kind: 'connector' as const }));
+  return noteSite(Object.freeze({ ...spec, operations: Object.freeze(operationList(spec.operations)), kind: 'connector' as const }));
+}
+
+/** Operations keyed by method name become a list whose entries carry that name as clientName. */
+function operationList(ops: ConnectorSpec['operations']): Operation[] {
+  if (Array.isArray(ops)) return [...(ops as readonly Operation[])];
+  return Object.entries(ops as Readonly<Record<string, Operation>>).map(([name, op]) =>
+    op && typeof op === 'object' && op.clientName !== name ? copySite(op, Object.freeze({ ...op, clientName: name })) : op);
 }

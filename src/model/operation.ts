@@ -184,6 +184,14 @@ export function operation<
   return noteSite(Object.freeze({ ...spec, params: (spec.params ?? {}) as P, kind: 'operation' as const }));
 }
 
+/** Names a generated client keeps for itself: no operation may take them as its method name. */
+export const CLIENT_RESERVED_NAMES: ReadonlySet<string> = new Set(['call', 'iterate', 'constructor', 'toString', 'then']);
+
+/** The generated client's method name: clientName, else the operationId with a lower-case first letter. */
+export function clientMethodName(op: Pick<Operation, 'id' | 'clientName'>): string {
+  return op.clientName ?? op.id.charAt(0).toLowerCase() + op.id.slice(1);
+}
+
 /** Normalizes a response map entry to {description, schema}. */
 export function responseSpec(status: string, entry: TSchema | ResponseSpec | DefaultResponseSpec): ResponseSpec {
   if (isResponseSpec(entry)) return entry;

@@ -35,3 +35,10 @@ export function noteSite<T extends object>(value: T): T {
 export function siteOf(value: unknown): SourceSite | undefined {
   return value && typeof value === 'object' ? sites.get(value)?.() : undefined;
 }
+
+/** `to` was made from `from` by pcdk itself (a named copy): it was written where `from` was. */
+export function copySite<T extends object>(from: object, to: T): T {
+  const resolve = sites.get(from);
+  if (resolve) sites.set(to, resolve);
+  return to;
+}

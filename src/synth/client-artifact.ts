@@ -8,7 +8,7 @@ import type { Connector } from '../model/connector';
 import { emitClientPackage, type CompiledClient } from '../emit/client/client-package';
 import { cachedJson } from '../io/content-cache';
 import { clientDeclarations, clientSource, clientUnsupported } from '../emit/client/client-source';
-import { readRuntimeSources } from '../emit/client/runtime-sources';
+import { readRuntimeSources } from './runtime-sources';
 import { diagnostic } from '../validate/diagnostics';
 import type { Artifact } from './artifacts';
 

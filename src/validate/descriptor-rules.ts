@@ -4,7 +4,7 @@
  */
 import { CATEGORIES, type Connector } from '../model/connector';
 import { dynamicTargetId, type DynamicValues } from '../model/dynamic';
-import { responseSpec, successSchema, type Operation } from '../model/operation';
+import { CLIENT_RESERVED_NAMES, clientMethodName, responseSpec, successSchema, type Operation } from '../model/operation';
 import { dynamicValuesOf, type SchemaObject } from '../model/schema';
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Location } from './diagnostics';
 import { locateInSource } from './descriptor-sources';
@@ -83,6 +83,20 @@ const connectorRules: Rule[] = [
     const counts = new Map<string, number>();
     for (const op of c.operations) if (op.id) counts.set(op.id, (counts.get(op.id) ?? 0) + 1);
     for (const [id, count] of counts) if (count > 1) report('duplicate-operation-id', { id, count }, { operation: id, field: 'id' });
+  },
+  function clientMethodNames(c, report) {
+    // The client has one method per operation, named by clientName (or the key the operation is
+    // listed under): each must be a usable, unique identifier.
+    const seen = new Map<string, string>();
+    for (const op of c.operations) {
+      if (typeof op.id !== 'string' || !op.id) continue;
+      const name = clientMethodName(op);
+      const at = { operation: op.id, field: 'clientName' };
+      if (!/^[a-z][A-Za-z0-9]*$/.test(name) || CLIENT_RESERVED_NAMES.has(name)) report('client-name-invalid', { name }, at);
+      const other = seen.get(name);
+      if (other) report('client-name-duplicate', { name, other }, at);
+      else seen.set(name, op.id);
+    }
   },
   function uniqueRoutes(c, report) {
     const seen = new Set<string>();

@@ -876,10 +876,20 @@ export const DIAGNOSTICS = {
     hint: 'List every solution zip as a <configsolutionfile>, the connector solution before the flow solution.',
   }),
   // ---- generated client ----
+  'client-name-invalid': def<{ name: string }>({
+    severity: 'error',
+    message: (a) => `"${a.name}" cannot be the client's method name`,
+    hint: 'Use a camelCase identifier (letters and digits, starting lower-case) other than call, iterate, constructor, toString and then: rename the key the operation is listed under, or its clientName.',
+  }),
+  'client-name-duplicate': def<{ name: string; other: string }>({
+    severity: 'error',
+    message: (a) => `the client method name "${a.name}" is also ${a.other}'s`,
+    hint: 'Give one of the two operations another name (its key in operations, or clientName).',
+  }),
   'client-generation-failed': def<{ reason: string }>({
     severity: 'error',
     message: (a) => `the client cannot be generated: ${a.reason}`,
-    hint: 'Fix the descriptor as the reason says (method names come from clientName, else the operationId).',
+    hint: 'This is a pcdk bug if the descriptors validated; report it with the descriptor.',
   }),
   'client-skipped': def<{ reason: string }>({
     severity: 'warning',

@@ -35,7 +35,7 @@ describe('emitReferencePage', () => {
       params: { widget_id: pathParam(t.string({ title: 'Widget ID', description: 'The widget.' })) },
       responses: { 204: response('No Content', t.string()) },
     });
-    const c = defineConnector({ ...sampleSpec, throttling: undefined, operations: [...sampleSpec.operations, del] });
+    const c = defineConnector({ ...sampleSpec, throttling: undefined, operations: [...sample.operations, del] });
     const page = emitReferencePage(c);
     const s = parseMarkdownPage(page);
     expect(s.some((x) => x.title === 'Throttling Limits')).toBe(false);

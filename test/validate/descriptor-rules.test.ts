@@ -38,6 +38,8 @@ const table: Row[] = [
     { field: 'operations' },
   ],
   ['operation-id-missing', withOps(...others, op({ id: '' })), { operation: 'POST /widgets', field: 'id' }],
+  ['client-name-invalid', withOps(...others, op({ clientName: 'call' })), { operation: 'WidgetAdd', field: 'clientName' }],
+  ['client-name-duplicate', withOps(listWidgets, getWidget, op({ clientName: 'widgetList' })), { operation: 'WidgetAdd', field: 'clientName' }],
   ['method-invalid', withOps(...others, op({ method: 'GET' })), { operation: 'WidgetAdd', field: 'method' }],
   // What only --no-typecheck lets through: a number where the summary's string belongs.
   ['descriptor-value-invalid', withOps(...others, op({ summary: 42 })), { operation: 'WidgetAdd' }],

@@ -2,7 +2,6 @@ import { operation, t } from 'pcdk';
 
 export const getAccount = operation({
   id: 'Account',
-  clientName: 'getAccount',
   method: 'get',
   path: '/account',
   summary: 'Get account',

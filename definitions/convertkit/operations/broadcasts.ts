@@ -7,7 +7,6 @@ const broadcastId = path(t.string({ title: 'Broadcast ID', description: 'The bro
 
 export const listBroadcasts = operation({
   id: 'BroadcastList',
-  clientName: 'listBroadcasts',
   method: 'get',
   path: '/broadcasts',
   summary: 'List broadcasts',
@@ -27,7 +26,6 @@ export const listBroadcasts = operation({
 
 export const createBroadcast = operation({
   id: 'BroadcastAdd',
-  clientName: 'createBroadcast',
   method: 'post',
   path: '/broadcasts',
   summary: 'Create a broadcast',
@@ -39,7 +37,6 @@ export const createBroadcast = operation({
 
 export const getBroadcast = operation({
   id: 'BroadcastGet',
-  clientName: 'getBroadcast',
   method: 'get',
   path: '/broadcasts/{broadcast_id}',
   summary: 'Retrieve a broadcast',
@@ -51,7 +48,6 @@ export const getBroadcast = operation({
 
 export const updateBroadcast = operation({
   id: 'BroadcastUpdate',
-  clientName: 'updateBroadcast',
   method: 'put',
   path: '/broadcasts/{broadcast_id}',
   summary: 'Update a broadcast',
@@ -64,7 +60,6 @@ export const updateBroadcast = operation({
 
 export const deleteBroadcast = operation({
   id: 'BroadcastDelete',
-  clientName: 'deleteBroadcast',
   method: 'delete',
   path: '/broadcasts/{broadcast_id}',
   summary: 'Destroy a broadcast',
@@ -77,7 +72,6 @@ export const deleteBroadcast = operation({
 
 export const getBroadcastStats = operation({
   id: 'BroadcastGetStat',
-  clientName: 'getBroadcastStats',
   method: 'get',
   path: '/broadcasts/{broadcast_id}/stats',
   summary: 'Get broadcast stats',

@@ -1,10 +1,9 @@
 import { operation, path, t } from 'pcdk';
-import { createdAt, id, name, subscribeBody, subscriptionPage, subscriptionWithFieldMap } from '../schemas';
+import { createdAt, id, name, subscribeBody, subscriptionPage, pagesOf, subscriptionWithFieldMap } from '../schemas';
 import { subscriptionListParams } from './shared';
 
 export const listForms = operation({
   id: 'FormList',
-  clientName: 'listForms',
   method: 'get',
   path: '/forms',
   summary: 'Get forms',
@@ -42,7 +41,6 @@ const formId = path(t.string({ title: 'Form ID', description: 'The form unique i
 
 export const addSubscriberToForm = operation({
   id: 'FormSubAdd',
-  clientName: 'addSubscriberToForm',
   method: 'post',
   path: '/forms/{form_id}/subscribe',
   summary: 'Add subscriber to a form',
@@ -55,13 +53,12 @@ export const addSubscriberToForm = operation({
 
 export const listFormSubscriptions = operation({
   id: 'FormSubList',
-  clientName: 'listFormSubscriptions',
   method: 'get',
   path: '/forms/{form_id}/subscriptions',
   summary: 'List subscriptions to a form',
   description: 'Retrieves a list of subscriptions to a form including subscriber data.',
   params: { form_id: formId, ...subscriptionListParams },
   responses: { 200: subscriptionPage },
-  pagination: { style: 'page-number', pageParam: 'page', itemsPath: 'subscriptions', totalPagesPath: 'total_pages' },
+  pagination: pagesOf('subscriptions'),
 });
 

@@ -1,10 +1,9 @@
 import { operation, path, t } from 'pcdk';
-import { createdAt, id, name, subscribeBody, subscriptionPage, subscriptionRef } from '../schemas';
+import { createdAt, id, name, pagesOf, subscribeBody, subscriptionPage, subscriptionRef } from '../schemas';
 import { subscriptionListParams } from './shared';
 
 export const listSequences = operation({
   id: 'SequenceList',
-  clientName: 'listSequences',
   method: 'get',
   path: '/sequences',
   summary: 'List sequences',
@@ -20,7 +19,6 @@ const sequenceId = path(t.string({ title: 'Sequence ID', description: 'The seque
 
 export const addSubscriberToSequence = operation({
   id: 'SequenceSubAdd',
-  clientName: 'addSubscriberToSequence',
   method: 'post',
   path: '/sequences/{sequence_id}/subscribe',
   summary: 'Add subscriber to a sequence',
@@ -32,12 +30,11 @@ export const addSubscriberToSequence = operation({
 
 export const listSequenceSubscriptions = operation({
   id: 'SequenceSubList',
-  clientName: 'listSequenceSubscriptions',
   method: 'get',
   path: '/sequences/{sequence_id}/subscriptions',
   summary: 'List subscriptions to a sequence',
   description: 'Retrieves subscriptions to a sequence including subscriber data.',
   params: { sequence_id: sequenceId, ...subscriptionListParams },
   responses: { 200: subscriptionPage },
-  pagination: { style: 'page-number', pageParam: 'page', itemsPath: 'subscriptions', totalPagesPath: 'total_pages' },
+  pagination: pagesOf('subscriptions'),
 });

@@ -1,5 +1,5 @@
 import { operation, path, query, t } from 'pcdk';
-import { customFieldsInput, email, emailAddress, page, subscriber, subscriberWithFieldMap, tag, totalPages } from '../schemas';
+import { customFieldsInput, email, emailAddress, page, pageOf, pagesOf, subscriber, subscriberWithFieldMap, tag } from '../schemas';
 
 const subscriberId = path(t.string({ title: 'Subscriber ID', description: 'The subscriber unique identifier.' }), {
   visibility: 'important',
@@ -7,7 +7,6 @@ const subscriberId = path(t.string({ title: 'Subscriber ID', description: 'The s
 
 export const listSubscribers = operation({
   id: 'SubscriberList',
-  clientName: 'listSubscribers',
   method: 'get',
   path: '/subscribers',
   summary: 'List subscribers',
@@ -29,20 +28,12 @@ export const listSubscribers = operation({
     email_address: query(emailAddress),
     page: query(page, { visibility: 'advanced' }),
   },
-  responses: {
-    200: t.partial({
-      total_subscribers: t.integer({ format: 'int32', title: 'Total Subscribers', description: 'The total subscribers.' }),
-      page,
-      total_pages: totalPages,
-      subscribers: t.array(subscriber, { title: 'Subscribers' }),
-    }),
-  },
-  pagination: { style: 'page-number', pageParam: 'page', itemsPath: 'subscribers', totalPagesPath: 'total_pages' },
+  responses: { 200: pageOf('subscribers', subscriber) },
+  pagination: pagesOf('subscribers'),
 });
 
 export const getSubscriber = operation({
   id: 'SubscriberGet',
-  clientName: 'getSubscriber',
   method: 'get',
   path: '/subscribers/{subscriber_id}',
   summary: 'Get a subscriber',
@@ -53,7 +44,6 @@ export const getSubscriber = operation({
 
 export const updateSubscriber = operation({
   id: 'SubscriberUpdate',
-  clientName: 'updateSubscriber',
   method: 'put',
   path: '/subscribers/{subscriber_id}',
   summary: 'Update subscriber',
@@ -69,7 +59,6 @@ export const updateSubscriber = operation({
 
 export const unsubscribe = operation({
   id: 'SubscriberUnsub',
-  clientName: 'unsubscribe',
   method: 'put',
   path: '/unsubscribe',
   summary: 'Unsubscribe subscriber',
@@ -80,7 +69,6 @@ export const unsubscribe = operation({
 
 export const listSubscriberTags = operation({
   id: 'SubscriberTags',
-  clientName: 'listSubscriberTags',
   method: 'get',
   path: '/subscribers/{subscriber_id}/tags',
   summary: "List subscriber's tags",

@@ -1,10 +1,9 @@
 import { operation, path, t } from 'pcdk';
-import { createdAt, email, id, name, state, subscribeBody, subscriptionPage, subscriptionRef, tag } from '../schemas';
+import { createdAt, email, id, name, pagesOf, state, subscribeBody, subscriptionPage, subscriptionRef, tag } from '../schemas';
 import { subscriptionListParams } from './shared';
 
 export const listTags = operation({
   id: 'TagList',
-  clientName: 'listTags',
   method: 'get',
   path: '/tags',
   summary: 'List tags',
@@ -20,7 +19,6 @@ export const tagId = path(t.string({ title: 'Tag ID', description: 'The tag uniq
 
 export const createTag = operation({
   id: 'TagAdd',
-  clientName: 'createTag',
   method: 'post',
   path: '/tags',
   summary: 'Create a tag',
@@ -41,7 +39,6 @@ export const createTag = operation({
 
 export const tagSubscriber = operation({
   id: 'TagSub',
-  clientName: 'tagSubscriber',
   method: 'post',
   path: '/tags/{tag_id}/subscribe',
   summary: 'Tag a subscriber',
@@ -57,7 +54,6 @@ export const tagSubscriber = operation({
 
 export const removeTagFromSubscriber = operation({
   id: 'TagSubRemove',
-  clientName: 'removeTagFromSubscriber',
   method: 'delete',
   path: '/subscribers/{subscriber_id}/tags/{tag_id}',
   summary: 'Remove tag from subscriber',
@@ -72,7 +68,6 @@ export const removeTagFromSubscriber = operation({
 
 export const removeTagFromSubscriberByEmail = operation({
   id: 'TagSubRemoveEmail',
-  clientName: 'removeTagFromSubscriberByEmail',
   method: 'post',
   path: '/tags/{tag_id}/unsubscribe',
   summary: 'Remove tag from subscriber by email',
@@ -84,12 +79,11 @@ export const removeTagFromSubscriberByEmail = operation({
 
 export const listTagSubscriptions = operation({
   id: 'TagSubList',
-  clientName: 'listTagSubscriptions',
   method: 'get',
   path: '/tags/{tag_id}/subscriptions',
   summary: 'List subscriptions to a tag',
   description: 'Retrieves a list of subscriptions to a tag including subscriber data.',
   params: { tag_id: tagId, ...subscriptionListParams },
   responses: { 200: subscriptionPage },
-  pagination: { style: 'page-number', pageParam: 'page', itemsPath: 'subscriptions', totalPagesPath: 'total_pages' },
+  pagination: pagesOf('subscriptions'),
 });

@@ -4,7 +4,7 @@
  * connector and runtime text in, source text out.
  */
 import type { Connector } from '../../model/connector';
-import { responseSpec, type Operation } from '../../model/operation';
+import { clientMethodName, responseSpec, type Operation } from '../../model/operation';
 import type { SchemaObject } from '../../model/schema';
 import type { AuthRoute, ClientConfig, OperationRoute, ParamIn } from '../../runtime/types';
 import { membersType, schemaType } from './ts-types';
@@ -17,21 +17,19 @@ export interface ClientNames {
   client: string;
 }
 
-const RESERVED = new Set(['call', 'iterate', 'constructor', 'toString', 'then']);
-
-/** Method names: clientName, else the operationId with a lower-case first letter. */
+/**
+ * Method names per operation (the descriptor rules check that they are usable and unique; an
+ * imported connector, whose rule findings do not block, gets a clash resolved deterministically
+ * by appending the operationId), type-name prefixes, and the client interface's name.
+ */
 export function clientNames(c: Connector): ClientNames {
   const methods = new Map<string, string>();
   const types = new Map<string, string>();
-  const seen = new Map<string, string>();
+  const taken = new Set<string>();
   for (const op of c.operations) {
-    const name = op.clientName ?? op.id.charAt(0).toLowerCase() + op.id.slice(1);
-    if (!/^[a-z][A-Za-z0-9]*$/.test(name) || RESERVED.has(name)) {
-      throw new Error(`${c.id} > ${op.id} > clientName: "${name}" is not usable as a method name (camelCase letters and digits, not call/iterate)`);
-    }
-    const other = seen.get(name);
-    if (other) throw new Error(`${c.id} > ${op.id} > clientName: "${name}" is also the method name of ${other}; give one a different clientName`);
-    seen.set(name, op.id);
+    let name = clientMethodName(op);
+    if (taken.has(name)) name = `${name}${op.id}`;
+    taken.add(name);
     methods.set(op.id, name);
     types.set(op.id, name.charAt(0).toUpperCase() + name.slice(1));
   }
@@ -138,7 +136,8 @@ function paramMembers(op: Operation): { members: [string, SchemaObject][]; requi
     if (p.required) required.add(name);
   }
   for (const [name, s] of Object.entries(op.body?.properties ?? {})) {
-    if (op.params[name]) throw new Error(`${op.id} > body.${name}: "${name}" is both a parameter and a body property (param-name-clash)`);
+    // A name both a parameter and a body property is a descriptor error (param-name-clash).
+    if (op.params[name]) continue;
     members.push([name, s]);
     if (op.body?.required?.includes(name)) required.add(name);
   }

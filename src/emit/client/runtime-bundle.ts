@@ -8,7 +8,6 @@
  */
 import ts from 'typescript';
 
-export { readRuntimeSources } from './runtime-sources';
 
 /** Module name (file name without .ts) -> source; returns one module's text. Pure. */
 export function bundleRuntime(sources: ReadonlyMap<string, string>): string {

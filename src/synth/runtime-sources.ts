@@ -2,7 +2,7 @@
  * does not load the compiler). They ship in the package as src/runtime/*.ts. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ownPackageRoot } from '../../io/own-package';
+import { ownPackageRoot } from '../io/own-package';
 
 /** Reads src/runtime/*.ts from pcdk's package folder. */
 export function readRuntimeSources(): Map<string, string> {
