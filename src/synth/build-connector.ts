@@ -40,22 +40,26 @@ export async function buildConnector(c: Connector, opts: BuildOptions): Promise<
   const diagnostics = validateDescriptor(c);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: [...diagnostics, ...((await opts.alongside) ?? [])], outDir, artifacts: [] };
   const descriptorFindings = [...diagnostics];
-  diagnostics.push(...checkRecordingsForBuild(c, opts.recordingsDir));
 
+  // Every producer starts before the recordings are checked: the client's compile (in esbuild's
+  // process) proceeds meanwhile.
   const ctx: BuildContext = { schemasDir: opts.schemasDir };
-  const artifacts: Artifact[] = [];
-  for (const produce of PRODUCERS) {
-    let a: Artifact;
+  const producing = PRODUCERS.map(async (produce): Promise<Artifact | Diagnostic> => {
     try {
-      a = await produce(c, ctx);
+      return await produce(c, ctx);
     } catch (e) {
       // A value the rules accepted but an emitter cannot read (only possible without the type-check).
       const reason = e instanceof Error ? e.message : String(e);
-      diagnostics.push(diagnostic('descriptor-value-invalid', { rule: produce.name, reason }, { connector: c.id }));
-      continue;
+      return diagnostic('descriptor-value-invalid', { rule: produce.name, reason }, { connector: c.id });
     }
-    artifacts.push(a);
-    diagnostics.push(...a.diagnostics);
+  });
+  diagnostics.push(...checkRecordingsForBuild(c, opts.recordingsDir));
+  const artifacts: Artifact[] = [];
+  for (const produced of await Promise.all(producing)) {
+    if ('target' in produced) {
+      artifacts.push(produced);
+      diagnostics.push(...produced.diagnostics);
+    } else diagnostics.push(produced);
   }
   if (opts.alongside) {
     // A type error comes first: what the emitted files' validators then say about the same
