@@ -1,11 +1,12 @@
 /**
  * `pcdk`: thin commands over the library, one module per command under commands/.
- * Expected failures print diagnostics and exit 1; usage errors exit 2; only a bug shows a stack
- * trace (and only with PCDK_DEBUG=1).
+ * Expected failures are PcdkErrors (../errors): main prints them, and only main, as
+ * `pcdk: <message>` and exits 1; usage errors exit 2; anything else is a bug, reported as an
+ * internal error with exit code 70 and a stack trace only with PCDK_DEBUG=1.
  */
 import { Command, CommanderError } from 'commander';
-import { ProjectConfigError } from '../project/project';
-import { pcdkVersion, ReportedFailure, UserError } from './project-options';
+import { isPcdkError } from '../errors';
+import { pcdkVersion } from './project-options';
 
 type Register = (program: Command) => void;
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -56,9 +57,9 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof ReportedFailure) return 1;
-    if (e instanceof UserError || e instanceof ProjectConfigError) {
-      process.stderr.write(`pcdk: ${e.message}\n`);
+    if (isPcdkError(e)) {
+      // An expected failure: its message is the whole story, so no stack trace even with PCDK_DEBUG.
+      if (!e.reported) process.stderr.write(`pcdk: ${e.message}\n`);
       return 1;
     }
     process.stderr.write(`pcdk: internal error: ${(e as Error).message}\n`);

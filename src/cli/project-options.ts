@@ -1,7 +1,7 @@
 /**
  * What commands share: the project they run in (found from the working directory), the options
- * that override its folders, loading a connector's descriptors with their diagnostics printed,
- * and the errors a command reports to the user (printed by main without a stack trace).
+ * that override its folders, and loading a connector's descriptors with their diagnostics printed.
+ * Commands report failures by throwing a PcdkError (../errors), which main prints.
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
@@ -10,16 +10,7 @@ import { loadDescriptors } from '../load/load-descriptors';
 import { ownVersion } from '../io/own-package';
 import { findProject, recordingsDirOf, type Project } from '../project/project';
 import { formatDiagnostic, type Diagnostic } from '../validate/diagnostics';
-
-/** A mistake on the user's side, reported as `pcdk: <message>` with exit code 1. */
-export class UserError extends Error {
-  override name = 'UserError';
-}
-
-/** The command already printed why it failed (diagnostics); main only sets exit code 1. */
-export class ReportedFailure extends Error {
-  override name = 'ReportedFailure';
-}
+import { ReportedFailure, UserError } from '../errors';
 
 export interface ProjectOptions {
   definitions?: string;

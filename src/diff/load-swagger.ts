@@ -7,9 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../validate/diagnostics';
 import { readJsonSource } from '../validate/json-source';
+import { PcdkError } from '../errors';
 
-export class DiffInputError extends Error {
-  override name = 'DiffInputError';
+export class DiffInputError extends PcdkError {
+  override name = 'DiffInputError' as const;
   constructor(
     message: string,
     readonly diagnostics: Diagnostic[] = [],

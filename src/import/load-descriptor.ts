@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import type { Connector } from '../model/connector';
 import * as model from '../index';
+import { PcdkError } from '../errors';
 
 type TS = typeof import('typescript');
 let tsModule: TS | undefined;
@@ -20,8 +21,9 @@ function ts(): TS {
 
 const BUILTINS: Record<string, unknown> = { 'node:fs': fs, 'node:path': path, fs, path };
 
-export class DescriptorLoadError extends Error {
-  override name = 'DescriptorLoadError';
+/** A descriptor folder that cannot be loaded: an import it may not make, or no connector exported. */
+export class DescriptorLoadError extends PcdkError {
+  override name = 'DescriptorLoadError' as const;
 }
 
 export function transpileDescriptor(source: string, fileName: string): string {

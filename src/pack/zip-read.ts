@@ -4,6 +4,7 @@
  * reported instead of being silently normalised away.
  */
 import JSZip from 'jszip';
+import { PcdkError } from '../errors';
 
 export interface ZipEntry {
   /** The name as stored in the archive, forward slashes; a folder entry ends with "/". */
@@ -13,8 +14,8 @@ export interface ZipEntry {
   dir?: true;
 }
 
-export class ZipReadError extends Error {
-  override name = 'ZipReadError';
+export class ZipReadError extends PcdkError {
+  override name = 'ZipReadError' as const;
 }
 
 /** Entries in archive order, explicit folder entries included (they count as folders once extracted). */

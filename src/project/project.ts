@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PcdkError } from '../errors';
 
 export interface Project {
   /** The folder holding package.json. */
@@ -24,7 +25,8 @@ export interface ProjectOverrides {
   out?: string;
 }
 
-export class ProjectConfigError extends Error {
+/** The project's package.json cannot be read, or its "pcdk" key is not the expected shape. */
+export class ProjectConfigError extends PcdkError {
   override name = 'ProjectConfigError' as const;
 }
 

@@ -4,7 +4,7 @@
  */
 export { createCore } from './core';
 export type { Core } from './core';
-export { ClientError, HttpError, InvalidResponseError, TimeoutError, NetworkError, AbortError } from './errors';
+export { ClientError, HttpError, InvalidResponseError, TimeoutError, NetworkError, AbortError, isClientError } from './errors';
 export type { ErrorBody } from './errors';
 export type {
   CallOptions, ClientConfig, ClientOptions, FetchInit, FetchLike, FetchResponse, OperationRoute, PageSpec, RateLimitOptions, RetryOptions, AuthRoute, ParamIn,

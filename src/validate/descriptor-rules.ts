@@ -88,8 +88,10 @@ const connectorRules: Rule[] = [
     // The client has one method per operation, named by clientName (or the key the operation is
     // listed under): each must be a usable, unique identifier.
     const seen = new Map<string, string>();
+    const ids = c.operations.map((op) => op.id);
     for (const op of c.operations) {
-      if (typeof op.id !== 'string' || !op.id) continue;
+      // A repeated operationId is reported as such (duplicate-operation-id), not again here.
+      if (typeof op.id !== 'string' || !op.id || ids.indexOf(op.id) !== ids.lastIndexOf(op.id)) continue;
       const name = clientMethodName(op);
       const at = { operation: op.id, field: 'clientName' };
       if (!/^[a-z][A-Za-z0-9]*$/.test(name) || CLIENT_RESERVED_NAMES.has(name)) report('client-name-invalid', { name }, at);

@@ -5,8 +5,7 @@
 import { Option, type Command } from 'commander';
 import { diffSwagger } from '../../diff/breaking-changes';
 import { formatDiffJson, formatDiffText, summarize } from '../../diff/diff-report';
-import { DiffInputError, loadSwagger } from '../../diff/load-swagger';
-import { UserError } from '../project-options';
+import { loadSwagger } from '../../diff/load-swagger';
 
 export function registerDiff(program: Command): void {
   program
@@ -17,15 +16,9 @@ export function registerDiff(program: Command): void {
     .option('--json', 'print JSON (same as --format json)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((oldTarget: string, newTarget: string, opts: { json?: boolean; format: 'text' | 'json' }) => {
-      let before;
-      let after;
-      try {
-        before = loadSwagger(oldTarget);
-        after = loadSwagger(newTarget);
-      } catch (e) {
-        if (e instanceof DiffInputError) throw new UserError(e.message);
-        throw e;
-      }
+      // An unreadable side is a DiffInputError, which main prints as `pcdk: <message>`.
+      const before = loadSwagger(oldTarget);
+      const after = loadSwagger(newTarget);
       const changes = diffSwagger(before, after);
       const labels = { old: oldTarget, new: newTarget };
       process.stdout.write(opts.json || opts.format === 'json' ? formatDiffJson(changes, labels) : formatDiffText(changes, labels));

@@ -14,7 +14,7 @@ import { verifyImport, verifyImportDiagnostics } from '../../import/round-trip';
 import { NameScope } from '../../import/names';
 import { formatTypedShare, sumTypedShares, type TypedShare } from '../../import/typed-operation';
 import { formatDiagnostic, type Diagnostic } from '../../validate/diagnostics';
-import { UserError } from '../project-options';
+import { isPcdkError, UserError } from '../../errors';
 import { createProgress, formatTable } from '../progress';
 
 interface ImportCliOptions {
@@ -64,8 +64,9 @@ async function importOne(folder: string, id: string, out: string, opts: ImportCl
   try {
     imported = await importConnector(folder, { id, modelImport: MODEL_IMPORT, validateSource: true });
   } catch (e) {
-    // A crafted or broken folder must give a message, not a stack trace.
-    throw new UserError(`${folder}: import failed: ${(e as Error).message}`);
+    // A crafted or broken folder must give a message, not a stack trace: whatever the importer
+    // threw, the user sees which folder failed. The original stays as the cause for debugging.
+    throw new UserError(`${folder}: import failed: ${(e as Error).message}`, { cause: e });
   }
   outcome.diagnostics.push(...imported.diagnostics);
   if (!imported.ok) return outcome;
@@ -131,7 +132,9 @@ export function registerImport(program: Command): void {
         try {
           o = await importOne(f, id, path.join(outRoot, id), opts);
         } catch (e) {
-          if (!(e instanceof UserError)) throw e;
+          // One folder's expected failure (it exists, it cannot be imported, its descriptors do not
+          // load back) is a row in the table; anything else is a bug and stops the run.
+          if (!isPcdkError(e)) throw e;
           o = { folder: f, id, status: 'failed', operations: 0, files: 0, diagnostics: [] };
           (o as Outcome & { note?: string }).note = e.message;
         }

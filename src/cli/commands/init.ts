@@ -12,7 +12,8 @@ import {
   CONNECTOR_ID, CONNECTOR_ID_RULE, connectorIdFrom, isConnectorFile, jsonStyleOf, jsonTextIn, mergePackageJson, packageNameFrom,
   PackageJsonShapeError, scaffoldFiles, type PackageMerge, type ScaffoldInput,
 } from '../../scaffold/project-files';
-import { pcdkVersion, UserError } from '../project-options';
+import { UserError } from '../../errors';
+import { pcdkVersion } from '../project-options';
 
 interface InitOptions {
   id?: string;

@@ -12,7 +12,8 @@ import { ICON_FILE, SCRIPT_FILE } from '../../pack/connector-package';
 import { packConnector } from '../../pack/pack-connector';
 import { SWAGGER_FORMATS, type SwaggerFormat } from '../../pack/swagger-format';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../../validate/diagnostics';
-import { loadConnectorFor, projectFrom, UserError, withProjectOptions } from '../project-options';
+import { UserError } from '../../errors';
+import { loadConnectorFor, projectFrom, withProjectOptions } from '../project-options';
 import { schemasDirFrom } from '../project-options';
 
 interface PackCliOptions {

@@ -10,10 +10,11 @@ import type { Command } from 'commander';
 import { jsonText } from '../../emit/json';
 import { checkFixtures } from '../../recordings/check';
 import { fixtureFileName, loadFixtureDir } from '../../recordings/format';
-import { recordExchange, RecordError } from '../../recordings/record';
+import { recordExchange } from '../../recordings/record';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { formatDiagnostic, hasErrors } from '../../validate/diagnostics';
-import { loadConnectorFor, projectFrom, recordingsDir, UserError, withProjectOptions, type ProjectOptions } from '../project-options';
+import { UserError } from '../../errors';
+import { loadConnectorFor, projectFrom, recordingsDir, withProjectOptions, type ProjectOptions } from '../project-options';
 
 export function registerRecordings(program: Command): void {
   const recordings = program
@@ -70,13 +71,8 @@ export function registerRecordings(program: Command): void {
         params[p.slice(0, eq)] = p.slice(eq + 1);
       }
       const at = new Date();
-      let fixture;
-      try {
-        fixture = await recordExchange({ connector: c, operationId, params, secret, baseUrl: opts.baseUrl, now: () => at });
-      } catch (e) {
-        if (e instanceof RecordError) throw new UserError(e.message);
-        throw e;
-      }
+      // A RecordError (unknown operation, bad parameter, failed request) reaches main, which prints it.
+      const fixture = await recordExchange({ connector: c, operationId, params, secret, baseUrl: opts.baseUrl, now: () => at });
       const stamp = at.toISOString().replace(/[:.]/g, '-');
       const file = path.join(recordingsDir(project, id, opts.recordings), fixtureFileName(operationId, `recorded-${stamp}`));
       writeFileAtomic(file, jsonText(fixture));

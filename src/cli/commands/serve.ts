@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { loadFixtureDir } from '../../recordings/format';
 import { startReplayServer, type RunningServer } from '../../recordings/replay-server';
-import { loadConnectorFor, projectFrom, recordingsDir, UserError, withProjectOptions, type ProjectOptions } from '../project-options';
+import { UserError } from '../../errors';
+import { loadConnectorFor, projectFrom, recordingsDir, withProjectOptions, type ProjectOptions } from '../project-options';
 
 export function registerServe(program: Command): void {
   const cmd = program

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { formatJson, formatRules, formatSarif, formatText, totals, type OutputFormat } from '../../validate/report-format';
 import { findConnectorFolders, validateBuilt, validateFolder, validateSwaggerFile, type ValidationResult } from '../../validate/validate-target';
-import { loadConnectorFor, pcdkVersion, projectFrom, UserError, withProjectOptions } from '../project-options';
+import { UserError } from '../../errors';
+import { loadConnectorFor, pcdkVersion, projectFrom, withProjectOptions } from '../project-options';
 import { schemasDirFrom } from '../project-options';
 
 interface ValidateOptions {

@@ -88,6 +88,7 @@ function readme(c: Connector): string {
     `Options: \`baseUrl\`, \`fetch\`, \`rateLimit\` (default ${throttle} per client; \`false\` = off), \`retry\` (\`{ limit, baseDelayMs, maxDelayMs, maxRetryAfterMs }\` or \`false\`), \`timeoutMs\` (per attempt).`,
     '',
     'Errors: `ClientError` (base), `HttpError` (status, operationId, body), `TimeoutError`, `NetworkError` (cause), `AbortError`, `InvalidResponseError`.',
+    "Each error's `name` is its class name (`err.name === 'HttpError'`); `isClientError(err)` is true for any of them, even from another realm or another copy of the client.",
     '',
     ...(paged.length ? ['Paginated lists, item by item:', '', ...paged, ''] : []),
   ].join('\n');

@@ -8,15 +8,14 @@ interface Clock {
     setTimeout(fn: () => void, ms: number): unknown;
     clearTimeout(handle: unknown): void;
 }
-/**
- * Typed errors. Messages are built from the operationId, method and path template, never from
- * the URL, so the secret (which travels in the query) cannot leak into a message or stack; text
- * taken from a response goes through the client's redactor first.
- */
+/** The base of every error a client throws. */
 export declare class ClientError extends Error {
+    name: string;
     readonly operationId?: string;
     constructor(message: string, operationId?: string, cause?: unknown);
 }
+/** True for any error a client throws (HttpError, TimeoutError, ...), whichever realm made it. */
+export declare function isClientError(e: unknown): e is ClientError;
 /** The error body ConvertKit (and most JSON APIs) send: `{ error, message }`. */
 export interface ErrorBody {
     error?: string;
@@ -25,6 +24,7 @@ export interface ErrorBody {
 }
 /** The server answered with a non-2xx status. */
 export declare class HttpError extends ClientError {
+    name: "HttpError";
     readonly status: number;
     /** Parsed JSON body, when the response was JSON. */
     readonly body?: ErrorBody;
@@ -34,19 +34,23 @@ export declare class HttpError extends ClientError {
 }
 /** A 2xx response whose body is not the JSON the operation promises. */
 export declare class InvalidResponseError extends ClientError {
+    name: "InvalidResponseError";
     readonly status: number;
     constructor(operationId: string, status: number, reason: string);
 }
 export declare class TimeoutError extends ClientError {
+    name: "TimeoutError";
     readonly timeoutMs: number;
     constructor(operationId: string, timeoutMs: number);
 }
 /** The request never got a response (refused, reset, DNS...). `cause` is a redacted copy. */
 export declare class NetworkError extends ClientError {
+    name: "NetworkError";
     constructor(operationId: string, cause: Error);
 }
 /** The caller aborted through its AbortSignal. */
 export declare class AbortError extends ClientError {
+    name: "AbortError";
     constructor(operationId: string);
 }
 /**
