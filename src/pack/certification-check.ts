@@ -64,8 +64,15 @@ function level(entries: readonly ZipEntry[], prefix = ''): Level {
 const ext = (name: string, e: string): boolean => name.toLowerCase().endsWith(e);
 const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
-export async function checkCertificationPackage(bytes: Uint8Array, zipName: string, o: CertificationCheckOptions = {}): Promise<CertificationCheckResult> {
-  const connector = o.connector ?? zipName;
+/** What the level checks share: where findings go, and how a nested zip is opened. */
+interface CheckContext {
+  out: CertificationCheckResult;
+  loc(file: string): Location;
+  add(d: Diagnostic): void;
+  open(data: Uint8Array, file: string): Promise<ZipEntry[] | undefined>;
+}
+
+function checkContext(connector: string): CheckContext {
   const out: CertificationCheckResult = { diagnostics: [], solutions: [] };
   const loc = (file: string): Location => ({ connector, file });
   const add = (d: Diagnostic): void => {
@@ -82,75 +89,97 @@ export async function checkCertificationPackage(bytes: Uint8Array, zipName: stri
       return undefined;
     }
   };
+  return { out, loc, add, open };
+}
 
-  // Level 1: the outer zip.
-  const outer = await open(bytes, zipName);
-  if (!outer) return out;
-  const l1 = level(outer);
-  if (l1.folders.length) add(diagnostic('cert-outer-has-folders', { folders: l1.folders.join(', ') }, loc(zipName)));
-  const mds = l1.files.filter((f) => ext(f.path, '.md'));
-  const zips = l1.files.filter((f) => ext(f.path, '.zip'));
-  if (mds.length !== 1) add(diagnostic('cert-intro-count', { count: mds.length }, loc(zipName)));
-  if (zips.length !== 1) add(diagnostic('cert-package-zip-count', { count: zips.length }, loc(zipName)));
-  if (!zips.length) return out;
-
-  // Level 2: the Package Deployer package.
-  const pkg = zips[0]!;
+/**
+ * The certification package's layout, level by level, as ConnectorPackageValidator.ps1 checks
+ * it: the outer zip (one intro .md, one package zip), the Package Deployer package (one assets
+ * folder), the assets (the solution zips and ImportConfig.xml), and each solution.
+ */
+export async function checkCertificationPackage(bytes: Uint8Array, zipName: string, o: CertificationCheckOptions = {}): Promise<CertificationCheckResult> {
+  const cx = checkContext(o.connector ?? zipName);
+  const pkg = await checkOuterZip(cx, bytes, zipName);
+  if (!pkg) return cx.out;
   const pkgPath = `${zipName}/${pkg.path}`;
-  out.packageZip = pkg.path;
-  const inner = await open(pkg.data, pkgPath);
-  if (!inner) return out;
-  const l2 = level(inner);
-  if (l2.folders.length !== 1) add(diagnostic('cert-assets-folder-count', { count: l2.folders.length, folders: l2.folders.join(', ') || 'none' }, loc(pkgPath)));
-  if (!l2.folders.length) return out;
-  const assets = l2.folders.includes('PkgAssets') ? 'PkgAssets' : l2.folders[0]!;
-  out.assetsFolder = assets;
+  cx.out.packageZip = pkg.path;
+  const inner = await cx.open(pkg.data, pkgPath);
+  if (!inner) return cx.out;
+  const assets = checkPackageZip(cx, inner, pkgPath);
+  if (!assets) return cx.out;
+  cx.out.assetsFolder = assets;
   const assetsPath = `${pkgPath}/${assets}`;
 
-  // Level 3: the assets folder.
   const l3 = level(inner, `${assets}/`);
-  if (l3.folders.length) add(diagnostic('cert-assets-has-folders', { folders: l3.folders.join(', ') }, loc(assetsPath)));
+  if (l3.folders.length) cx.add(diagnostic('cert-assets-has-folders', { folders: l3.folders.join(', ') }, cx.loc(assetsPath)));
   const solutionZips = l3.files.filter((f) => ext(f.path, '.zip'));
   const expected = o.plugin ? 3 : 2;
-  if (solutionZips.length !== expected) add(diagnostic('cert-solution-count', { count: solutionZips.length, expected }, loc(assetsPath)));
+  if (solutionZips.length !== expected) cx.add(diagnostic('cert-solution-count', { count: solutionZips.length, expected }, cx.loc(assetsPath)));
+  for (const sol of solutionZips) cx.out.solutions.push({ path: sol.path, kind: await checkSolution(cx, sol, `${pkgPath}/${sol.path}`, o.plugin === true) });
+  if (solutionZips.length) checkSolutionKinds(cx, o.plugin === true, assetsPath);
+  cx.out.diagnostics.push(...checkImportConfig(inner, assets, solutionZips, cx.out.solutions, cx.loc(assetsPath)));
+  return cx.out;
+}
 
-  // Each solution zip.
-  for (const sol of solutionZips) {
-    const solPath = `${pkgPath}/${sol.path}`;
-    const entries = await open(sol.data, solPath);
-    if (!entries) continue;
-    const top = level(entries);
-    const names = new Set(top.files.map((f) => f.path));
-    const missing = REQUIRED_SOLUTION_FILES.filter((f) => !names.has(f));
-    if (missing.length) {
-      add(diagnostic('cert-solution-files-missing', { missing: missing.join(', ') }, loc(solPath)));
-      out.solutions.push({ path: sol.path, kind: 'other' });
-      continue;
-    }
-    const xml = top.files.find((f) => f.path === 'customizations.xml')!.data.toString('utf8').replace(/^\uFEFF/, '');
-    const parsed = xmlElements(xml);
-    if (!parsed.elements) {
-      add(diagnostic('cert-customizations-invalid', { reason: parsed.error! }, loc(`${solPath}/customizations.xml`)));
-      out.solutions.push({ path: sol.path, kind: 'other' });
-      continue;
-    }
-    const hasConnector = hasContent(parsed.elements, 'Connector');
-    const hasWorkflows = hasContent(parsed.elements, 'Workflows');
-    const hasPlugin = o.plugin === true && hasContent(parsed.elements, 'aicopilot_aiplugin');
-    const kind: SolutionKind = !hasConnector ? 'other' : hasWorkflows ? (hasPlugin ? 'other' : 'flow') : hasPlugin ? 'plugin' : 'connector';
-    out.solutions.push({ path: sol.path, kind });
-    const needed = [...(hasConnector || hasWorkflows || hasPlugin ? ['Connector'] : []), ...(hasWorkflows ? ['Workflows'] : []), ...(hasPlugin ? ['aiplugins', 'aipluginoperations'] : [])];
-    const absent = needed.filter((f) => !top.folders.includes(f));
-    if (absent.length) add(diagnostic('cert-solution-folder-missing', { folders: absent.join(', ') }, loc(solPath)));
+/** Level 1: only files, one intro .md and one package zip; returns that zip. */
+async function checkOuterZip(cx: CheckContext, bytes: Uint8Array, zipName: string): Promise<ZipEntry | undefined> {
+  const outer = await cx.open(bytes, zipName);
+  if (!outer) return undefined;
+  const l1 = level(outer);
+  if (l1.folders.length) cx.add(diagnostic('cert-outer-has-folders', { folders: l1.folders.join(', ') }, cx.loc(zipName)));
+  const mds = l1.files.filter((f) => ext(f.path, '.md'));
+  const zips = l1.files.filter((f) => ext(f.path, '.zip'));
+  if (mds.length !== 1) cx.add(diagnostic('cert-intro-count', { count: mds.length }, cx.loc(zipName)));
+  if (zips.length !== 1) cx.add(diagnostic('cert-package-zip-count', { count: zips.length }, cx.loc(zipName)));
+  return zips[0];
+}
+
+/** Level 2: the Package Deployer package holds one assets folder; returns its name. */
+function checkPackageZip(cx: CheckContext, inner: ZipEntry[], pkgPath: string): string | undefined {
+  const l2 = level(inner);
+  if (l2.folders.length !== 1) cx.add(diagnostic('cert-assets-folder-count', { count: l2.folders.length, folders: l2.folders.join(', ') || 'none' }, cx.loc(pkgPath)));
+  if (!l2.folders.length) return undefined;
+  return l2.folders.includes('PkgAssets') ? 'PkgAssets' : l2.folders[0]!;
+}
+
+/** One solution zip: its required files, what customizations.xml says it holds, and the folders that needs. */
+async function checkSolution(cx: CheckContext, sol: ZipEntry, solPath: string, plugin: boolean): Promise<SolutionKind> {
+  const entries = await cx.open(sol.data, solPath);
+  if (!entries) return 'other';
+  const top = level(entries);
+  const names = new Set(top.files.map((f) => f.path));
+  const missing = REQUIRED_SOLUTION_FILES.filter((f) => !names.has(f));
+  if (missing.length) {
+    cx.add(diagnostic('cert-solution-files-missing', { missing: missing.join(', ') }, cx.loc(solPath)));
+    return 'other';
   }
-  const kinds = new Set(out.solutions.map((s) => s.kind));
-  if (solutionZips.length) {
-    if (!kinds.has('connector')) add(diagnostic('cert-connector-solution-missing', {}, loc(assetsPath)));
-    if (!kinds.has('flow')) add(diagnostic('cert-flow-solution-missing', {}, loc(assetsPath)));
-    if (o.plugin && !kinds.has('plugin')) add(diagnostic('cert-plugin-solution-missing', {}, loc(assetsPath)));
+  const xml = top.files.find((f) => f.path === 'customizations.xml')!.data.toString('utf8').replace(/^\uFEFF/, '');
+  const parsed = xmlElements(xml);
+  if (!parsed.elements) {
+    cx.add(diagnostic('cert-customizations-invalid', { reason: parsed.error! }, cx.loc(`${solPath}/customizations.xml`)));
+    return 'other';
   }
-  out.diagnostics.push(...checkImportConfig(inner, assets, solutionZips, out.solutions, loc(assetsPath)));
-  return out;
+  const hasConnector = hasContent(parsed.elements, 'Connector');
+  const hasWorkflows = hasContent(parsed.elements, 'Workflows');
+  const hasPlugin = plugin && hasContent(parsed.elements, 'aicopilot_aiplugin');
+  const needed = [
+    ...(hasConnector || hasWorkflows || hasPlugin ? ['Connector'] : []),
+    ...(hasWorkflows ? ['Workflows'] : []),
+    ...(hasPlugin ? ['aiplugins', 'aipluginoperations'] : []),
+  ];
+  const absent = needed.filter((f) => !top.folders.includes(f));
+  if (absent.length) cx.add(diagnostic('cert-solution-folder-missing', { folders: absent.join(', ') }, cx.loc(solPath)));
+  if (!hasConnector) return 'other';
+  if (hasWorkflows) return hasPlugin ? 'other' : 'flow';
+  return hasPlugin ? 'plugin' : 'connector';
+}
+
+/** The solutions together: a connector solution, a flow solution, and the plugin's when declared. */
+function checkSolutionKinds(cx: CheckContext, plugin: boolean, assetsPath: string): void {
+  const kinds = new Set(cx.out.solutions.map((s) => s.kind));
+  if (!kinds.has('connector')) cx.add(diagnostic('cert-connector-solution-missing', {}, cx.loc(assetsPath)));
+  if (!kinds.has('flow')) cx.add(diagnostic('cert-flow-solution-missing', {}, cx.loc(assetsPath)));
+  if (plugin && !kinds.has('plugin')) cx.add(diagnostic('cert-plugin-solution-missing', {}, cx.loc(assetsPath)));
 }
 
 /**

@@ -13,7 +13,8 @@ import { SOURCE_FILES } from '../../import/read-source';
 import { verifyImport, verifyImportDiagnostics } from '../../import/round-trip';
 import { NameScope } from '../../import/names';
 import { formatTypedShare, sumTypedShares, type TypedShare } from '../../import/typed-operation';
-import { formatDiagnostic, type Diagnostic } from '../../validate/diagnostics';
+import type { Diagnostic } from '../../validate/diagnostics';
+import { printDiagnostics } from '../project-options';
 import { isPcdkError, UserError } from '../../errors';
 import { createProgress, formatTable } from '../progress';
 
@@ -105,7 +106,7 @@ export function registerImport(program: Command): void {
         const id = opts.id ?? idFromFolder(folder);
         const out = opts.out ?? path.join('definitions', id);
         const r = await importOne(folder, id, out, opts);
-        for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+        printDiagnostics(r.diagnostics);
         if (r.status === 'failed') {
           process.stderr.write(`pcdk: ${id}: import failed; nothing was written\n`);
           process.exitCode = 1;
@@ -142,8 +143,7 @@ export function registerImport(program: Command): void {
         progress.tick(path.relative(root, f) || f, o.status);
       }
       progress.done();
-      const log = outcomes.flatMap((o) => o.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic));
-      if (log.length) process.stderr.write(`${log.join('\n')}\n`);
+      printDiagnostics(outcomes.flatMap((o) => o.diagnostics.filter((d) => d.severity === 'error')));
       const rows = outcomes.map((o) => {
         const firstError = o.diagnostics.find((d) => d.severity === 'error');
         const note = (o as Outcome & { note?: string }).note ?? (firstError ? `[${firstError.code}] ${firstError.pointer ?? ''}` : '');

@@ -11,10 +11,9 @@ import { checkCertificationPackage } from '../../pack/certification-check';
 import { ICON_FILE, SCRIPT_FILE } from '../../pack/connector-package';
 import { packConnector } from '../../pack/pack-connector';
 import { SWAGGER_FORMATS, type SwaggerFormat } from '../../pack/swagger-format';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../../validate/diagnostics';
+import { hasErrors } from '../../validate/diagnostics';
 import { UserError } from '../../errors';
-import { loadConnectorFor, projectFrom, withProjectOptions } from '../project-options';
-import { schemasDirFrom } from '../project-options';
+import { loadConnectorFor, printDiagnostics, projectFrom, schemasDirFrom, withProjectOptions } from '../project-options';
 
 interface PackCliOptions {
   out?: string;
@@ -42,10 +41,6 @@ function readInput(file: string, option: string): Buffer {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(`${option} ${file}: cannot read the file (${code === 'ENOENT' ? 'it does not exist' : code ?? (e as Error).message})`);
   }
-}
-
-function printDiagnostics(ds: readonly Diagnostic[]): void {
-  for (const d of ds) process.stderr.write(`${formatDiagnostic(d)}\n`);
 }
 
 function collectFormat(value: string, previous: SwaggerFormat[]): SwaggerFormat[] {

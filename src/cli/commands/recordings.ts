@@ -12,9 +12,9 @@ import { checkFixtures } from '../../recordings/check';
 import { fixtureFileName, loadFixtureDir } from '../../recordings/format';
 import { recordExchange } from '../../recordings/record';
 import { writeFileAtomic } from '../../io/atomic-write';
-import { formatDiagnostic, hasErrors } from '../../validate/diagnostics';
+import { hasErrors } from '../../validate/diagnostics';
 import { UserError } from '../../errors';
-import { loadConnectorFor, projectFrom, recordingsDir, withProjectOptions, type ProjectOptions } from '../project-options';
+import { loadConnectorFor, printDiagnostics, projectFrom, recordingsDir, withProjectOptions, type ProjectOptions } from '../project-options';
 
 export function registerRecordings(program: Command): void {
   const recordings = program
@@ -38,7 +38,7 @@ export function registerRecordings(program: Command): void {
         const dir = recordingsDir(project, id, opts.recordings);
         const set = fs.existsSync(dir) ? loadFixtureDir(dir) : { fixtures: [], invalid: [] };
         const ds = checkFixtures(c, set);
-        for (const d of ds) process.stderr.write(`${formatDiagnostic(d)}\n`);
+        printDiagnostics(ds);
         const errors = ds.filter((d) => d.severity === 'error').length;
         const covered = new Set(set.fixtures.map((f) => f.fixture.operationId));
         process.stdout.write(
