@@ -4,9 +4,12 @@
  * parameter name and location, and read outputs by path and type. Mirrors the rules of
  * Microsoft's ValidateChange service and adds the ones flows hit in practice.
  */
-import { makeResolver } from '../emit/reference-rows';
+import type { DeclaredSchema, SwaggerDocument } from '../swagger/document';
+import { entriesOf, isArray, itemsOf, type Found } from '../swagger/found';
+import { localResolver, type Resolve } from '../swagger/local-ref';
+import { foundOperations } from '../swagger/operations';
 
-type Json = Record<string, any>;
+type Schema = Found<DeclaredSchema>;
 
 export const CHANGE_RULES = {
   'operation-removed': { breaking: true, text: 'The operation has been deleted.' },
@@ -40,7 +43,6 @@ export interface Change {
   detail: string;
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 /** Format changes that every reader of the old value still accepts. */
 const WIDENINGS = new Set(['int32>int64', 'float>double', '>int64', '>int32', 'int32>', 'int64>']);
 
@@ -56,73 +58,77 @@ interface Field {
   type: string;
   format: string;
   required: boolean;
-  enum?: unknown[];
+  enum?: readonly unknown[];
 }
 
-function operations(doc: Json): Map<string, Op> {
-  const resolve = makeResolver(doc);
+function operations(doc: Found<SwaggerDocument>): Map<string, Op> {
+  const resolve = localResolver(doc);
   const out = new Map<string, Op>();
-  for (const [p, item] of Object.entries<Json>(doc.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item?.[method];
-      if (!op) continue;
-      const id = op.operationId ?? `${method.toUpperCase()} ${p}`;
-      const inputs = new Map<string, Field>();
-      for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-        const prm = resolve(raw);
-        if (!prm) continue;
-        if (prm.in === 'body') collectBody(resolve(prm.schema), 'body', prm.required === true, inputs, resolve);
-        else inputs.set(prm.name, field(prm, prm.in, prm.required === true, resolve));
-      }
-      const outputs = new Map<string, Field>();
-      const success = Object.entries<Json>(op.responses ?? {}).find(([s, r]) => /^2\d\d$/.test(s) && resolve(r)?.schema);
-      if (success) collectOutput(resolve(resolve(success[1]).schema), '', outputs, resolve);
-      out.set(id, { id, method, path: p, inputs, outputs });
+  for (const { path, method, item, op } of foundOperations(doc)) {
+    const id = text(op.operationId, `${method.toUpperCase()} ${path}`);
+    const inputs = new Map<string, Field>();
+    for (const raw of [...itemsOf(item.parameters), ...itemsOf(op.parameters)]) {
+      const prm = resolve(raw);
+      if (!prm) continue;
+      if (prm.in === 'body') collectBody(resolve(prm.schema), 'body', prm.required === true, inputs, resolve);
+      else inputs.set(text(prm.name), field(prm, text(prm.in), prm.required === true, resolve));
     }
+    const outputs = new Map<string, Field>();
+    const success = entriesOf(op.responses).find(([s, r]) => /^2\d\d$/.test(s) && resolve(r)?.schema);
+    if (success) collectOutput(resolve(resolve(success[1])?.schema), '', outputs, resolve);
+    out.set(id, { id, method, path, inputs, outputs });
   }
   return out;
 }
 
-function field(s: Json, location: string, required: boolean, resolve: (n: any) => any): Field {
-  const items = s.type === 'array' ? resolve(s.items) : undefined;
+/** A value the document names (an id, a parameter name or location), as text. */
+function text(v: unknown, fallback = ''): string {
+  return v === undefined || v === null ? fallback : String(v);
+}
+
+function field(s: Schema, location: string, required: boolean, resolve: Resolve): Field {
+  const items: Schema | undefined = s.type === 'array' ? resolve(s.items) : undefined;
   const f: Field = {
     location,
-    type: items ? `array<${items.type ?? 'object'}>` : String(s.type ?? (s.properties ? 'object' : '')),
-    format: String((items ?? s).format ?? ''),
+    type: items ? `array<${text(items.type, 'object')}>` : text(s.type, s.properties ? 'object' : ''),
+    format: text((items ?? s).format),
     required,
   };
-  if (Array.isArray(s.enum)) f.enum = s.enum;
+  if (isArray(s.enum)) f.enum = s.enum;
   return f;
 }
 
-function collectBody(s: Json | undefined, prefix: string, required: boolean, into: Map<string, Field>, resolve: (n: any) => any, depth = 0): void {
+function collectBody(s: Schema | undefined, prefix: string, required: boolean, into: Map<string, Field>, resolve: Resolve, depth = 0): void {
   if (!s || depth > 32) return;
   into.set(prefix, field(s, 'body', required, resolve));
-  const req = new Set<string>(s.required ?? []);
-  for (const [name, raw] of Object.entries<Json>(s.properties ?? {})) {
+  const req = new Set(itemsOf(s.required));
+  for (const [name, raw] of entriesOf(s.properties)) {
     collectBody(resolve(raw), `${prefix}.${name}`, required && req.has(name), into, resolve, depth + 1);
   }
   if (s.type === 'array' && s.items) {
-    const items = resolve(s.items);
-    const ireq = new Set<string>(items?.required ?? []);
-    for (const [name, raw] of Object.entries<Json>(items?.properties ?? {})) {
+    const items: Schema | undefined = resolve(s.items);
+    const ireq = new Set(itemsOf(items?.required));
+    for (const [name, raw] of entriesOf(items?.properties)) {
       collectBody(resolve(raw), `${prefix}[].${name}`, required && ireq.has(name), into, resolve, depth + 1);
     }
   }
 }
 
-function collectOutput(s: Json | undefined, prefix: string, into: Map<string, Field>, resolve: (n: any) => any, depth = 0): void {
+function collectOutput(s: Schema | undefined, prefix: string, into: Map<string, Field>, resolve: Resolve, depth = 0): void {
   if (!s || depth > 32) return;
   into.set(prefix || '(body)', field(s, 'output', false, resolve));
-  for (const [name, raw] of Object.entries<Json>(s.properties ?? {})) collectOutput(resolve(raw), prefix ? `${prefix}.${name}` : name, into, resolve, depth + 1);
+  for (const [name, raw] of entriesOf(s.properties)) collectOutput(resolve(raw), prefix ? `${prefix}.${name}` : name, into, resolve, depth + 1);
   if (s.type === 'array') {
-    const items = resolve(s.items);
-    for (const [name, raw] of Object.entries<Json>(items?.properties ?? {})) collectOutput(resolve(raw), `${prefix}[].${name}`, into, resolve, depth + 1);
+    const items: Schema | undefined = resolve(s.items);
+    for (const [name, raw] of entriesOf(items?.properties)) collectOutput(resolve(raw), `${prefix}[].${name}`, into, resolve, depth + 1);
   }
 }
 
-/** Compares two swagger documents; returns every change found, breaking ones and additions. */
-export function diffSwagger(oldDoc: Json, newDoc: Json): Change[] {
+/**
+ * Compares two swagger documents; returns every change found, breaking ones and additions. Either
+ * side may come from a file (the published connector), so each is read as found.
+ */
+export function diffSwagger(oldDoc: Found<SwaggerDocument>, newDoc: Found<SwaggerDocument>): Change[] {
   const before = operations(oldDoc);
   const after = operations(newDoc);
   const changes: Change[] = [];

@@ -5,11 +5,11 @@
  */
 import type { Connector, ConnectionUi } from '../model/connector';
 import type { PropertiesSpec } from '../model/properties';
-import type { JsonObject } from './json';
+import type { ApiProperties, ApiPropertiesDocument, ConnectionParameter, UiDefinition } from '../swagger/api-properties';
 
-export function emitApiProperties(c: Connector): JsonObject {
+export function emitApiProperties(c: Connector): ApiPropertiesDocument {
   if (c.properties) return declaredPropertiesJson(c, c.properties);
-  const properties: JsonObject = {
+  const properties: ApiProperties = {
     connectionParameters: connectionParameters(c),
     iconBrandColor: c.iconBrandColor,
     capabilities: [],
@@ -20,31 +20,30 @@ export function emitApiProperties(c: Connector): JsonObject {
 }
 
 /** apiProperties of a connector that declares them (pcdk import): exactly the declared keys. */
-function declaredPropertiesJson(c: Connector, p: PropertiesSpec): JsonObject {
-  const properties: JsonObject = {};
+function declaredPropertiesJson(c: Connector, p: PropertiesSpec): ApiPropertiesDocument {
+  const connection: Pick<ApiProperties, 'connectionParameters' | 'connectionParameterSets'> = {};
   if (c.auth.type === 'declared') {
-    if (c.auth.connectionParameters !== undefined) properties.connectionParameters = c.auth.connectionParameters;
-    if (c.auth.connectionParameterSets !== undefined) properties.connectionParameterSets = c.auth.connectionParameterSets;
+    if (c.auth.connectionParameters !== undefined) connection.connectionParameters = c.auth.connectionParameters;
+    if (c.auth.connectionParameterSets !== undefined) connection.connectionParameterSets = c.auth.connectionParameterSets;
   } else {
-    properties.connectionParameters = connectionParameters(c);
+    connection.connectionParameters = connectionParameters(c);
   }
-  Object.assign(properties, p);
-  return { properties };
+  return { properties: { ...connection, ...p } };
 }
 
-function ui(u: ConnectionUi, required: boolean): JsonObject {
-  const out: JsonObject = { displayName: u.displayName, description: u.description };
+function ui(u: ConnectionUi, required: boolean): UiDefinition {
+  const out: UiDefinition = { displayName: u.displayName, description: u.description };
   if (u.tooltip !== undefined) out.tooltip = u.tooltip;
-  const constraints: JsonObject = {};
-  if (u.tabIndex !== undefined) constraints.tabIndex = u.tabIndex;
-  constraints.clearText = false;
   // The schema wants the string "true", not a boolean.
-  constraints.required = required ? 'true' : 'false';
-  out.constraints = constraints;
+  out.constraints = {
+    ...(u.tabIndex !== undefined ? { tabIndex: u.tabIndex } : {}),
+    clearText: false,
+    required: required ? 'true' : 'false',
+  };
   return out;
 }
 
-function connectionParameters(c: Connector): JsonObject {
+function connectionParameters(c: Connector): Record<string, ConnectionParameter> {
   const a = c.auth;
   switch (a.type) {
     case 'none':

@@ -1,5 +1,8 @@
 /** The paconn-ready connector folder, as file name -> text. Pure. */
 import type { Connector } from '../model/connector';
+import type { ApiPropertiesDocument } from '../swagger/api-properties';
+import type { SwaggerDocument } from '../swagger/document';
+import type { PaconnSettings } from '../swagger/settings';
 import { emitApiProperties } from './api-properties';
 import { jsonText } from './json';
 import { emitReadme } from './readme';
@@ -17,9 +20,9 @@ export const CONNECTOR_SCRIPT_FILE = 'script.csx';
 export const CONNECTOR_ICON_FILE = 'icon.png';
 
 export interface ConnectorArtifacts {
-  swagger: Record<string, unknown>;
-  apiProperties: Record<string, unknown>;
-  settings: Record<string, unknown>;
+  swagger: SwaggerDocument;
+  apiProperties: ApiPropertiesDocument;
+  settings: PaconnSettings;
   /** file name -> exact bytes written */
   files: Map<string, string>;
 }

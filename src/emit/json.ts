@@ -6,4 +6,5 @@ export function jsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-export type JsonObject = { [key: string]: unknown };
+/** Defined with the document types; re-exported for emitters that import it from here. */
+export type { JsonObject } from '../swagger/found';

@@ -6,6 +6,7 @@
  * code that is checked against the published page, so the page shows what is deployed. Pure.
  */
 import type { Connector } from '../model/connector';
+import type { UiDefinition } from '../swagger/api-properties';
 import { emitApiProperties } from './api-properties';
 import { actionRows, type ActionRows } from './reference-rows';
 import { emitSwagger } from './swagger';
@@ -36,10 +37,10 @@ export function anchor(text: string): string {
 }
 
 function connectionRows(c: Connector): string[][] {
-  const props = (emitApiProperties(c).properties ?? {}) as { connectionParameters?: Record<string, any> };
-  return Object.values(props.connectionParameters ?? {}).map((p) => {
-    const ui = p?.uiDefinition ?? {};
-    return [String(ui.displayName ?? ''), String(p?.type ?? ''), String(ui.description ?? ''), ui.constraints?.required === 'true' ? 'True' : 'False'];
+  return Object.values(emitApiProperties(c).properties.connectionParameters ?? {}).map((p) => {
+    const ui: UiDefinition = p.uiDefinition ?? {};
+    // String(): descriptors are plain data at run time, whatever their types say.
+    return [String(ui.displayName ?? ''), String(p.type ?? ''), String(ui.description ?? ''), ui.constraints?.required === 'true' ? 'True' : 'False'];
   });
 }
 

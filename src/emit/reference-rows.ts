@@ -2,12 +2,13 @@
  * The rows of a connector's docs page (learn.microsoft.com/connectors/<name>), derived from a
  * swagger the way that page shows them: body properties flattened (leaf names as keys, objects
  * expanded, arrays of objects expanded under the array's key), arrays typed "array of X", nested
- * return paths dotted, free-form objects omitted. Works on any Swagger 2.0 document.
+ * return paths dotted, free-form objects omitted. Works on any Swagger 2.0 document, read as
+ * found (every value checked before use).
  */
-
-import { resolveLocalRef } from './local-ref';
-
-type Json = Record<string, any>;
+import type { DeclaredSchema, ParameterObject, SwaggerDocument, SwaggerOperation } from '../swagger/document';
+import { entriesOf, itemsOf, type Found } from '../swagger/found';
+import { localResolver, type Resolve } from '../swagger/local-ref';
+import { foundOperations } from '../swagger/operations';
 
 export interface ParameterRow {
   name: string;
@@ -31,54 +32,53 @@ export interface ActionRows {
   returns: ReturnRow[];
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
+type Schema = Found<DeclaredSchema>;
 
-/** Resolves local `$ref`s; anything unresolvable becomes undefined (and is skipped). */
-export function makeResolver(doc: Json): <T extends Json | undefined>(node: T) => T {
-  return <T extends Json | undefined>(node: T): T => resolveLocalRef(doc, node)?.node as T;
+/** A cell's text: what the document says, '' when it says nothing. */
+function text(v: unknown, fallback = ''): string {
+  return v === undefined || v === null ? fallback : String(v);
 }
 
-export function typeLabel(s: Json | undefined, resolve: (n: Json | undefined) => Json | undefined): string {
-  s = resolve(s);
+/** A schema's (or a non-body parameter's) type as the docs page words it. */
+export function typeLabel(node: unknown, resolve: Resolve): string {
+  const s: Schema | undefined = resolve(node);
   if (!s) return '';
   if (s.type === 'array') return `array of ${typeLabel(s.items, resolve) || 'object'}`;
   if (s.type === 'number') return s.format === 'float' || s.format === 'double' ? s.format : 'number';
-  if (s.type === 'string' && s.format && ['date-time', 'date', 'byte', 'binary', 'uri', 'email'].includes(s.format)) return s.format;
+  if (s.type === 'string' && typeof s.format === 'string' && ['date-time', 'date', 'byte', 'binary', 'uri', 'email'].includes(s.format)) return s.format;
   if (s.type) return String(s.type);
   if (s.properties) return 'object';
   return '';
 }
 
-function label(s: Json): string {
-  return s['x-ms-summary'] ?? s.title ?? '';
+function label(s: Schema): string {
+  return text(s['x-ms-summary'] ?? s.title);
 }
 
-function isFreeForm(s: Json): boolean {
-  return (s.type === 'object' || (!s.type && !s.items)) && (!s.properties || Object.keys(s.properties).length === 0);
+function hasProperties(s: Schema | undefined): boolean {
+  return entriesOf(s?.properties).length > 0;
 }
 
-/** Rows for one operation, or for every operation in document order. */
-export function actionRows(doc: Json): ActionRows[] {
-  const resolve = makeResolver(doc);
-  const out: ActionRows[] = [];
-  for (const [p, item] of Object.entries<Json>(doc.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item?.[method];
-      if (!op) continue;
-      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((x: Json) => resolve(x));
-      out.push({
-        operationId: op.operationId ?? `${method.toUpperCase()} ${p}`,
-        summary: op.summary ?? '',
-        description: op.description ?? '',
-        parameters: parameterRows(params, resolve),
-        returns: returnRows(successSchema(op, resolve), resolve),
-      });
-    }
-  }
-  return out;
+function isFreeForm(s: Schema): boolean {
+  return (s.type === 'object' || (!s.type && !s.items)) && !hasProperties(s);
 }
 
-function parameterRows(params: Json[], resolve: (n: any) => any): ParameterRow[] {
+/** Rows for every operation, in document order. */
+export function actionRows(doc: Found<SwaggerDocument>): ActionRows[] {
+  const resolve = localResolver(doc);
+  return foundOperations(doc).map(({ path, method, item, op }) => {
+    const params = [...itemsOf(item.parameters), ...itemsOf(op.parameters)].map(resolve);
+    return {
+      operationId: text(op.operationId, `${method.toUpperCase()} ${path}`),
+      summary: text(op.summary),
+      description: text(op.description),
+      parameters: parameterRows(params, resolve),
+      returns: returnRows(successSchema(op, resolve), resolve),
+    };
+  });
+}
+
+function parameterRows(params: (Found<ParameterObject> | undefined)[], resolve: Resolve): ParameterRow[] {
   const rows: ParameterRow[] = [];
   for (const p of params) {
     if (!p) continue;
@@ -86,30 +86,30 @@ function parameterRows(params: Json[], resolve: (n: any) => any): ParameterRow[]
       flattenInput(resolve(p.schema), p.required === true, rows, resolve);
       continue;
     }
-    rows.push({ name: p['x-ms-summary'] ?? '', key: p.name, required: p.required === true, type: typeLabel(p, resolve), description: p.description ?? '' });
+    rows.push({ name: text(p['x-ms-summary']), key: text(p.name), required: p.required === true, type: typeLabel(p, resolve), description: text(p.description) });
   }
   return rows;
 }
 
-function flattenInput(s: Json | undefined, required: boolean, rows: ParameterRow[], resolve: (n: any) => any, depth = 0): void {
+function flattenInput(s: Schema | undefined, required: boolean, rows: ParameterRow[], resolve: Resolve, depth = 0): void {
   if (!s || depth > 32) return;
   if (s.type === 'array' && s.items) return flattenInput(resolve(s.items), required, rows, resolve, depth + 1);
-  const req = new Set<string>(s.required ?? []);
-  for (const [name, raw] of Object.entries<Json>(s.properties ?? {})) {
-    const child = resolve(raw);
+  const req = new Set(itemsOf(s.required));
+  for (const [name, raw] of entriesOf(s.properties)) {
+    const child: Schema | undefined = resolve(raw);
     if (!child) continue;
     const childRequired = required && req.has(name);
-    const items = child.type === 'array' ? resolve(child.items) : undefined;
-    if (child.properties && Object.keys(child.properties).length > 0) flattenInput(child, childRequired, rows, resolve, depth + 1);
-    else if (items?.properties && Object.keys(items.properties).length > 0) flattenInput(items, childRequired, rows, resolve, depth + 1);
+    const items: Schema | undefined = child.type === 'array' ? resolve(child.items) : undefined;
+    if (hasProperties(child)) flattenInput(child, childRequired, rows, resolve, depth + 1);
+    else if (hasProperties(items)) flattenInput(items, childRequired, rows, resolve, depth + 1);
     else if (!isFreeForm(child)) {
-      rows.push({ name: label(child), key: name, required: childRequired, type: typeLabel(child, resolve), description: child.description ?? '' });
+      rows.push({ name: label(child), key: name, required: childRequired, type: typeLabel(child, resolve), description: text(child.description) });
     }
   }
 }
 
-function successSchema(op: Json, resolve: (n: any) => any): Json | undefined {
-  for (const [status, r] of Object.entries<Json>(op.responses ?? {})) {
+function successSchema(op: Found<SwaggerOperation>, resolve: Resolve): Schema | undefined {
+  for (const [status, r] of entriesOf(op.responses)) {
     if (/^2\d\d$/.test(status)) {
       const schema = resolve(resolve(r)?.schema);
       if (schema) return schema;
@@ -118,28 +118,28 @@ function successSchema(op: Json, resolve: (n: any) => any): Json | undefined {
   return undefined;
 }
 
-function returnRows(s: Json | undefined, resolve: (n: any) => any): ReturnRow[] {
+function returnRows(s: Schema | undefined, resolve: Resolve): ReturnRow[] {
   if (!s) return [];
-  if (s.type && s.type !== 'object' && s.type !== 'array') return [{ name: 'response', path: '', type: typeLabel(s, resolve), description: s.description ?? '' }];
+  if (s.type && s.type !== 'object' && s.type !== 'array') return [{ name: 'response', path: '', type: typeLabel(s, resolve), description: text(s.description) }];
   const rows: ReturnRow[] = [];
   if (s.type === 'array') {
-    rows.push({ name: label(s) || 'response', path: '', type: typeLabel(s, resolve), description: s.description ?? '' });
+    rows.push({ name: label(s) || 'response', path: '', type: typeLabel(s, resolve), description: text(s.description) });
     flattenOutput(resolve(s.items), '', rows, resolve);
   } else flattenOutput(s, '', rows, resolve);
   return rows;
 }
 
-function flattenOutput(s: Json | undefined, prefix: string, rows: ReturnRow[], resolve: (n: any) => any, depth = 0): void {
+function flattenOutput(s: Schema | undefined, prefix: string, rows: ReturnRow[], resolve: Resolve, depth = 0): void {
   if (!s || depth > 32) return;
-  for (const [name, raw] of Object.entries<Json>(s.properties ?? {})) {
-    const child = resolve(raw);
+  for (const [name, raw] of entriesOf(s.properties)) {
+    const child: Schema | undefined = resolve(raw);
     if (!child) continue;
     const p = prefix ? `${prefix}.${name}` : name;
     if (child.type === 'array') {
-      rows.push({ name: label(child), path: p, type: typeLabel(child, resolve), description: child.description ?? '' });
-      const items = resolve(child.items);
+      rows.push({ name: label(child), path: p, type: typeLabel(child, resolve), description: text(child.description) });
+      const items: Schema | undefined = resolve(child.items);
       if (items?.properties) flattenOutput(items, p, rows, resolve, depth + 1);
-    } else if (child.properties && Object.keys(child.properties).length > 0) flattenOutput(child, p, rows, resolve, depth + 1);
-    else if (!isFreeForm(child)) rows.push({ name: label(child), path: p, type: typeLabel(child, resolve), description: child.description ?? '' });
+    } else if (hasProperties(child)) flattenOutput(child, p, rows, resolve, depth + 1);
+    else if (!isFreeForm(child)) rows.push({ name: label(child), path: p, type: typeLabel(child, resolve), description: text(child.description) });
   }
 }

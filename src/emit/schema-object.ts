@@ -1,44 +1,69 @@
 /**
- * Turns a builder schema into the plain JSON object written to the swagger, with keys in one
- * fixed order (type first, then how it reads, then structure, then extensions) and the
- * dynamic-values mark rendered as x-ms-dynamic-values.
+ * Turns a builder schema into the swagger schema written to the file, with keys in one fixed
+ * order (type first, then how it reads, then structure, then extensions), every other key after
+ * them in the builder's own order, and the dynamic-values mark rendered as x-ms-dynamic-values.
  */
 import { dynamicValuesOf, type SchemaObject } from '../model/schema';
 import { dynamicTargetId, type DynamicValues } from '../model/dynamic';
-import type { JsonObject } from './json';
+import type { DeclaredSchema, DynamicValuesObject } from '../swagger/document';
+import { entriesOf } from '../swagger/found';
 
-const ORDER = [
-  'type', 'format', 'title', 'description', 'x-ms-summary', 'enum', 'default', 'example',
-  'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'readOnly',
-  'items', 'properties', 'required', 'additionalProperties', 'x-nullable', 'x-ms-visibility',
-  'x-ms-dynamic-values',
-];
-const KNOWN = new Set(ORDER);
-
-export function schemaJson(s: SchemaObject): JsonObject {
-  const src = s as Record<string, unknown>;
-  const out: JsonObject = {};
-  for (const key of ORDER) {
-    const v = src[key];
-    if (v === undefined) continue;
-    if (key === 'items') out.items = schemaJson(v as SchemaObject);
-    else if (key === 'properties') {
-      const props: JsonObject = {};
-      for (const [name, p] of Object.entries(v as Record<string, SchemaObject>)) props[name] = schemaJson(p);
-      out.properties = props;
-    } else if (key === 'additionalProperties' && typeof v === 'object') out[key] = schemaJson(v as SchemaObject);
-    else if (key === 'required') out[key] = [...(v as string[])];
-    else out[key] = v;
-  }
-  // Unknown vendor keys (x-*) keep their relative order after the known ones.
-  for (const key of Object.keys(src)) if (!KNOWN.has(key) && src[key] !== undefined) out[key] = src[key];
+export function schemaJson(s: SchemaObject): DeclaredSchema {
+  // The keys of the fixed order are taken out by name; `rest` holds the others ($ref, allOf,
+  // x-ms-dynamic-schema, ...) in the order the builder wrote them.
+  const {
+    type, format, title, description, 'x-ms-summary': summary, enum: values, default: fallback, example,
+    minimum, maximum, minLength, maxLength, pattern, minItems, maxItems, readOnly,
+    items, properties, required, additionalProperties, 'x-nullable': nullable, 'x-ms-visibility': visibility,
+    'x-ms-dynamic-values': dynamicValues, ...rest
+  } = s;
+  const out: DeclaredSchema = withoutUndefined({
+    type, format, title, description, 'x-ms-summary': summary, enum: values, default: fallback, example,
+    minimum, maximum, minLength, maxLength, pattern, minItems, maxItems, readOnly,
+    items: items && schemaJson(items),
+    properties: properties && mapSchemas(properties, schemaJson),
+    required: required && [...required],
+    additionalProperties: typeof additionalProperties === 'object' ? schemaJson(additionalProperties) : additionalProperties,
+    'x-nullable': nullable,
+    'x-ms-visibility': visibility,
+    'x-ms-dynamic-values': dynamicValues,
+    ...rest,
+    // Outside the fixed order, so written as given: the members keep their own key order.
+    allOf: rest.allOf?.map(asGiven),
+  });
   const dyn = dynamicValuesOf(s);
   if (dyn) out['x-ms-dynamic-values'] = dynamicValuesJson(dyn);
   return out;
 }
 
-export function dynamicValuesJson(d: DynamicValues): JsonObject {
-  const out: JsonObject = { operationId: dynamicTargetId(d) };
+/** A builder schema as a swagger schema with its keys in the order given, nested schemas too. */
+function asGiven(s: SchemaObject): DeclaredSchema {
+  return withoutUndefined({
+    ...s,
+    items: s.items && asGiven(s.items),
+    properties: s.properties && mapSchemas(s.properties, asGiven),
+    additionalProperties: typeof s.additionalProperties === 'object' ? asGiven(s.additionalProperties) : s.additionalProperties,
+    allOf: s.allOf?.map(asGiven),
+  });
+}
+
+function mapSchemas(props: Record<string, SchemaObject>, f: (s: SchemaObject) => DeclaredSchema): Record<string, DeclaredSchema> {
+  const out: Record<string, DeclaredSchema> = {};
+  for (const [name, p] of Object.entries(props)) out[name] = f(p);
+  return out;
+}
+
+/**
+ * `o` without its undefined-valued keys, so that the object has exactly the keys its JSON text
+ * has (the round-trip comparison and the tests look at keys, not text). Keeps the others' order.
+ */
+export function withoutUndefined<T extends object>(o: T): T {
+  for (const [key, value] of entriesOf(o)) if (value === undefined) Reflect.deleteProperty(o, key);
+  return o;
+}
+
+export function dynamicValuesJson(d: DynamicValues): DynamicValuesObject {
+  const out: DynamicValuesObject = { operationId: dynamicTargetId(d) };
   if (d.parameters) out.parameters = d.parameters;
   if (d.collection !== undefined) out['value-collection'] = d.collection;
   out['value-path'] = d.value;

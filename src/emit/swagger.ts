@@ -1,17 +1,20 @@
 /**
  * apiDefinition.swagger.json: Swagger 2.0 with the x-ms-* extensions Power Platform reads.
- * Pure: connector in, JSON object out.
+ * Pure: connector in, SwaggerDocument out.
  */
 import type { Connector } from '../model/connector';
 import type { DocumentSpec } from '../model/document';
 import { responseSpec, type Operation, type Param } from '../model/operation';
 import type { SchemaObject } from '../model/schema';
 import { dynamicValuesOf } from '../model/schema';
-import type { JsonObject } from './json';
-import { dynamicValuesJson, schemaJson } from './schema-object';
+import type {
+  BodyParameterObject, DeclaredSchema, ParameterObject, ParameterRef, PathItem, PrimitiveKeys, ResponseObject, ResponseRef,
+  SecurityRequirement, SecuritySchemeObject, SimpleParameterObject, SwaggerDocument, SwaggerOperation,
+} from '../swagger/document';
+import { dynamicValuesJson, schemaJson, withoutUndefined } from './schema-object';
 
-export function emitSwagger(c: Connector): JsonObject {
-  const paths: Record<string, JsonObject> = {};
+export function emitSwagger(c: Connector): SwaggerDocument {
+  const paths: Record<string, PathItem> = {};
   for (const op of c.operations) {
     const item = (paths[op.path] ??= {});
     // Path-item entries (webhook payload, shared parameters) of imported connectors.
@@ -19,7 +22,7 @@ export function emitSwagger(c: Connector): JsonObject {
     item[op.method] = operationJson(op);
   }
   if (c.document) return declaredDocumentJson(c, c.document, paths);
-  const doc: JsonObject = {
+  const doc: SwaggerDocument = {
     swagger: '2.0',
     info: {
       title: c.title,
@@ -51,10 +54,10 @@ export function emitSwagger(c: Connector): JsonObject {
  * The root of a connector that declares its document (pcdk import): exactly the declared keys,
  * security from the declared auth, paths from the operations.
  */
-function declaredDocumentJson(c: Connector, d: DocumentSpec, paths: Record<string, JsonObject>): JsonObject {
+function declaredDocumentJson(c: Connector, d: DocumentSpec, paths: Record<string, PathItem>): SwaggerDocument {
   const { pathsWithoutOperations, ...root } = d;
   for (const [p, item] of Object.entries(pathsWithoutOperations ?? {})) paths[p] = { ...item, ...paths[p] };
-  const doc: JsonObject = { swagger: '2.0', ...root, paths };
+  const doc: SwaggerDocument = { swagger: '2.0', ...root, paths };
   if (c.auth.type === 'declared') {
     if (c.auth.securityDefinitions !== undefined) doc.securityDefinitions = c.auth.securityDefinitions;
     if (c.auth.security !== undefined) doc.security = c.auth.security;
@@ -68,7 +71,7 @@ function declaredDocumentJson(c: Connector, d: DocumentSpec, paths: Record<strin
   return doc;
 }
 
-function securityJson(c: Connector): { definitions: JsonObject; requirement: JsonObject[] } | undefined {
+function securityJson(c: Connector): { definitions: Record<string, SecuritySchemeObject>; requirement: SecurityRequirement[] } | undefined {
   const a = c.auth;
   switch (a.type) {
     case 'none':
@@ -87,90 +90,116 @@ function securityJson(c: Connector): { definitions: JsonObject; requirement: Jso
 }
 
 /** One operation's JSON. Exported for pcdk import, which emits each typed candidate to check it equals the source. */
-export function operationJson(op: Operation): JsonObject {
+export function operationJson(op: Operation): SwaggerOperation {
   const omitted = new Set(op.omitted ?? []);
   // Imported operations declare their responses verbatim; only they may write `tags: []`.
   // `deprecated` is written whenever the descriptor sets it: an explicit `false` (imported, typed
   // or declared) is what the source says, and authored descriptors leave the field out.
   const declared = op.responseObjects !== undefined;
-  const out: JsonObject = {};
-  if (!omitted.has('summary')) out.summary = op.summary;
-  if (!omitted.has('description')) out.description = op.description;
-  out.operationId = op.id;
-  if (op.tags?.length || (op.tags && declared)) out.tags = [...op.tags];
-  if (op.visibility) out['x-ms-visibility'] = op.visibility;
-  if (op.deprecated !== undefined) out.deprecated = op.deprecated;
-  if (op.parameters) out.parameters = op.parameters;
-  else if (!omitted.has('parameters')) {
-    const parameters: JsonObject[] = Object.entries(op.params).map(([name, p]) => paramJson(name, p));
-    if (op.body) parameters.push(bodyJson(op, op.body));
-    out.parameters = parameters;
-  }
-  if (op.responseObjects) out.responses = op.responseObjects;
-  else {
-    const responses: JsonObject = {};
-    for (const [status, entry] of Object.entries(op.responses)) {
-      if (!entry) continue;
-      const r = responseSpec(status, entry);
-      const rj: JsonObject = { description: r.description };
-      if (r.summary) rj['x-ms-summary'] = r.summary;
-      if (r.schema) rj.schema = schemaJson(r.schema);
-      // Only imported responses carry these (ResponseSpec of a declared connector).
-      if (r.headers) rj.headers = r.headers;
-      if (r.examples) rj.examples = r.examples;
-      responses[status] = rj;
-    }
-    out.responses = responses;
-  }
-  Object.assign(out, operationExtensionsJson(op));
-  return out;
+  // Keys in the order they are written; each optional one only when the descriptor has it.
+  return {
+    ...(omitted.has('summary') ? {} : { summary: op.summary }),
+    ...(omitted.has('description') ? {} : { description: op.description }),
+    operationId: op.id,
+    ...(op.tags?.length || (op.tags && declared) ? { tags: [...op.tags] } : {}),
+    ...(op.visibility ? { 'x-ms-visibility': op.visibility } : {}),
+    ...(op.deprecated !== undefined ? { deprecated: op.deprecated } : {}),
+    ...(op.parameters ? { parameters: op.parameters } : omitted.has('parameters') ? {} : { parameters: parametersJson(op) }),
+    responses: op.responseObjects ?? responsesJson(op),
+    ...operationExtensionsJson(op),
+  };
 }
 
-/** The typed operation fields that map one to one onto swagger keys. */
+function parametersJson(op: Operation): (ParameterObject | ParameterRef)[] {
+  const parameters: ParameterObject[] = Object.entries(op.params).map(([name, p]) => paramJson(name, p));
+  if (op.body) parameters.push(bodyJson(op, op.body));
+  return parameters;
+}
+
+function responsesJson(op: Operation): Record<string, ResponseObject | ResponseRef> {
+  const responses: Record<string, ResponseObject> = {};
+  for (const [status, entry] of Object.entries(op.responses)) {
+    if (!entry) continue;
+    const r = responseSpec(status, entry);
+    responses[status] = withoutUndefined({
+      description: r.description,
+      'x-ms-summary': r.summary || undefined,
+      schema: r.schema && schemaJson(r.schema),
+      // Only imported responses carry these (ResponseSpec of a declared connector).
+      headers: r.headers,
+      examples: r.examples,
+    });
+  }
+  return responses;
+}
+
+/** A descriptor field and the swagger key it is written under, for every pair whose values fit. */
+type OperationKeyPair = {
+  [F in keyof Operation]-?: { [K in KnownKeys<SwaggerOperation>]-?: NonNullable<Operation[F]> extends SwaggerOperation[K] ? readonly [F, K] : never }[KnownKeys<SwaggerOperation>];
+}[keyof Operation];
+/** The keys a type names, without the `x-${string}` of its vendor keys (which would fit anything). */
+type KnownKeys<T> = keyof { [K in keyof T as `x-${string}` extends K ? never : K]: 0 };
+
+/** The typed operation fields that map one to one onto swagger keys, in the order they are written. */
 const OPERATION_KEYS = [
   ['consumes', 'consumes'], ['produces', 'produces'], ['schemes', 'schemes'], ['security', 'security'],
   ['externalDocs', 'externalDocs'], ['trigger', 'x-ms-trigger'], ['triggerHint', 'x-ms-trigger-hint'],
   ['triggerMetadata', 'x-ms-trigger-metadata'], ['pageable', 'x-ms-pageable'], ['apiAnnotation', 'x-ms-api-annotation'],
   ['noGenericTest', 'x-ms-no-generic-test'], ['safeOperation', 'x-ms-safe-operation'], ['operationSummary', 'x-ms-summary'],
   ['capabilities', 'x-ms-capabilities'], ['operationContext', 'x-ms-operation-context'], ['notification', 'x-ms-notification'],
-] as const satisfies readonly (readonly [keyof Operation, string])[];
+] as const satisfies readonly OperationKeyPair[];
 export const OPERATION_SWAGGER_KEYS: ReadonlyMap<string, keyof Operation> = new Map(OPERATION_KEYS.map(([field, key]) => [key, field]));
 
-function operationExtensionsJson(op: Operation): JsonObject {
-  const out: JsonObject = {};
-  for (const [field, key] of OPERATION_KEYS) if (op[field] !== undefined) out[key] = op[field];
+function operationExtensionsJson(op: Operation): Partial<SwaggerOperation> {
+  const out: Partial<SwaggerOperation> = {};
+  for (const [field, key] of OPERATION_KEYS) {
+    const value = op[field];
+    if (value !== undefined) put(out, key, value);
+  }
   if (op.extensions) Object.assign(out, op.extensions);
   return out;
 }
+/** One key of the operation; OPERATION_KEYS' `satisfies` is what checks each field against its key. */
+function put<K extends keyof SwaggerOperation>(out: Partial<SwaggerOperation>, key: K, value: SwaggerOperation[K]): void {
+  out[key] = value;
+}
 
 /** The body parameter: `body`, unless an imported operation declares another name or labels. */
-function bodyJson(op: Operation, schema: SchemaObject): JsonObject {
+function bodyJson(op: Operation, schema: SchemaObject): BodyParameterObject {
   const b = op.bodyParameter;
-  const out: JsonObject = { name: b?.name ?? 'body', in: 'body', required: op.bodyRequired ?? true, schema: schemaJson(schema) };
-  if (b?.description !== undefined) out.description = b.description;
-  if (b?.summary !== undefined) out['x-ms-summary'] = b.summary;
-  if (b?.visibility !== undefined) out['x-ms-visibility'] = b.visibility;
-  return out;
+  return withoutUndefined({
+    name: b?.name ?? 'body',
+    in: 'body',
+    required: op.bodyRequired ?? true,
+    schema: schemaJson(schema),
+    description: b?.description,
+    'x-ms-summary': b?.summary,
+    'x-ms-visibility': b?.visibility,
+  });
 }
 
 /** Non-body parameter: the schema's title and description become x-ms-summary and description. */
-function paramJson(name: string, p: Param): JsonObject {
+function paramJson(name: string, p: Param): SimpleParameterObject {
   const s: SchemaObject = p.schema;
-  const out: JsonObject = { name, in: p.in };
-  if (s.title !== undefined) out['x-ms-summary'] = s.title;
-  if (p.in === 'path') out['x-ms-url-encoding'] = 'single';
-  if (s.description !== undefined) out.description = s.description;
-  // An imported parameter whose source left `required` out keeps it out (Swagger's default: false).
-  if (!(p.omitRequired && !p.required)) out.required = p.required;
-  const body = schemaJson(s);
-  for (const key of ['type', 'format', 'enum', 'default', 'items', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern']) {
-    if (body[key] !== undefined) out[key] = body[key];
-  }
-  const visibility = p.visibility ?? s['x-ms-visibility'];
-  if (visibility) out['x-ms-visibility'] = visibility;
   const dyn = p.dynamicValues ?? dynamicValuesOf(s);
-  if (dyn) out['x-ms-dynamic-values'] = dynamicValuesJson(dyn);
-  if (p.testValue !== undefined) out['x-ms-test-value'] = p.testValue;
-  if (s['x-nullable']) out['x-nullable'] = true;
-  return out;
+  return withoutUndefined({
+    name,
+    in: p.in,
+    'x-ms-summary': s.title,
+    'x-ms-url-encoding': p.in === 'path' ? 'single' : undefined,
+    description: s.description,
+    // An imported parameter whose source left `required` out keeps it out (Swagger's default: false).
+    required: p.omitRequired && !p.required ? undefined : p.required,
+    ...primitiveKeys(schemaJson(s)),
+    'x-ms-visibility': (p.visibility ?? s['x-ms-visibility']) || undefined,
+    'x-ms-dynamic-values': dyn && dynamicValuesJson(dyn),
+    'x-ms-test-value': p.testValue,
+    'x-nullable': s['x-nullable'] ? true : undefined,
+  });
+}
+
+/** The schema keys Swagger 2.0 puts on a non-body parameter itself (it has no schema there), in the order written. */
+function primitiveKeys(s: DeclaredSchema): PrimitiveKeys {
+  const { type, format, enum: values, default: fallback, items, minimum, maximum, minLength, maxLength, pattern } = s;
+  return withoutUndefined({ type, format, enum: values, default: fallback, items, minimum, maximum, minLength, maxLength, pattern });
 }

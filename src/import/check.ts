@@ -1,17 +1,17 @@
 /**
  * Walks an imported swagger and apiProperties against what the descriptor model can express
- * (src/model/document.ts, properties.ts, operation.ts). A key the model has no place for is an
- * error naming its JSON pointer, so nothing is dropped silently; a vendor key (`x-...`) outside
- * the official schema is kept verbatim and listed in one warning per file.
+ * (src/swagger/document.ts, src/swagger/api-properties.ts, src/model/operation.ts). A key the
+ * model has no place for is an error naming its JSON pointer, so nothing is dropped silently; a
+ * vendor key (`x-...`) outside the official schema is kept verbatim and listed in one warning
+ * per file.
  */
 import { OPERATION_SWAGGER_KEYS } from '../emit/swagger';
-import { POLICY_SPELLINGS, POLICY_TEMPLATE_IDS, type PolicyTemplateId } from '../model/properties';
+import { POLICY_SPELLINGS, POLICY_TEMPLATE_IDS, type PolicyTemplateId } from '../swagger/api-properties';
+import { METHODS, SCHEMA_TYPES } from '../swagger/constants';
+import { isArray, isObject, type JsonObject } from '../swagger/found';
 import { diagnostic, type Diagnostic } from '../validate/diagnostics';
 
-type Json = unknown;
-type Obj = Record<string, Json>;
-
-export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
+type Obj = JsonObject;
 
 const PRIMITIVE = [
   'type', 'format', 'items', 'collectionFormat', 'default', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum',
@@ -93,7 +93,8 @@ export function pointer(base: string, key: string | number): string {
   return `${base}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
-export const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The shared guard, under the name import-connector.ts reads it by. */
+export const isObj = isObject;
 
 class Checker {
   readonly diagnostics: Diagnostic[] = [];
@@ -114,8 +115,8 @@ class Checker {
   }
 
   /** Checks an object's keys against a location; returns false (after reporting) when it is not an object. */
-  keys(v: Json, at: string, kind: keyof typeof KEYS): v is Obj {
-    if (!isObj(v)) {
+  keys(v: unknown, at: string, kind: keyof typeof KEYS): v is Obj {
+    if (!isObject(v)) {
       this.invalid(at, `an object (${kind})`);
       return false;
     }
@@ -126,29 +127,29 @@ class Checker {
     }
     return true;
   }
-  string(v: Json, at: string, optional = true): void {
+  string(v: unknown, at: string, optional = true): void {
     if (v === undefined ? !optional : typeof v !== 'string') this.invalid(at, 'a string');
   }
-  strings(v: Json, at: string): void {
+  strings(v: unknown, at: string): void {
     if (v === undefined) return;
-    if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) this.invalid(at, 'an array of strings');
+    if (!isArray(v) || v.some((s) => typeof s !== 'string')) this.invalid(at, 'an array of strings');
   }
-  oneOf(v: Json, at: string, allowed: readonly unknown[]): void {
+  oneOf(v: unknown, at: string, allowed: readonly unknown[]): void {
     if (v !== undefined && !allowed.includes(v)) this.invalid(at, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
   }
-  map(v: Json, at: string, each: (value: Json, at: string) => void): void {
+  map(v: unknown, at: string, each: (value: unknown, at: string) => void): void {
     if (v === undefined) return;
-    if (!isObj(v)) return this.invalid(at, 'an object');
+    if (!isObject(v)) return this.invalid(at, 'an object');
     for (const [k, x] of Object.entries(v)) each(x, pointer(at, k));
   }
-  list(v: Json, at: string, each: (value: Json, at: string) => void): void {
+  list(v: unknown, at: string, each: (value: unknown, at: string) => void): void {
     if (v === undefined) return;
-    if (!Array.isArray(v)) return this.invalid(at, 'an array');
+    if (!isArray(v)) return this.invalid(at, 'an array');
     v.forEach((x, i) => each(x, pointer(at, i)));
   }
 
   // ---- swagger ----
-  root(d: Json): void {
+  root(d: unknown): void {
     if (!this.keys(d, '', 'root')) return;
     if (d.swagger !== '2.0') this.invalid('/swagger', 'the string "2.0" (pcdk imports Swagger 2.0 connectors)');
     if (this.keys(d.info, '/info', 'info')) {
@@ -170,17 +171,17 @@ class Checker {
     });
     if (d.externalDocs !== undefined) this.keys(d.externalDocs, '/externalDocs', 'externalDocs');
     this.list(d['x-ms-connector-metadata'], '/x-ms-connector-metadata', (m, at) => {
-      if (!isObj(m) || typeof m.propertyName !== 'string' || typeof m.propertyValue !== 'string' || Object.keys(m).length !== 2) {
+      if (!isObject(m) || typeof m.propertyName !== 'string' || typeof m.propertyValue !== 'string' || Object.keys(m).length !== 2) {
         this.invalid(at, 'an object { propertyName: string, propertyValue: string }');
       }
     });
-    if (!isObj(d.paths)) return this.invalid('/paths', 'an object of path items');
+    if (!isObject(d.paths)) return this.invalid('/paths', 'an object of path items');
     for (const [p, item] of Object.entries(d.paths)) this.pathItem(item, pointer('/paths', p), p);
   }
 
-  pathItem(item: Json, at: string, path: string): void {
+  pathItem(item: unknown, at: string, path: string): void {
     if (!path.startsWith('/')) this.invalid(at, 'a path starting with "/"');
-    if (isObj(item) && '$ref' in item) return this.unsupported(pointer(at, '$ref'), 'a $ref on a path item');
+    if (isObject(item) && '$ref' in item) return this.unsupported(pointer(at, '$ref'), 'a $ref on a path item');
     if (!this.keys(item, at, 'pathItem')) return;
     this.list(item.parameters, pointer(at, 'parameters'), (p, pat) => this.parameter(p, pat, true));
     const nc = item['x-ms-notification-content'];
@@ -190,7 +191,7 @@ class Checker {
     for (const m of METHODS) if (item[m] !== undefined) this.operation(item[m], pointer(at, m));
   }
 
-  operation(op: Json, at: string): void {
+  operation(op: unknown, at: string): void {
     if (!this.keys(op, at, 'operation')) return;
     this.string(op.operationId, pointer(at, 'operationId'), false);
     this.string(op.summary, pointer(at, 'summary'));
@@ -198,15 +199,15 @@ class Checker {
     this.strings(op.tags, pointer(at, 'tags'));
     if (op.deprecated !== undefined && typeof op.deprecated !== 'boolean') this.invalid(pointer(at, 'deprecated'), 'true or false');
     this.oneOf(op['x-ms-trigger'], pointer(at, 'x-ms-trigger'), ['single', 'batch']);
-    if (op['x-ms-pageable'] !== undefined && !isObj(op['x-ms-pageable'])) this.invalid(pointer(at, 'x-ms-pageable'), 'an object { nextLinkName }');
+    if (op['x-ms-pageable'] !== undefined && !isObject(op['x-ms-pageable'])) this.invalid(pointer(at, 'x-ms-pageable'), 'an object { nextLinkName }');
     if (op['x-ms-api-annotation'] !== undefined) this.keys(op['x-ms-api-annotation'], pointer(at, 'x-ms-api-annotation'), 'apiAnnotation');
     this.list(op.parameters, pointer(at, 'parameters'), (p, pat) => this.parameter(p, pat, true));
-    if (!isObj(op.responses)) return this.invalid(pointer(at, 'responses'), 'an object of responses');
+    if (!isObject(op.responses)) return this.invalid(pointer(at, 'responses'), 'an object of responses');
     this.map(op.responses, pointer(at, 'responses'), (r, rat) => this.response(r, rat, true));
   }
 
-  parameter(p: Json, at: string, refAllowed: boolean): void {
-    if (isObj(p) && '$ref' in p) {
+  parameter(p: unknown, at: string, refAllowed: boolean): void {
+    if (isObject(p) && '$ref' in p) {
       if (!refAllowed) return this.unsupported(pointer(at, '$ref'), 'a $ref as a shared parameter');
       if (typeof p.$ref !== 'string') return this.invalid(pointer(at, '$ref'), 'a string');
       for (const k of Object.keys(p)) if (k !== '$ref') this.unsupported(pointer(at, k), `"${k}" beside a $ref`);
@@ -226,13 +227,13 @@ class Checker {
     if (p.required !== undefined && typeof p.required !== 'boolean') this.invalid(pointer(at, 'required'), 'true or false');
   }
 
-  items(v: Json, at: string): void {
+  items(v: unknown, at: string): void {
     if (!this.keys(v, at, 'items')) return;
     if (v.items !== undefined) this.items(v.items, pointer(at, 'items'));
   }
 
-  response(r: Json, at: string, refAllowed: boolean): void {
-    if (isObj(r) && '$ref' in r) {
+  response(r: unknown, at: string, refAllowed: boolean): void {
+    if (isObject(r) && '$ref' in r) {
       if (!refAllowed) return this.unsupported(pointer(at, '$ref'), 'a $ref as a shared response');
       for (const k of Object.keys(r)) if (k !== '$ref') this.unsupported(pointer(at, k), `"${k}" beside a $ref`);
       return;
@@ -245,34 +246,34 @@ class Checker {
     });
   }
 
-  schema(s: Json, at: string): void {
+  schema(s: unknown, at: string): void {
     if (!this.keys(s, at, 'schema')) return;
-    this.oneOf(s.type, pointer(at, 'type'), ['string', 'integer', 'number', 'boolean', 'array', 'object', 'file']);
+    this.oneOf(s.type, pointer(at, 'type'), SCHEMA_TYPES);
     if (s.items !== undefined) {
-      if (Array.isArray(s.items)) this.unsupported(pointer(at, 'items'), 'a tuple (array-valued items)');
+      if (isArray(s.items)) this.unsupported(pointer(at, 'items'), 'a tuple (array-valued items)');
       else this.schema(s.items, pointer(at, 'items'));
     }
     this.map(s.properties, pointer(at, 'properties'), (p, pat) => this.schema(p, pat));
-    if (isObj(s.additionalProperties)) this.schema(s.additionalProperties, pointer(at, 'additionalProperties'));
+    if (isObject(s.additionalProperties)) this.schema(s.additionalProperties, pointer(at, 'additionalProperties'));
     else if (s.additionalProperties !== undefined && typeof s.additionalProperties !== 'boolean') this.invalid(pointer(at, 'additionalProperties'), 'a schema or a boolean');
     this.list(s.allOf, pointer(at, 'allOf'), (x, xat) => this.schema(x, xat));
     this.strings(s.required, pointer(at, 'required'));
-    if (s.enum !== undefined && !Array.isArray(s.enum)) this.invalid(pointer(at, 'enum'), 'an array');
+    if (s.enum !== undefined && !isArray(s.enum)) this.invalid(pointer(at, 'enum'), 'an array');
   }
 
-  securityScheme(s: Json, at: string): void {
-    if (!isObj(s)) return this.invalid(at, 'a security scheme object');
+  securityScheme(s: unknown, at: string): void {
+    if (!isObject(s)) return this.invalid(at, 'a security scheme object');
     if (s.type === 'basic' || s.type === 'apiKey' || s.type === 'oauth2') this.keys(s, at, s.type);
     else this.invalid(pointer(at, 'type'), 'one of "basic", "apiKey", "oauth2"');
   }
-  securityRequirement(s: Json, at: string): void {
-    if (!isObj(s)) return this.invalid(at, 'a security requirement object');
+  securityRequirement(s: unknown, at: string): void {
+    if (!isObject(s)) return this.invalid(at, 'a security requirement object');
     for (const [k, v] of Object.entries(s)) this.strings(v ?? null, pointer(at, k));
   }
 
   // ---- apiProperties ----
-  properties(doc: Json): void {
-    if (!isObj(doc)) return this.invalid('', 'an object with "properties"');
+  properties(doc: unknown): void {
+    if (!isObject(doc)) return this.invalid('', 'an object with "properties"');
     for (const k of Object.keys(doc)) if (k !== 'properties') this.unsupported(pointer('', k), `the key "${k}" at the root of apiProperties`);
     const p = doc.properties;
     if (!this.keys(p, '/properties', 'properties')) return;
@@ -281,11 +282,11 @@ class Checker {
     this.strings(p.scriptOperations, '/properties/scriptOperations');
     this.string(p.publisher, '/properties/publisher');
     this.string(p.stackOwner, '/properties/stackOwner');
-    const parameter = (c: Json, at: string): void => {
-      if (!isObj(c) || typeof c.type !== 'string') return this.invalid(at, 'a connection parameter with a "type"');
+    const parameter = (c: unknown, at: string): void => {
+      if (!isObject(c) || typeof c.type !== 'string') return this.invalid(at, 'a connection parameter with a "type"');
       // Secrets never reach generated files: a real value here is refused, not copied.
       const oauth = c.oAuthSettings;
-      if (isObj(oauth) && typeof oauth.clientSecret === 'string' && oauth.clientSecret !== '') {
+      if (isObject(oauth) && typeof oauth.clientSecret === 'string' && oauth.clientSecret !== '') {
         this.secret(pointer(pointer(at, 'oAuthSettings'), 'clientSecret'), 'an OAuth client secret');
       }
       if (c.type === 'securestring' && c.defaultValue !== undefined && c.defaultValue !== '') this.secret(pointer(at, 'defaultValue'), 'a default value of a securestring parameter');
@@ -293,18 +294,18 @@ class Checker {
     this.map(p.connectionParameters, '/properties/connectionParameters', parameter);
     if (p.connectionParameterSets !== undefined && this.keys(p.connectionParameterSets, '/properties/connectionParameterSets', 'connectionParameterSets')) {
       this.list(p.connectionParameterSets.values, '/properties/connectionParameterSets/values', (v, at) => {
-        if (!isObj(v) || typeof v.name !== 'string' || !isObj(v.parameters)) return this.invalid(at, 'a parameter set { name, parameters }');
+        if (!isObject(v) || typeof v.name !== 'string' || !isObject(v.parameters)) return this.invalid(at, 'a parameter set { name, parameters }');
         this.map(v.parameters, pointer(at, 'parameters'), parameter);
       });
     }
     this.list(p.policyTemplateInstances, '/properties/policyTemplateInstances', (x, at) => this.policy(x, at));
   }
 
-  policy(x: Json, at: string): void {
+  policy(x: unknown, at: string): void {
     if (!this.keys(x, at, 'policy')) return;
     const id = typeof x.templateId === 'string' ? policyTemplateId(x.templateId) : undefined;
     if (!id) return this.unsupported(pointer(at, 'templateId'), `the policy template ${JSON.stringify(x.templateId)} (known: ${POLICY_TEMPLATE_IDS.join(', ')})`);
-    if (!isObj(x.parameters)) return this.invalid(pointer(at, 'parameters'), 'an object of template parameters');
+    if (!isObject(x.parameters)) return this.invalid(pointer(at, 'parameters'), 'an object of template parameters');
     const allowed = new Set(POLICY_PARAMETERS[id].map((n) => `x-ms-apimTemplateParameter.${n}`));
     for (const k of Object.keys(x.parameters)) {
       if (k === 'x-ms-apimTemplate-operationName') this.strings(x.parameters[k], pointer(pointer(at, 'parameters'), k));
@@ -321,13 +322,13 @@ class Checker {
   }
 }
 
-export function checkSwagger(doc: Json, connector: string, file: string): Diagnostic[] {
+export function checkSwagger(doc: unknown, connector: string, file: string): Diagnostic[] {
   const c = new Checker(connector, file);
   c.root(doc);
   return [...c.diagnostics, ...c.vendorDiagnostic()];
 }
 
-export function checkApiProperties(doc: Json, connector: string, file: string): Diagnostic[] {
+export function checkApiProperties(doc: unknown, connector: string, file: string): Diagnostic[] {
   const c = new Checker(connector, file);
   c.properties(doc);
   return [...c.diagnostics, ...c.vendorDiagnostic()];

@@ -11,26 +11,29 @@
  */
 import { CATEGORIES } from '../model/connector';
 import { OPERATION_SWAGGER_KEYS } from '../emit/swagger';
-import { METHODS, isObj } from './check';
+import type { ApiPropertiesDocument } from '../swagger/api-properties';
+import { isMethod, isVisibility } from '../swagger/constants';
+import type { SwaggerDocument } from '../swagger/document';
+import { isArray, isObject, type Found, type JsonObject } from '../swagger/found';
 import { NameScope, fileBaseFrom, identifierFrom } from './names';
 import { code, commentText, literal, stringLiteral } from './ts-writer';
 import { addToShare, chooseOperationForm, emptyTypedShare, type OperationForm, type TypedShare } from './typed-operation';
 
-type Obj = Record<string, unknown>;
+type Obj = JsonObject;
 
 export interface GenerateInput {
   id: string;
   /** Where the source came from, for the header comment (a folder name, never a full path). */
   sourceName: string;
-  swagger: Obj;
-  apiProperties: Obj;
+  /** Both checked by check.ts first: read as found all the same, every value guarded. */
+  swagger: Found<SwaggerDocument>;
+  apiProperties: Found<ApiPropertiesDocument>;
   script?: string;
   icon?: Uint8Array;
   /** Import specifier of src/model from the output folder, e.g. '../../src/model'. */
   modelImport: string;
 }
 
-const VISIBILITY = new Set(['important', 'advanced', 'internal']);
 const OPERATION_CORE = new Set(['summary', 'description', 'operationId', 'tags', 'parameters', 'responses', 'deprecated', 'x-ms-visibility']);
 
 interface OpEntry {
@@ -92,7 +95,7 @@ export function declaredOperationSpec(op: Obj, method: string, path: string, pat
   if (op.deprecated !== undefined) spec.deprecated = op.deprecated;
   const extensions: Obj = {};
   const vis = op['x-ms-visibility'];
-  if (typeof vis === 'string' && VISIBILITY.has(vis)) spec.visibility = vis;
+  if (isVisibility(vis)) spec.visibility = vis;
   else if (vis !== undefined) extensions['x-ms-visibility'] = vis;
   if (op.parameters !== undefined) spec.parameters = op.parameters;
   else omitted.push('parameters');
@@ -127,14 +130,14 @@ function commonPrefixLength(paths: string[]): number {
 /** The file an operation goes to: its first tag, else the first path segment that names a resource. */
 function groupOf(path: string, op: Obj, skip: number): string {
   const tags = op.tags;
-  if (Array.isArray(tags) && typeof tags[0] === 'string' && tags[0].trim()) return tags[0];
+  if (isArray(tags) && typeof tags[0] === 'string' && tags[0].trim()) return tags[0];
   return staticSegments(path)[skip] ?? staticSegments(path)[0] ?? 'root';
 }
 
 function metadataValue(meta: unknown, name: string): string | undefined {
-  if (!Array.isArray(meta)) return undefined;
-  const hit = meta.find((m) => isObj(m) && typeof m.propertyName === 'string' && m.propertyName.toLowerCase() === name.toLowerCase());
-  return hit && typeof hit.propertyValue === 'string' ? hit.propertyValue : undefined;
+  if (!isArray(meta)) return undefined;
+  const hit = meta.find((m) => isObject(m) && typeof m.propertyName === 'string' && m.propertyName.toLowerCase() === name.toLowerCase());
+  return isObject(hit) && typeof hit.propertyValue === 'string' ? hit.propertyValue : undefined;
 }
 
 export function generateDescriptorFiles(input: GenerateInput): Map<string, string | Uint8Array> {
@@ -153,19 +156,20 @@ export function generateDescriptors(input: GenerateInput): { files: Map<string, 
   // The helpers an operations file imports: an operation const must not shadow them.
   const constScope = new NameScope(HELPER_ORDER);
   const empty: Obj = {};
-  const skip = commonPrefixLength(Object.keys(swagger.paths as Obj));
-  for (const [path, itemValue] of Object.entries(swagger.paths as Obj)) {
-    const item = itemValue as Obj;
+  const paths: Obj = isObject(swagger.paths) ? swagger.paths : {};
+  const skip = commonPrefixLength(Object.keys(paths));
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
     const extra: Obj = {};
-    for (const [k, v] of Object.entries(item)) if (!(METHODS as readonly string[]).includes(k)) extra[k] = v;
-    if (!Object.keys(item).some((k) => (METHODS as readonly string[]).includes(k))) {
+    for (const [k, v] of Object.entries(item)) if (!isMethod(k)) extra[k] = v;
+    if (!Object.keys(item).some(isMethod)) {
       empty[path] = item;
       continue;
     }
     let first = true;
     for (const method of Object.keys(item)) {
-      if (!(METHODS as readonly string[]).includes(method)) continue;
-      const op = item[method] as Obj;
+      const op = item[method];
+      if (!isMethod(method) || !isObject(op)) continue;
       entries.push({
         path, method, op,
         pathItem: first && Object.keys(extra).length ? extra : undefined,
@@ -211,7 +215,7 @@ export function generateDescriptors(input: GenerateInput): { files: Map<string, 
   if (Object.keys(empty).length) document.pathsWithoutOperations = empty;
   for (const [key, file, kind, typeName] of shared) {
     const v = swagger[key];
-    if (!isObj(v)) continue;
+    if (!isObject(v)) continue;
     if (Object.keys(v).length === 0) {
       document[key] = {};
       continue;
@@ -223,7 +227,7 @@ export function generateDescriptors(input: GenerateInput): { files: Map<string, 
   for (const g of groupFiles.values()) imports.push(`import * as ${g.ns} from './operations/${g.base}';`);
 
   // ---- auth, apiProperties ----
-  const props = (isObj(input.apiProperties.properties) ? input.apiProperties.properties : {}) as Obj;
+  const props: Obj = isObject(input.apiProperties.properties) ? input.apiProperties.properties : {};
   const auth: Obj = { type: 'declared' };
   if (swagger.securityDefinitions !== undefined) auth.securityDefinitions = swagger.securityDefinitions;
   if (swagger.security !== undefined) auth.security = swagger.security;
@@ -232,12 +236,12 @@ export function generateDescriptors(input: GenerateInput): { files: Map<string, 
   const properties: Obj = {};
   for (const [k, v] of Object.entries(props)) if (k !== 'connectionParameters' && k !== 'connectionParameterSets') properties[k] = v;
 
-  const info = swagger.info as Obj;
-  const contact = (isObj(info.contact) ? info.contact : {}) as Obj;
+  const info: Obj = isObject(swagger.info) ? swagger.info : {};
+  const contact: Obj = isObject(info.contact) ? info.contact : {};
   const meta = swagger['x-ms-connector-metadata'];
   const categories = (metadataValue(meta, 'Categories') ?? '')
     .split(';').map((s) => s.trim()).filter((s) => (CATEGORIES as readonly string[]).includes(s));
-  const schemes = Array.isArray(swagger.schemes) ? swagger.schemes.filter((s) => s === 'https' || s === 'http') : [];
+  const schemes = isArray(swagger.schemes) ? swagger.schemes.filter((s) => s === 'https' || s === 'http') : [];
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
   const spec: Obj = {

@@ -11,12 +11,13 @@
 import { operationJson } from '../emit/swagger';
 import { header, operation, path, query, response, type OperationSpec } from '../model/operation';
 import type { SchemaObject } from '../model/schema';
-import { isObj } from './check';
+import { REASONS, isVisibility } from '../swagger/constants';
+import { isArray, isObject, type JsonObject } from '../swagger/found';
 import { asWritten, jsonDifferences } from './json-compare';
 import { call } from './ts-writer';
-import { VISIBILITIES, dynamicValuesFrom, typedSchema, type Typed, type Uses } from './typed-schema';
+import { dynamicValuesFrom, typedSchema, type Typed, type Uses } from './typed-schema';
 
-type Obj = Record<string, unknown>;
+type Obj = JsonObject;
 
 /** What pcdk writes for a non-body parameter (src/emit/swagger.ts paramJson), by source key. */
 const PARAM_SCHEMA_KEYS = ['type', 'format', 'enum', 'default', 'items', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'x-nullable'];
@@ -26,24 +27,22 @@ const PARAM_KEYS = new Set([
 ]);
 const BODY_KEYS = new Set(['name', 'in', 'required', 'schema', 'description', 'x-ms-summary', 'x-ms-visibility']);
 const RESPONSE_KEYS = new Set(['description', 'schema', 'x-ms-summary', 'headers', 'examples']);
-/** The description a bare response schema gets (src/model/operation.ts REASONS). */
-const REASONS: Record<string, string> = { '200': 'OK', '201': 'Created', '202': 'Accepted', '204': 'No Content' };
 
 /** `params` (+ `body`, `bodyRequired`) for a source parameter list, or undefined. */
 export function typedParameters(parameters: unknown, method: string, uses: Uses): { fields: Map<string, Typed>; count: number } | undefined {
-  if (!Array.isArray(parameters)) return undefined;
+  if (!isArray(parameters)) return undefined;
   const params: Typed = { code: {}, value: {} };
   const fields = new Map<string, Typed>([['params', params]]);
   const names = new Set<string>();
   for (const [i, p] of parameters.entries()) {
-    if (!isObj(p) || typeof p.name !== 'string') return undefined;
+    if (!isObject(p) || typeof p.name !== 'string') return undefined;
     if (p.in === 'body') {
       // The emitter writes the body last; the model wants an object whose properties are not also
       // parameters (they become the client's inputs side by side), and no body on GET.
       if (i !== parameters.length - 1 || method === 'get' || typeof p.required !== 'boolean') return undefined;
       const schema = typedSchema(p.schema, uses);
-      const props = isObj(p.schema) ? p.schema.properties : undefined;
-      if (!schema || !isObj(p.schema) || p.schema.type !== 'object' || (isObj(props) && Object.keys(props).some((k) => names.has(k)))) return undefined;
+      const props = isObject(p.schema) ? p.schema.properties : undefined;
+      if (!schema || !isObject(p.schema) || p.schema.type !== 'object' || (isObject(props) && Object.keys(props).some((k) => names.has(k)))) return undefined;
       const bodyParameter = bodyParameterSpec(p);
       if (!bodyParameter) return undefined;
       fields.set('body', schema);
@@ -72,7 +71,7 @@ function bodyParameterSpec(p: Obj): Obj | undefined {
     out[field] = p[key];
   }
   if (p['x-ms-visibility'] !== undefined) {
-    if (!VISIBILITIES.has(p['x-ms-visibility'])) return undefined;
+    if (!isVisibility(p['x-ms-visibility'])) return undefined;
     out.visibility = p['x-ms-visibility'];
   }
   return out;
@@ -96,7 +95,7 @@ function typedParameter(p: Obj, uses: Uses): Typed | undefined {
   if (loc !== 'path' && p.required) options.required = true;
   if (p.required === undefined) options.omitRequired = true;
   if (p['x-ms-visibility'] !== undefined) {
-    if (!VISIBILITIES.has(p['x-ms-visibility'])) return undefined;
+    if (!isVisibility(p['x-ms-visibility'])) return undefined;
     options.visibility = p['x-ms-visibility'];
   }
   if (p['x-ms-dynamic-values'] !== undefined) {
@@ -115,13 +114,13 @@ const HELPERS: Record<'path' | 'query' | 'header', (s: SchemaObject, o: Obj) => 
 
 /** `responses` for a source response map, or undefined when one entry needs the declared form. */
 export function typedResponses(responses: unknown, uses: Uses): Typed | undefined {
-  if (!isObj(responses)) return undefined;
+  if (!isObject(responses)) return undefined;
   const code: Obj = {};
   const value: Obj = {};
   for (const [status, r] of Object.entries(responses)) {
-    if (!(status === 'default' || /^[1-5]\d\d$/.test(status)) || !isObj(r) || typeof r.description !== 'string') return undefined;
+    if (!(status === 'default' || /^[1-5]\d\d$/.test(status)) || !isObject(r) || typeof r.description !== 'string') return undefined;
     if (Object.keys(r).some((k) => !RESPONSE_KEYS.has(k))) return undefined;
-    if ((r.headers !== undefined && !isObj(r.headers)) || (r.examples !== undefined && !isObj(r.examples))) return undefined;
+    if ((r.headers !== undefined && !isObject(r.headers)) || (r.examples !== undefined && !isObject(r.examples))) return undefined;
     // Declared extras (headers, examples) ride along verbatim in a ResponseSpec literal.
     const extras: Obj = {};
     if (r.headers !== undefined) extras.headers = r.headers;
@@ -175,7 +174,7 @@ export interface OperationForm {
  * where emitting them gives back the source operation exactly.
  */
 export function chooseOperationForm(source: Obj, declared: Obj): OperationForm {
-  const total = Array.isArray(source.parameters) ? source.parameters.length : 0;
+  const total = isArray(source.parameters) ? source.parameters.length : 0;
   const candidates: { params: boolean; responses: boolean }[] = [
     { params: true, responses: true }, { params: true, responses: false }, { params: false, responses: true },
   ];

@@ -11,10 +11,11 @@
  */
 import type { DynamicValues } from '../model/dynamic';
 import { t, type SchemaObject } from '../model/schema';
-import { isObj } from './check';
+import { SCHEMA_TYPES, isStringFormat, isVisibility } from '../swagger/constants';
+import { isArray, isObject, type JsonObject } from '../swagger/found';
 import { call, code as rawCode } from './ts-writer';
 
-type Obj = Record<string, unknown>;
+type Obj = JsonObject;
 
 /** Source text (a literal()-able tree) and the runtime value it evaluates to. */
 export interface Typed {
@@ -25,36 +26,34 @@ export interface Typed {
 /** Helper names (`t`, `query`, `response`, ...) the generated code calls: the file imports exactly these. */
 export type Uses = Set<string>;
 
-export const VISIBILITIES: ReadonlySet<unknown> = new Set(['important', 'advanced', 'internal']);
-const TYPES = new Set(['string', 'integer', 'number', 'boolean', 'array', 'object', 'file']);
-const STRING_FORMATS = new Set(['byte', 'binary', 'date', 'date-time', 'password', 'date-no-tz', 'email', 'html', 'uri', 'uuid']);
+const TYPES: ReadonlySet<unknown> = new Set(SCHEMA_TYPES);
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
-const isStrArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
+const isStrArray = (v: unknown): v is readonly string[] => isArray(v) && v.every(isStr);
 const oneOf = (...vs: unknown[]) => (v: unknown): boolean => vs.includes(v);
-const any = (): boolean => true;
+const anyValue = (): boolean => true;
 
 /** Every SchemaObject key with the values its TypeScript type accepts (sub-schemas handled apart). */
 const RAW_KEYS: Record<string, (v: unknown) => boolean> = {
-  type: (v) => TYPES.has(v as string),
+  type: (v) => TYPES.has(v),
   format: isStr, title: isStr, description: isStr, pattern: isStr, $ref: isStr, discriminator: isStr,
   'x-ms-summary': isStr, 'x-ms-editor': isStr,
-  default: any, example: any, 'x-ms-test-value': any, 'x-ms-trigger-value': any,
-  enum: Array.isArray,
+  default: anyValue, example: anyValue, 'x-ms-test-value': anyValue, 'x-ms-trigger-value': anyValue,
+  enum: isArray,
   required: isStrArray,
   minimum: isNum, maximum: isNum, minLength: isNum, maxLength: isNum, minItems: isNum, maxItems: isNum,
   multipleOf: isNum, minProperties: isNum, maxProperties: isNum,
   readOnly: isBool, exclusiveMinimum: isBool, exclusiveMaximum: isBool, uniqueItems: isBool, 'x-nullable': isBool,
   'x-ms-notification-url': isBool, 'x-ms-localizeDefaultValue': isBool,
-  'x-ms-dynamic-values': isObj, 'x-ms-dynamic-schema': isObj, 'x-ms-dynamic-properties': isObj, 'x-ms-dynamic-list': isObj,
-  'x-ms-dynamic-tree': isObj, xml: isObj, 'x-ms-enum': isObj, 'x-ms-editor-options': isObj,
-  'x-ms-visibility': (v) => VISIBILITIES.has(v),
+  'x-ms-dynamic-values': isObject, 'x-ms-dynamic-schema': isObject, 'x-ms-dynamic-properties': isObject, 'x-ms-dynamic-list': isObject,
+  'x-ms-dynamic-tree': isObject, xml: isObject, 'x-ms-enum': isObject, 'x-ms-editor-options': isObject,
+  'x-ms-visibility': isVisibility,
   'x-ms-media-kind': oneOf('image', 'audio'),
   'x-ms-url-encoding': oneOf('single', 'double'),
-  externalDocs: (v) => isObj(v) && isStr(v.url) && Object.keys(v).every((k) => k === 'url' || (k === 'description' && isStr(v[k]))),
-  'x-ms-enum-values': (v) => Array.isArray(v) && v.every((e) => isObj(e) && 'value' in e
+  externalDocs: (v) => isObject(v) && isStr(v.url) && Object.keys(v).every((k) => k === 'url' || (k === 'description' && isStr(v[k]))),
+  'x-ms-enum-values': (v) => isArray(v) && v.every((e) => isObject(e) && 'value' in e
     && Object.keys(e).every((k) => k === 'value' || (k === 'displayName' && isStr(e[k])))),
 };
 const SUB_SCHEMA_KEYS = new Set(['items', 'properties', 'additionalProperties', 'allOf']);
@@ -66,15 +65,15 @@ function put(o: Obj, k: string, v: unknown): void {
 
 /** x-ms-dynamic-values as the builders' DynamicValues, when it holds nothing else. */
 export function dynamicValuesFrom(v: unknown): DynamicValues | undefined {
-  if (!isObj(v) || !isStr(v.operationId) || !isStr(v['value-path']) || !isStr(v['value-title'])) return undefined;
+  if (!isObject(v) || !isStr(v.operationId) || !isStr(v['value-path']) || !isStr(v['value-title'])) return undefined;
   const known = new Set(['operationId', 'value-path', 'value-title', 'value-collection', 'parameters']);
   if (Object.keys(v).some((k) => !known.has(k))) return undefined;
   if (v['value-collection'] !== undefined && !isStr(v['value-collection'])) return undefined;
   const d: { -readonly [K in keyof DynamicValues]: DynamicValues[K] } = { from: v.operationId, value: v['value-path'], title: v['value-title'] };
   if (v['value-collection'] !== undefined) d.collection = v['value-collection'] as string;
   if (v.parameters !== undefined) {
-    if (!isObj(v.parameters)) return undefined;
-    const ok = Object.values(v.parameters).every((p) => isObj(p) && Object.keys(p).length === 1
+    if (!isObject(v.parameters)) return undefined;
+    const ok = Object.values(v.parameters).every((p) => isObject(p) && Object.keys(p).length === 1
       && ('value' in p || isStr(p.parameter)));
     if (!ok) return undefined;
     d.parameters = v.parameters as DynamicValues['parameters'];
@@ -108,7 +107,7 @@ function commonOptions(s: Obj): Obj | undefined {
 /** The options that come after the type-specific ones (visibility, nullable, dynamic values). */
 function trailingOptions(s: Obj, o: Obj): boolean {
   if (s['x-ms-visibility'] !== undefined) {
-    if (!VISIBILITIES.has(s['x-ms-visibility'])) return false;
+    if (!isVisibility(s['x-ms-visibility'])) return false;
     o.visibility = s['x-ms-visibility'];
   }
   if (s['x-nullable'] !== undefined) {
@@ -148,7 +147,7 @@ class SchemaWriter {
   constructor(private readonly uses: Uses) {}
 
   schema(s: unknown): Typed | undefined {
-    if (!isObj(s)) return undefined;
+    if (!isObject(s)) return undefined;
     return this.builder(s) ?? this.raw(s);
   }
 
@@ -176,14 +175,14 @@ class SchemaWriter {
     switch (type) {
       case 'string':
         return plain('t.string', (x) => t.string(x), {
-          format: (v) => STRING_FORMATS.has(v as string), enum: isStrArray, default: isStr, pattern: isStr, minLength: isNum, maxLength: isNum,
+          format: isStringFormat, enum: isStrArray, default: isStr, pattern: isStr, minLength: isNum, maxLength: isNum,
         });
       case 'integer':
         if (!oneOf('int32', 'int64')(s.format)) return undefined;
-        return plain('t.integer', (x) => t.integer(x as never), { format: any, default: isNum, minimum: isNum, maximum: isNum });
+        return plain('t.integer', (x) => t.integer(x as never), { format: anyValue, default: isNum, minimum: isNum, maximum: isNum });
       case 'number':
         if (!oneOf('float', 'double')(s.format)) return undefined;
-        return plain('t.number', (x) => t.number(x as never), { format: any, default: isNum, minimum: isNum, maximum: isNum });
+        return plain('t.number', (x) => t.number(x as never), { format: anyValue, default: isNum, minimum: isNum, maximum: isNum });
       case 'boolean':
         return plain('t.boolean', (x) => t.boolean(x), { default: isBool });
       case 'array': {
@@ -210,7 +209,7 @@ class SchemaWriter {
       return this.call('t.record', (v, x) => t.record(v as SchemaObject, x as Obj), [values], o);
     }
     const props = s.properties ?? {};
-    if (!isObj(props) || (s.properties !== undefined && Object.keys(props).length === 0)) return undefined;
+    if (!isObject(props) || (s.properties !== undefined && Object.keys(props).length === 0)) return undefined;
     const required = s.required;
     if (required !== undefined && (!isStrArray(required) || required.length === 0)) return undefined;
     const requiredSet = new Set(required ?? []);
@@ -260,12 +259,12 @@ class SchemaWriter {
     if (k === 'additionalProperties' && isBool(v)) return { code: v, value: v };
     if (k === 'items' || k === 'additionalProperties') return this.schema(v);
     if (k === 'allOf') {
-      if (!Array.isArray(v)) return undefined;
+      if (!isArray(v)) return undefined;
       const parts = v.map((x) => this.schema(x));
       if (parts.some((p) => !p)) return undefined;
       return { code: parts.map((p) => p!.code), value: parts.map((p) => p!.value) };
     }
-    if (!isObj(v)) return undefined;
+    if (!isObject(v)) return undefined;
     const code: Obj = {};
     const value: Obj = {};
     for (const [name, sub] of Object.entries(v)) {

@@ -3,15 +3,16 @@
  * made unrepresentable where the type system can do it (path parameters are always required and
  * single-encoded; a `default` response cannot carry a schema); the rest is caught by validate.
  */
+import { REASONS, type HttpMethod } from '../swagger/constants';
 import type {
-  ApiAnnotation, ExternalDocs, HeaderObject, ParameterObject, ParameterRef, PathItemSpec, ResponseObject, ResponseRef, SecurityRequirement,
-  TriggerMetadata, VendorKeys,
-} from './document';
+  ApiAnnotation, ExternalDocs, HeaderObject, OperationCapabilities, Pageable, ParameterObject, ParameterRef, PathItemSpec, ResponseObject,
+  ResponseRef, SecurityRequirement, TriggerMetadata, VendorKeys,
+} from '../swagger/document';
 import type { DynamicValues } from './dynamic';
 import type { SchemaObject, Static, TSchema, Visibility } from './schema';
 import { noteSite } from './source-site';
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options';
+export type { HttpMethod } from '../swagger/constants';
 export type ParamLocation = 'path' | 'query' | 'header';
 
 export interface ParamOptions {
@@ -146,7 +147,7 @@ export interface OperationSpec<P extends Record<string, Param>, B extends TSchem
   /** x-ms-trigger-metadata: a polling trigger (kind query, mode polling). */
   triggerMetadata?: TriggerMetadata;
   /** x-ms-pageable: the response property holding the next page's URL. */
-  pageable?: { readonly nextLinkName: string | null } & VendorKeys;
+  pageable?: Pageable;
   /** x-ms-api-annotation: family, revision, status and, on deprecated operations, the replacement. */
   apiAnnotation?: ApiAnnotation;
   /** x-ms-no-generic-test */
@@ -156,7 +157,7 @@ export interface OperationSpec<P extends Record<string, Param>, B extends TSchem
   /** x-ms-summary on the operation itself. */
   operationSummary?: string;
   /** x-ms-capabilities of an operation (chunkTransfer). */
-  capabilities?: { readonly chunkTransfer?: boolean } & VendorKeys;
+  capabilities?: OperationCapabilities;
   /** x-ms-operation-context (simulate). */
   operationContext?: Readonly<Record<string, unknown>>;
   /** x-ms-notification: the webhook registration this trigger uses. */
@@ -200,7 +201,6 @@ export function responseSpec(status: string, entry: TSchema | ResponseSpec | Def
 function isResponseSpec(e: unknown): e is ResponseSpec {
   return typeof e === 'object' && e !== null && typeof (e as ResponseSpec).description === 'string' && !('type' in e) && !('properties' in e);
 }
-const REASONS: Record<string, string> = { '200': 'OK', '201': 'Created', '202': 'Accepted', '204': 'No Content', default: 'Error' };
 
 /** The schema of the success (2xx) response that carries one, if any. */
 export function successSchema(op: Pick<Operation, 'responses'>): SchemaObject | undefined {

@@ -1,151 +1,22 @@
 /**
- * apiProperties.json shapes, typed: connection parameters (with OAuth 2 identity providers),
- * connection parameter sets, policy template instances keyed by templateId with their typed
- * parameters, script operations. Used by connectors brought in by `pcdk import`; authored
- * connectors derive their apiProperties from `auth`.
+ * What a connector brought in by `pcdk import` declares about apiProperties.json and script.csx.
+ * The apiProperties shapes themselves (connection parameters, OAuth settings, policy templates)
+ * live with the document types in src/swagger/api-properties.ts and are re-exported here, where
+ * descriptors import them from.
  */
+import type { ApiProperties } from '../swagger/api-properties';
 
-export interface UiConstraints {
-  required?: 'true' | 'false' | boolean;
-  hidden?: 'true' | 'false' | boolean;
-  clearText?: boolean;
-  tabIndex?: number;
-  capability?: readonly string[];
-  allowedValues?: readonly { text?: string; value?: unknown }[];
-  dependencies?: Record<string, unknown>;
-  [key: string]: unknown;
-}
-export interface UiDefinition {
-  displayName?: string;
-  description?: string;
-  tooltip?: string;
-  tabIndex?: number;
-  constraints?: UiConstraints;
-  [key: string]: unknown;
-}
-
-/** The identity providers the apiProperties schema accepts, plus those real connectors use. */
-export type IdentityProvider = 'oauth2' | 'oauth2generic' | 'aad' | 'aadcertificate' | 'facebook' | (string & {});
-
-export interface OAuthSettings {
-  identityProvider: IdentityProvider;
-  clientId?: string;
-  scopes?: readonly string[];
-  redirectMode?: 'Global' | 'Direct' | 'GlobalPerConnector' | (string & {});
-  /** One URL, or (some connectors) the list of the global and global-test redirect URLs. */
-  redirectUrl?: string | readonly string[];
-  /** authorizationUrl, tokenUrl, refreshUrl, tenantId, resourceUri, ... as { value } entries. */
-  customParameters?: Record<string, { value?: unknown; [key: string]: unknown }>;
-  properties?: { IsFirstParty?: string; AzureActiveDirectoryResourceId?: string; IsOnbehalfofLoginSupported?: boolean; [key: string]: unknown };
-  /** Never a real secret in a descriptor: paconn injects it (--secret). */
-  clientSecret?: string;
-  [key: string]: unknown;
-}
-
-export interface ConnectionParameter {
-  type: 'string' | 'securestring' | 'int' | 'bool' | 'oauthSetting' | 'oAuthSetting' | 'gatewaySetting' | (string & {});
-  uiDefinition?: UiDefinition | null;
-  oAuthSettings?: OAuthSettings;
-  gatewaySettings?: Record<string, unknown>;
-  defaultValue?: unknown;
-  allowedValues?: readonly unknown[];
-  metadata?: Record<string, unknown>;
-  [key: string]: unknown;
-}
-
-export interface ConnectionParameterSets {
-  uiDefinition?: UiDefinition;
-  values: readonly {
-    name: string;
-    uiDefinition?: UiDefinition;
-    parameters: Record<string, ConnectionParameter>;
-    [key: string]: unknown;
-  }[];
-  [key: string]: unknown;
-}
-
-// ---- policy templates (reference/power-platform.md §2 and §7) ----
-
-/** Keys every template accepts besides its own parameters. */
-interface TemplateCommon {
-  'x-ms-apimTemplate-operationName'?: readonly string[];
-  'x-ms-apimTemplate-policySection'?: 'Request' | 'Response' | 'Failure' | (string & {});
-}
-type P<K extends string> = { [Name in K as `x-ms-apimTemplateParameter.${Name}`]?: unknown };
-
-export interface PolicyParameters {
-  setheader: TemplateCommon & P<'name' | 'value' | 'existsAction'>;
-  setqueryparameter: TemplateCommon & P<'name' | 'value' | 'existsAction'>;
-  dynamichosturl: TemplateCommon & P<'urlTemplate'>;
-  routerequesttoendpoint: TemplateCommon & P<'newPath' | 'httpMethod'>;
-  setproperty: TemplateCommon & P<'newPropertyParentPathTemplate' | 'newPropertySubPathTemplate' | 'propertyValuePathTemplate'>;
-  setvaluefromurl: TemplateCommon & P<'parameterTemplate' | 'parameterValueUrl' | 'parameterValuePathTemplate' | 'httpMethod'>;
-  updatenextlink: TemplateCommon & P<'nextLinkPropertyName' | 'nextLinkParentPropertyPath'>;
-  pollingtrigger: TemplateCommon & P<'triggerConfig' | 'triggerDataPath'>;
-  convertarraytoobject: TemplateCommon & P<'propertyParentPath' | 'propertySubPath' | 'keyWithinCollectionPath' | 'newPropertyPath' | 'retainKey'>;
-  convertobjecttoarray: TemplateCommon & P<'propertyParentPath' | 'propertySubPath' | 'newPropertyPath' | 'keyName' | 'valueName'>;
-  stringreplace: TemplateCommon & P<'propertyParentPath' | 'propertySubPath' | 'sourceString' | 'replacementString' | 'newPropertyPath'>;
-  stringtoarray: TemplateCommon & P<'propertyParentPath' | 'propertySubPath' | 'newPropertyPath' | 'separator' | 'delimiterList' | 'childPropertyName'>;
-  encodepropertyvalue: TemplateCommon & P<'propertyParentPath' | 'propertySubPath' | 'encodingType' | 'newPropertyPath'>;
-  dynamicsubdomain: TemplateCommon & P<'urlTemplate'>;
-  moveproperties: TemplateCommon & P<'srcParentPath' | 'srcSubPath' | 'dstParentPath' | 'dstSubPath' | 'copyOnlySubProperties'>;
-  setconnectionstatustounauthenticated: TemplateCommon & P<'statusCode'>;
-}
-export type PolicyTemplateId = keyof PolicyParameters;
-export const POLICY_TEMPLATE_IDS: readonly PolicyTemplateId[] = [
-  'setheader', 'setqueryparameter', 'dynamichosturl', 'routerequesttoendpoint', 'setproperty', 'setvaluefromurl',
-  'updatenextlink', 'pollingtrigger', 'convertarraytoobject', 'convertobjecttoarray', 'stringreplace', 'stringtoarray',
-  'encodepropertyvalue', 'dynamicsubdomain', 'moveproperties', 'setconnectionstatustounauthenticated',
-];
-
-/** Spellings other than the lower-case id that the official schema accepts or the corpus uses. */
-export const POLICY_SPELLINGS = {
-  setheader: ['SetHeader', 'setHeader'],
-  setqueryparameter: ['setQueryParameter', 'SetQueryParameter'],
-  dynamichosturl: ['dynamicHostUrl', 'DynamicHostUrl'],
-  routerequesttoendpoint: ['RouteRequestToEndpoint', 'routeRequestToEndpoint'],
-  setproperty: ['SetProperty', 'setProperty'],
-  setvaluefromurl: ['SetValueFromUrl', 'setValueFromUrl'],
-  updatenextlink: ['UpdateNextLink', 'updateNextLink'],
-  pollingtrigger: ['PollingTrigger', 'pollingTrigger'],
-  convertarraytoobject: ['ConvertArrayToObject', 'convertArrayToObject'],
-  convertobjecttoarray: ['ConvertObjectToArray', 'convertObjectToArray'],
-  stringreplace: ['StringReplace', 'stringReplace'],
-  stringtoarray: ['StringToArray', 'stringToArray'],
-  encodepropertyvalue: ['EncodePropertyValue', 'encodePropertyValue'],
-  dynamicsubdomain: ['DynamicSubdomain', 'dynamicSubdomain'],
-  moveproperties: ['MoveProperties', 'moveProperties'],
-  setconnectionstatustounauthenticated: ['SetConnectionStatusToUnauthenticated'],
-} as const satisfies Record<PolicyTemplateId, readonly string[]>;
-
-/**
- * One policy instance. templateId keeps the source's spelling (setHeader, SetProperty...: the
- * platform matches case-insensitively and the file must round-trip), the parameters are typed
- * by the lower-cased id.
- */
-export type PolicyTemplateInstance = {
-  [Id in PolicyTemplateId]: {
-    templateId: Id | (typeof POLICY_SPELLINGS)[Id][number];
-    title?: string;
-    /** Some pollingtrigger instances carry "type": "PollingTrigger". */
-    type?: string;
-    parameters: PolicyParameters[Id];
-  };
-}[PolicyTemplateId];
+export type {
+  UiConstraints, UiDefinition, IdentityProvider, OAuthSettings, ConnectionParameter, ConnectionParameterSets, PolicyParameters,
+  PolicyTemplateId, PolicyTemplateInstance, ApiProperties, ApiPropertiesDocument,
+} from '../swagger/api-properties';
+export { POLICY_TEMPLATE_IDS, POLICY_SPELLINGS } from '../swagger/api-properties';
 
 /**
  * apiProperties `properties` as the source declared them. When a connector has this, the file
  * holds exactly these keys, plus connectionParameters (and sets) from a `declared` auth.
  */
-export interface PropertiesSpec {
-  iconBrandColor: string;
-  capabilities?: readonly string[];
-  policyTemplateInstances?: readonly PolicyTemplateInstance[];
-  publisher?: string;
-  stackOwner?: string;
-  /** Operations whose calls run through script.csx. */
-  scriptOperations?: readonly string[];
-}
+export type PropertiesSpec = Omit<ApiProperties, 'connectionParameters' | 'connectionParameterSets'>;
 
 /** script.csx: custom C# code the platform runs for scriptOperations. Kept byte for byte. */
 export interface ScriptSpec {

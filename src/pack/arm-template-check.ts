@@ -8,6 +8,7 @@
 import Ajv from 'ajv';
 import { diagnostic, type Diagnostic } from '../validate/diagnostics';
 import { validateWithSwaggerParser } from '../validate/swagger-parser';
+import { entriesOf, isArray, isObject, itemsOf, type JsonObject } from '../swagger/found';
 import { ARM_SCHEMA, armUnescape, CUSTOM_API_TYPE, CUSTOM_API_VERSION } from './arm-template';
 
 const PARAMETER_TYPES = ['string', 'securestring', 'int', 'bool', 'object', 'secureObject', 'array'];
@@ -105,8 +106,8 @@ function templateValidator(): ReturnType<Ajv['compile']> {
 function expressions(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') {
     if (/^\[[\s\S]*\]$/.test(value) && !value.startsWith('[[')) out.push(value);
-  } else if (Array.isArray(value)) value.forEach((v) => expressions(v, out));
-  else if (value && typeof value === 'object') Object.values(value).forEach((v) => expressions(v, out));
+  } else if (isArray(value)) value.forEach((v) => expressions(v, out));
+  else if (isObject(value)) Object.values(value).forEach((v) => expressions(v, out));
   return out;
 }
 
@@ -120,9 +121,10 @@ export async function checkArmTemplate(template: unknown, where: { connector: st
     for (const e of validate.errors ?? []) fail(`${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`, e.instancePath);
     return out;
   }
-  const t = template as { parameters?: Record<string, unknown>; variables?: Record<string, unknown>; resources: { properties: { swagger: unknown } }[] };
-  const declared = new Set(Object.keys(t.parameters ?? {}));
-  const variables = new Set(Object.keys(t.variables ?? {}));
+  // The schema above has checked the shape; the guards only let TypeScript see it.
+  const t: JsonObject = isObject(template) ? template : {};
+  const declared = new Set(entriesOf(t.parameters).map(([name]) => name));
+  const variables = new Set(entriesOf(t.variables).map(([name]) => name));
   for (const expr of expressions(template)) {
     let depth = 0;
     for (const ch of expr.replace(/'(?:[^']|'')*'/g, "''")) {
@@ -138,8 +140,9 @@ export async function checkArmTemplate(template: unknown, where: { connector: st
       if (!variables.has(m[1]!)) fail(`expression ${expr} uses variable '${m[1]}', which the template does not declare`);
     }
   }
-  for (const [i, r] of t.resources.entries()) {
-    const errors = await validateWithSwaggerParser(armUnescape(r.properties.swagger), where);
+  for (const [i, r] of itemsOf(t.resources).entries()) {
+    const properties = isObject(r) ? r.properties : undefined;
+    const errors = await validateWithSwaggerParser(armUnescape(isObject(properties) ? properties.swagger : undefined), where);
     for (const e of errors) fail(`resources[${i}].properties.swagger: ${e.message}`, `/resources/${i}/properties/swagger`);
   }
   return out;

@@ -4,6 +4,9 @@
  * Name and location are template parameters; the swagger travels inline.
  */
 import type { Connector } from '../model/connector';
+import type { ApiProperties, ApiPropertiesDocument, ConnectionParameter } from '../swagger/api-properties';
+import type { SwaggerDocument } from '../swagger/document';
+import { entriesOf, isArray, isObject, type Found, type JsonObject } from '../swagger/found';
 
 export const ARM_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 export const CUSTOM_API_TYPE = 'Microsoft.Web/customApis';
@@ -16,9 +19,9 @@ export const CUSTOM_API_VERSION = '2016-06-01';
  */
 export function armLiteral(value: unknown): unknown {
   if (typeof value === 'string') return /^\[[\s\S]*\]$/.test(value) ? `[${value}` : value;
-  if (Array.isArray(value)) return value.map(armLiteral);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, armLiteral(v)]));
+  if (isArray(value)) return value.map(armLiteral);
+  if (isObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, armLiteral(v)]));
   }
   return value;
 }
@@ -26,9 +29,9 @@ export function armLiteral(value: unknown): unknown {
 /** The inverse of armLiteral: what ARM hands the resource provider. */
 export function armUnescape(value: unknown): unknown {
   if (typeof value === 'string') return /^\[\[[\s\S]*\]$/.test(value) ? value.slice(1) : value;
-  if (Array.isArray(value)) return value.map(armUnescape);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, armUnescape(v)]));
+  if (isArray(value)) return value.map(armUnescape);
+  if (isObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, armUnescape(v)]));
   }
   return value;
 }
@@ -42,19 +45,24 @@ export function backendServiceUrl(c: Connector): string {
  * ARM's ConnectionParameter (2016-06-01) has only `type` and `oAuthSettings`; the apiProperties
  * uiDefinition has no place there and is left out.
  */
-function armConnectionParameters(apiProperties: Record<string, unknown>): Record<string, unknown> {
-  const params = ((apiProperties.properties as Record<string, unknown> | undefined)?.connectionParameters ?? {}) as Record<string, Record<string, unknown>>;
-  const out: Record<string, unknown> = {};
-  for (const [name, p] of Object.entries(params)) {
-    const cp: Record<string, unknown> = { type: p.type };
-    if (p.oAuthSettings) cp.oAuthSettings = p.oAuthSettings;
+function armConnectionParameters(apiProperties: Found<ApiPropertiesDocument>): JsonObject {
+  const properties: Found<ApiProperties> = isObject(apiProperties.properties) ? apiProperties.properties : {};
+  const out: JsonObject = {};
+  for (const [name, p] of entriesOf(properties.connectionParameters)) {
+    const parameter: Found<ConnectionParameter> = isObject(p) ? p : {};
+    const cp: JsonObject = { type: parameter.type };
+    if (parameter.oAuthSettings) cp.oAuthSettings = parameter.oAuthSettings;
     out[name] = cp;
   }
   return out;
 }
 
-export function emitArmTemplate(c: Connector, swagger: Record<string, unknown>, apiProperties: Record<string, unknown>, icon?: Uint8Array): Record<string, unknown> {
-  const parameters: Record<string, unknown> = {
+/**
+ * `swagger` and `apiProperties` are the connector folder's documents (emitted, or read back from
+ * the folder's text): the swagger travels as it is, the connection parameters are picked out.
+ */
+export function emitArmTemplate(c: Connector, swagger: Found<SwaggerDocument>, apiProperties: Found<ApiPropertiesDocument>, icon?: Uint8Array): JsonObject {
+  const parameters: JsonObject = {
     customApiName: { type: 'string', defaultValue: c.id, metadata: { description: 'Name of the custom API resource.' } },
     location: { type: 'string', defaultValue: '[resourceGroup().location]', metadata: { description: 'Azure region of the custom API; defaults to the resource group\'s.' } },
   };
@@ -65,7 +73,7 @@ export function emitArmTemplate(c: Connector, swagger: Record<string, unknown>, 
       metadata: { description: 'Icon URL; defaults to the connector\'s icon.png inline.' },
     };
   }
-  const properties: Record<string, unknown> = {
+  const properties: JsonObject = {
     apiType: 'Rest',
     displayName: armLiteral(c.title),
     description: armLiteral(c.description),

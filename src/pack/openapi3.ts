@@ -2,31 +2,42 @@
  * openapi.json / openapi.yaml: the same API as an OpenAPI 3.0 document (for API Management and
  * OpenAPI 3 tools), built with openapi3-ts's OpenApiBuilder from the emitted Swagger 2.0 so the
  * two cannot describe different APIs. x-ms-* extensions are kept where OpenAPI 3 allows x-*.
+ * The swagger is read as found (it is the re-read text of the connector folder): each value is
+ * checked before it becomes a typed OpenAPI field, and what both versions spell alike (summaries,
+ * tags, parameter names and locations, security requirements, extensions) is carried over as it
+ * is, for validateOpenApi3 to judge.
  */
 import {
-  OpenApiBuilder, type OpenAPIObject, type OperationObject, type ParameterObject, type PathItemObject,
-  type RequestBodyObject, type ResponseObject, type SecuritySchemeObject,
+  OpenApiBuilder, type OpenAPIObject, type OperationObject, type PathItemObject, type RequestBodyObject, type ResponseObject,
+  type SchemaObject, type SecuritySchemeObject,
 } from 'openapi3-ts/oas30';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { diagnostic, type Diagnostic } from '../validate/diagnostics';
+import { METHODS } from '../swagger/constants';
+import type { SimpleParameterObject, SwaggerDocument, SwaggerOperation } from '../swagger/document';
+import { entriesOf, isArray, isObject, itemsOf, str, type Found, type JsonObject } from '../swagger/found';
 
 export const OPENAPI_VERSION = '3.0.3';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 /** Swagger 2.0 parameter keys that move into the OpenAPI 3 `schema`. */
-const PARAM_SCHEMA_KEYS = ['type', 'format', 'enum', 'default', 'items', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf'];
+const PARAM_SCHEMA_KEYS = [
+  'type', 'format', 'enum', 'default', 'items', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength',
+  'pattern', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf',
+] as const;
+/** Operation keys OpenAPI 3 spells as Swagger 2.0 does. */
+const OPERATION_KEYS = ['summary', 'description', 'operationId', 'tags', 'deprecated', 'security'] as const;
+const OAUTH_FLOWS: Readonly<Record<string, string>> = { accessCode: 'authorizationCode', implicit: 'implicit', password: 'password', application: 'clientCredentials' };
 
-function extensions(from: Json, skip: readonly string[] = []): Json {
+function extensions(from: JsonObject, skip: readonly string[] = []): JsonObject {
   return Object.fromEntries(Object.entries(from).filter(([k]) => k.startsWith('x-') && !skip.includes(k)));
 }
 
 /** Swagger 2.0 schema -> OpenAPI 3.0 schema: x-nullable becomes nullable, refs move to components. */
 export function convertSchema(s: unknown): unknown {
-  if (Array.isArray(s)) return s.map(convertSchema);
-  if (!s || typeof s !== 'object') return s;
-  const out: Json = {};
-  for (const [k, v] of Object.entries(s as Json)) {
+  if (isArray(s)) return s.map(convertSchema);
+  if (!isObject(s)) return s;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(s)) {
     if (k === 'x-nullable') out.nullable = v;
     else if (k === '$ref' && typeof v === 'string') out.$ref = v.replace(/^#\/definitions\//, '#/components/schemas/');
     else out[k] = convertSchema(v);
@@ -34,11 +45,22 @@ export function convertSchema(s: unknown): unknown {
   return out;
 }
 
-function convertParameter(p: Json): ParameterObject {
-  const schema: Json = {};
+/** A converted schema where OpenAPI 3 holds one (a schema is a JSON object; OpenAPI 3 types every key as optional). */
+function schemaObject(s: unknown): SchemaObject | undefined {
+  const out = convertSchema(s);
+  return isObject(out) ? out : undefined;
+}
+
+/**
+ * Swagger 2.0 non-body parameter -> OpenAPI 3.0 parameter: the primitive keys move into `schema`.
+ * Name and location are carried over as declared, so a parameter OpenAPI 3 cannot express here
+ * (a $ref to a shared parameter, a path-level formData one) stays visible for validateOpenApi3.
+ */
+function convertParameter(p: Found<SimpleParameterObject>): JsonObject {
+  const schema: JsonObject = {};
   for (const k of PARAM_SCHEMA_KEYS) if (p[k] !== undefined) schema[k] = convertSchema(p[k]);
   if (p['x-nullable']) schema.nullable = true;
-  const out: ParameterObject = { name: p.name, in: p.in, required: p.in === 'path' ? true : Boolean(p.required) };
+  const out: JsonObject = { name: p.name, in: p.in, required: p.in === 'path' ? true : Boolean(p.required) };
   if (p.description !== undefined) out.description = p.description;
   out.schema = schema;
   if (p.collectionFormat === 'multi') Object.assign(out, { style: 'form', explode: true });
@@ -46,40 +68,48 @@ function convertParameter(p: Json): ParameterObject {
   return Object.assign(out, extensions(p, ['x-nullable']));
 }
 
-function convertOperation(op: Json, consumes: string[], produces: string[]): OperationObject {
+function convertOperation(op: Found<SwaggerOperation>, consumes: readonly unknown[], produces: readonly unknown[]): OperationObject {
   const out: OperationObject = { responses: {} };
-  for (const k of ['summary', 'description', 'operationId', 'tags', 'deprecated', 'security']) if (op[k] !== undefined) (out as Json)[k] = op[k];
-  const params = (op.parameters ?? []) as Json[];
+  const same: JsonObject = {};
+  for (const k of OPERATION_KEYS) if (op[k] !== undefined) same[k] = op[k];
+  Object.assign(out, same);
+  const params = itemsOf(op.parameters).filter(isObject);
   const plain = params.filter((p) => p.in !== 'body' && p.in !== 'formData');
-  if (plain.length) out.parameters = plain.map(convertParameter);
+  if (plain.length) Object.assign(out, { parameters: plain.map(convertParameter) });
   const body = params.find((p) => p.in === 'body');
-  const mediaIn = (op.consumes as string[] | undefined)?.[0] ?? consumes[0] ?? 'application/json';
-  const mediaOut = (op.produces as string[] | undefined)?.[0] ?? produces[0] ?? 'application/json';
+  const mediaIn = str(itemsOf(op.consumes)[0]) ?? str(consumes[0]) ?? 'application/json';
+  const mediaOut = str(itemsOf(op.produces)[0]) ?? str(produces[0]) ?? 'application/json';
   if (body) {
-    const rb: RequestBodyObject = { content: { [mediaIn]: { schema: convertSchema(body.schema) as Json } }, required: Boolean(body.required) };
-    if (body.description !== undefined) rb.description = body.description;
+    const rb: RequestBodyObject = { content: { [mediaIn]: { schema: schemaObject(body.schema) } }, required: Boolean(body.required) };
+    const description = str(body.description);
+    if (description !== undefined) rb.description = description;
     Object.assign(rb, { 'x-bodyName': body.name }, extensions(body));
     out.requestBody = rb;
   }
-  for (const [status, r] of Object.entries((op.responses ?? {}) as Record<string, Json>)) {
-    const resp: ResponseObject = { description: r.description ?? '' };
-    if (r.schema) resp.content = { [mediaOut]: { schema: convertSchema(r.schema) as Json } };
-    out.responses[status] = Object.assign(resp, extensions(r));
+  for (const [status, r] of entriesOf(op.responses)) {
+    const response: JsonObject = isObject(r) ? r : {};
+    const resp: ResponseObject = { description: str(response.description) ?? '' };
+    if (response.schema) resp.content = { [mediaOut]: { schema: schemaObject(response.schema) } };
+    out.responses[status] = Object.assign(resp, extensions(response));
   }
   return Object.assign(out, extensions(op));
 }
 
-function convertSecurity(def: Json): SecuritySchemeObject {
+function convertSecurity(def: JsonObject): SecuritySchemeObject {
   switch (def.type) {
-    case 'apiKey':
-      return { type: 'apiKey', in: def.in, name: def.name, ...(def.description ? { description: def.description } : {}) };
+    case 'apiKey': {
+      const description = str(def.description);
+      return { type: 'apiKey', in: str(def.in), name: str(def.name), ...(description ? { description } : {}) };
+    }
     case 'basic':
       return { type: 'http', scheme: 'basic' };
     case 'oauth2': {
-      const flowName = ({ accessCode: 'authorizationCode', implicit: 'implicit', password: 'password', application: 'clientCredentials' } as Record<string, string>)[def.flow] ?? 'authorizationCode';
-      const flow: Json = { scopes: def.scopes ?? {} };
-      if (def.authorizationUrl) flow.authorizationUrl = def.authorizationUrl;
-      if (def.tokenUrl) flow.tokenUrl = def.tokenUrl;
+      const flowName = (typeof def.flow === 'string' ? OAUTH_FLOWS[def.flow] : undefined) ?? 'authorizationCode';
+      const flow: { scopes: JsonObject; authorizationUrl?: string; tokenUrl?: string } = { scopes: isObject(def.scopes) ? def.scopes : {} };
+      const authorizationUrl = str(def.authorizationUrl);
+      const tokenUrl = str(def.tokenUrl);
+      if (authorizationUrl) flow.authorizationUrl = authorizationUrl;
+      if (tokenUrl) flow.tokenUrl = tokenUrl;
       return { type: 'oauth2', flows: { [flowName]: flow } };
     }
     default:
@@ -87,22 +117,28 @@ function convertSecurity(def: Json): SecuritySchemeObject {
   }
 }
 
-export function emitOpenApi3(swagger: Json): OpenAPIObject {
-  const builder = OpenApiBuilder.create({ openapi: OPENAPI_VERSION, info: { ...swagger.info }, paths: {} });
+export function emitOpenApi3(swagger: Found<SwaggerDocument>): OpenAPIObject {
+  const info = isObject(swagger.info) ? swagger.info : {};
+  const builder = OpenApiBuilder.create({ openapi: OPENAPI_VERSION, info: { ...info, title: String(info.title), version: String(info.version) }, paths: {} });
   const basePath = String(swagger.basePath ?? '/').replace(/\/+$/, '');
-  for (const scheme of (swagger.schemes as string[] | undefined) ?? ['https']) builder.addServer({ url: `${scheme}://${swagger.host}${basePath}` });
-  for (const [name, def] of Object.entries((swagger.securityDefinitions ?? {}) as Record<string, Json>)) builder.addSecurityScheme(name, convertSecurity(def));
-  for (const [name, schema] of Object.entries((swagger.definitions ?? {}) as Record<string, Json>)) builder.addSchema(name, convertSchema(schema) as Json);
-  const consumes = (swagger.consumes as string[] | undefined) ?? [];
-  const produces = (swagger.produces as string[] | undefined) ?? [];
-  for (const [path, item] of Object.entries((swagger.paths ?? {}) as Record<string, Json>)) {
+  for (const scheme of isArray(swagger.schemes) ? swagger.schemes : ['https']) builder.addServer({ url: `${String(scheme)}://${String(swagger.host)}${basePath}` });
+  for (const [name, def] of entriesOf(swagger.securityDefinitions)) builder.addSecurityScheme(name, convertSecurity(isObject(def) ? def : {}));
+  for (const [name, schema] of entriesOf(swagger.definitions)) builder.addSchema(name, schemaObject(schema) ?? {});
+  const consumes = itemsOf(swagger.consumes);
+  const produces = itemsOf(swagger.produces);
+  for (const [path, value] of entriesOf(swagger.paths)) {
+    const item: JsonObject = isObject(value) ? value : {};
     const pathItem: PathItemObject = {};
-    for (const method of METHODS) if (item[method]) pathItem[method as 'get'] = convertOperation(item[method], consumes, produces);
-    if (item.parameters) pathItem.parameters = (item.parameters as Json[]).filter((p) => p.in !== 'body').map(convertParameter);
+    for (const method of METHODS) {
+      const op = item[method];
+      if (isObject(op)) pathItem[method] = convertOperation(op, consumes, produces);
+    }
+    if (item.parameters) Object.assign(pathItem, { parameters: itemsOf(item.parameters).filter(isObject).filter((p) => p.in !== 'body').map(convertParameter) });
     builder.addPath(path, pathItem);
   }
   const doc = builder.getSpec();
-  if (swagger.security) doc.security = swagger.security;
+  // Security requirements read the same in both versions: carried over as declared.
+  if (swagger.security) Object.assign(doc, { security: swagger.security });
   Object.assign(doc, extensions(swagger));
   return doc;
 }
@@ -111,7 +147,8 @@ export function emitOpenApi3(swagger: Json): OpenAPIObject {
 export async function validateOpenApi3(doc: unknown, where: { connector: string; file: string }): Promise<Diagnostic[]> {
   try {
     await SwaggerParser.validate(structuredClone(doc) as never);
-    if ((doc as Json).openapi !== OPENAPI_VERSION) throw new Error(`openapi is ${(doc as Json).openapi}, expected ${OPENAPI_VERSION}`);
+    const version = isObject(doc) ? doc.openapi : undefined;
+    if (version !== OPENAPI_VERSION) throw new Error(`openapi is ${String(version)}, expected ${OPENAPI_VERSION}`);
     return [];
   } catch (e) {
     const reason = String((e as Error).message ?? e).split('\n').map((l) => l.trim()).filter(Boolean).join(' ');

@@ -15,6 +15,8 @@ import * as path from 'node:path';
 import type { Connector } from '../model/connector';
 import { validateConnectorFiles } from '../synth/connector-folder-artifact';
 import { jsonText } from '../emit/json';
+import type { SwaggerDocument } from '../swagger/document';
+import { isObject, type Found } from '../swagger/found';
 import { writeDirAtomic } from '../io/atomic-write';
 import { validateDescriptor } from '../validate/descriptor-rules';
 import { diagnostic, hasErrors, type Diagnostic } from '../validate/diagnostics';
@@ -86,7 +88,9 @@ export async function packConnector(c: Connector, o: PackOptions): Promise<PackR
   // 1. the paconn folder, validated like the build validates it
   const folder = connectorFolder(c, extras);
   d.push(...(await validateConnectorFiles(c.id, folder.files, o.schemasDir)));
-  const swagger = JSON.parse(folder.swaggerText) as Record<string, unknown>;
+  // The folder's own text read back, so every package carries what the folder holds.
+  const parsed: unknown = JSON.parse(folder.swaggerText);
+  const swagger: Found<SwaggerDocument> = isObject(parsed) ? parsed : {};
   const out = new Map<string, Buffer>();
   const add = (name: string, data: string | Buffer): void => {
     out.set(name, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);

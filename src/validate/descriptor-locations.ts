@@ -3,10 +3,10 @@
  * files: the JSON pointer of the same field in apiDefinition.swagger.json or apiProperties.json,
  * so `pcdk validate <id>` reports every finding with a file and a line:column like the others.
  */
+import type { SwaggerDocument, SwaggerOperation } from '../swagger/document';
+import { entriesOf, isObject, itemsOf, type Found } from '../swagger/found';
 import type { Diagnostic } from './diagnostics';
 import { pointerOf } from './json-source';
-
-type Json = Record<string, any>;
 export type BuiltFile = 'apiDefinition' | 'apiProperties';
 
 const CONNECTOR_FIELDS: [prefix: string, file: BuiltFile, pointer: string][] = [
@@ -35,16 +35,17 @@ function schemaPointer(dotted: string): string {
     .join('');
 }
 
-function operationPointer(swagger: Json, operationId: string): { pointer: string; op: Json; path: string } | undefined {
-  for (const [p, item] of Object.entries<Json>(swagger.paths ?? {})) {
-    for (const [method, op] of Object.entries<Json>(item ?? {})) {
-      if (op && typeof op === 'object' && op.operationId === operationId) return { pointer: pointerOf('paths', p, method), op, path: p };
+function operationPointer(swagger: Found<SwaggerDocument>, operationId: string): { pointer: string; op: Found<SwaggerOperation>; path: string } | undefined {
+  for (const [p, item] of entriesOf(swagger.paths)) {
+    for (const [method, op] of entriesOf(item)) {
+      if (isObject(op) && op.operationId === operationId) return { pointer: pointerOf('paths', p, method), op, path: p };
     }
   }
   return undefined;
 }
 
-export function builtLocation(d: Diagnostic, swagger: Json): { file: BuiltFile; pointer: string } | undefined {
+/** `swagger` is the built apiDefinition.swagger.json as read back from disk. */
+export function builtLocation(d: Diagnostic, swagger: Found<SwaggerDocument>): { file: BuiltFile; pointer: string } | undefined {
   const field = d.field ?? '';
   if (!d.operation) {
     const hit = CONNECTOR_FIELDS.find(([prefix]) => field === prefix || field.startsWith(`${prefix}.`));
@@ -57,7 +58,7 @@ export function builtLocation(d: Diagnostic, swagger: Json): { file: BuiltFile; 
   const { pointer, op, path } = found;
   if (field === 'path') return { file: 'apiDefinition', pointer: pointerOf('paths', path) };
   if (OPERATION_FIELDS[field]) return { file: 'apiDefinition', pointer: `${pointer}${OPERATION_FIELDS[field]}` };
-  const params: Json[] = Array.isArray(op.parameters) ? op.parameters : [];
+  const params = itemsOf(op.parameters).map((p) => (isObject(p) ? p : undefined));
   const param = /^params\.([^.]+)/.exec(field);
   if (param) {
     const i = params.findIndex((p) => p?.name === param[1] && p?.in !== 'body');

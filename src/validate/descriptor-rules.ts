@@ -7,22 +7,20 @@ import { dynamicTargetId, type DynamicValues } from '../model/dynamic';
 import { CLIENT_RESERVED_NAMES, clientMethodName, responseSpec, successSchema, type Operation } from '../model/operation';
 import { dynamicValuesOf, type SchemaObject } from '../model/schema';
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Location } from './diagnostics';
+import { INTEGER_FORMATS, isMethod, isVisibility, NUMBER_FORMATS, STRING_FORMATS } from '../swagger/constants';
 import { locateInSource } from './descriptor-sources';
 import { schemaAt, walkSchema } from './schema-walk';
 
 type Report = <C extends DiagnosticCode>(code: C, args: Parameters<typeof diagnostic<C>>[1], where?: Omit<Location, 'connector'>) => void;
 type Rule = (c: Connector, report: Report) => void;
 
-const VISIBILITY = new Set(['important', 'advanced', 'internal']);
-const STRING_FORMATS = new Set(['byte', 'binary', 'date', 'date-time', 'password', 'date-no-tz', 'email', 'html', 'uri', 'uuid']);
-const FORMATS: Record<string, Set<string>> = {
-  integer: new Set(['int32', 'int64']),
-  number: new Set(['float', 'double']),
-  string: STRING_FORMATS,
+const FORMATS: Record<string, ReadonlySet<string>> = {
+  integer: new Set(INTEGER_FORMATS),
+  number: new Set(NUMBER_FORMATS),
+  string: new Set(STRING_FORMATS),
 };
 const RESTRICTED_SUMMARY = /[/\\<>*%&?]/g;
 const PRIMITIVE = new Set(['string', 'integer', 'number', 'boolean']);
-const HTTP_METHODS = new Set<string>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
 const connectorRules: Rule[] = [
   function connectorId(c, report) {
@@ -118,7 +116,7 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
   },
   function method(op, _c, report) {
     // Swagger keys operations by lower-case method; 'GET' would be an unknown path-item key.
-    if (!HTTP_METHODS.has(op.method)) report('method-invalid', { method: String(op.method) }, { operation: op.id, field: 'method' });
+    if (!isMethod(op.method)) report('method-invalid', { method: String(op.method) }, { operation: op.id, field: 'method' });
   },
   function summary(op, _c, report) {
     const at = { operation: op.id, field: 'summary' };
@@ -131,7 +129,7 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
     if (!op.description) report('operation-description-missing', {}, { operation: op.id, field: 'description' });
   },
   function visibility(op, _c, report) {
-    if (op.visibility !== undefined && !VISIBILITY.has(op.visibility)) report('visibility-invalid', { value: String(op.visibility) }, { operation: op.id, field: 'visibility' });
+    if (op.visibility !== undefined && !isVisibility(op.visibility)) report('visibility-invalid', { value: String(op.visibility) }, { operation: op.id, field: 'visibility' });
   },
   function pathTemplate(op, _c, report) {
     const p = String(op.path ?? '');
@@ -165,7 +163,7 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
       const internal = (p.visibility ?? s['x-ms-visibility']) === 'internal';
       if (!internal && !s.title) report('param-summary-missing', {}, at);
       if (!internal && !s.description) report('param-description-missing', {}, at);
-      if (p.visibility !== undefined && !VISIBILITY.has(p.visibility)) report('visibility-invalid', { value: String(p.visibility) }, at);
+      if (p.visibility !== undefined && !isVisibility(p.visibility)) report('visibility-invalid', { value: String(p.visibility) }, at);
     }
     const bodyProps = op.body?.properties ? Object.keys(op.body.properties) : [];
     for (const name of bodyProps) if (name in op.params) report('param-name-clash', { name }, { operation: op.id, field: `body.${name}` });
@@ -251,7 +249,7 @@ function schemaRules(s: SchemaObject, field: string, op: Operation, report: Repo
     if (s.enum.length === 0 || new Set(s.enum).size !== s.enum.length) report('enum-invalid', {}, at);
   }
   for (const r of s.required ?? []) if (!s.properties?.[r]) report('required-property-missing', { name: r }, at);
-  if (s['x-ms-visibility'] !== undefined && !VISIBILITY.has(s['x-ms-visibility'])) report('visibility-invalid', { value: String(s['x-ms-visibility']) }, at);
+  if (s['x-ms-visibility'] !== undefined && !isVisibility(s['x-ms-visibility'])) report('visibility-invalid', { value: String(s['x-ms-visibility']) }, at);
 }
 
 function checkDynamic(d: DynamicValues, c: Connector, report: Report, at: Omit<Location, 'connector'>): void {

@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import type { Connector } from '../model/connector';
+import { isVisibility } from '../swagger/constants';
 import { responseSpec, type Operation, type Param } from '../model/operation';
 import type { SchemaObject } from '../model/schema';
 import { siteOf, type SourceSite } from '../model/source-site';
@@ -14,13 +15,12 @@ import type { Diagnostic, DiagnosticCode } from './diagnostics';
 
 /** Findings about a parameter itself (where it is declared), not about its schema. */
 const PARAM_ITSELF = new Set<DiagnosticCode>(['path-param-not-in-template', 'path-param-undeclared', 'param-location-invalid', 'param-name-reserved']);
-const VISIBILITY = new Set(['important', 'advanced', 'internal']);
 
 /** Whether `d` (on `params.<name>` itself) is about what the query()/path()/header() call wrote. */
 function aboutParamItself(d: Diagnostic, p: Param): boolean {
   if (PARAM_ITSELF.has(d.code)) return true;
   if (d.code.startsWith('dynamic-values-')) return p.dynamicValues !== undefined;
-  if (d.code === 'visibility-invalid') return p.visibility !== undefined && !VISIBILITY.has(p.visibility);
+  if (d.code === 'visibility-invalid') return p.visibility !== undefined && !isVisibility(p.visibility);
   return false;
 }
 

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ParseError } from 'jsonc-parser';
+import { isObject, type JsonObject } from '../swagger/found';
 import { compileCached } from './compiled-cache';
 import { diagnostic, type Diagnostic } from './diagnostics';
 
@@ -23,29 +24,35 @@ export interface OfficialValidators {
   validate(kind: SchemaKind, value: unknown, where: { connector: string; file: string }): Diagnostic[];
 }
 
-type Json = Record<string, any>;
-
 const PATCHES = 'patches-1';
 
-function readJsonc(name: string, text: string): Json {
+/** A JSON schema file (JSONC): an object, or an error naming the file. */
+function readJsonc(name: string, text: string): JsonObject {
   // Loaded lazily: with a warm cache the schemas are never parsed at all.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse: parseJsonc, printParseErrorCode } = require('jsonc-parser') as typeof import('jsonc-parser');
   const errors: ParseError[] = [];
-  const value = parseJsonc(text, errors, { allowTrailingComma: true });
+  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
   if (errors.length) throw new Error(`${name}: ${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset}`);
-  return value as Json;
+  if (!isObject(value)) throw new Error(`${name}: not a JSON schema object`);
+  return value;
 }
 
-/** The documented gaps, each patched by adding what paconn and the service accept. */
-function patchApiProperties(s: Json): Json {
-  // draft-07 file that still uses draft-04 `id`; ajv 8 only understands `$id`.
+/** draft-07 files that still use draft-04 `id`; ajv 8 only understands `$id`. */
+function useDollarId(s: JsonObject): void {
   if (s.id && !s.$id) {
     s.$id = s.id;
     delete s.id;
   }
-  const props = s.properties?.properties?.properties;
-  if (props) {
+}
+
+/** The documented gaps, each patched by adding what paconn and the service accept. */
+function patchApiProperties(s: JsonObject): JsonObject {
+  useDollarId(s);
+  const root = s.properties;
+  const apiProps = isObject(root) ? root.properties : undefined;
+  const props = isObject(apiProps) ? apiProps.properties : undefined;
+  if (isObject(props)) {
     // Used by 61 published connectors to scope script.csx; accepted by paconn and the service.
     props.scriptOperations ??= { type: 'array', items: { type: 'string' } };
     // Multi-auth connectors (10 published); the service accepts it.
@@ -53,16 +60,16 @@ function patchApiProperties(s: Json): Json {
   }
   return s;
 }
-function patchSettings(s: Json): Json {
-  if (s.id && !s.$id) {
-    s.$id = s.id;
-    delete s.id;
-  }
+function patchSettings(s: JsonObject): JsonObject {
+  useDollarId(s);
+  const props = s.properties;
+  if (!isObject(props)) throw new Error(`${SCHEMA_FILES.settings}: no "properties" to patch`);
   // paconn's own README and serializer write `script`; the schema forgot it.
-  s.properties.script ??= { type: 'string', default: 'script.csx' };
+  props.script ??= { type: 'string', default: 'script.csx' };
   // paconn download writes environment ids of the form Default-<guid>.
-  if (s.properties.environment?.pattern) {
-    s.properties.environment.pattern = '^(Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+  const environment = props.environment;
+  if (isObject(environment) && environment.pattern) {
+    environment.pattern = '^(Default-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
   }
   return s;
 }
@@ -80,7 +87,7 @@ export function loadOfficialValidators(dir: string): OfficialValidators {
     settings: fs.readFileSync(path.join(dir, SCHEMA_FILES.settings), 'utf8'),
   };
   const options = { strict: false, allErrors: true, logger: false, code: { source: true } } as const;
-  const compileWith = (draft04: boolean, schema: Json) => {
+  const compileWith = (draft04: boolean, schema: JsonObject) => {
     /* eslint-disable @typescript-eslint/no-require-imports */
     const Ajv = (draft04 ? require('ajv-draft-04') : require('ajv')).default as typeof import('ajv').default;
     const addFormats = require('ajv-formats').default as typeof import('ajv-formats').default;

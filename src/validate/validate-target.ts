@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Connector } from '../model/connector';
+import { isObject } from '../swagger/found';
 import { builtLocation } from './descriptor-locations';
 import { validateDescriptor } from './descriptor-rules';
 import { diagnostic, type Diagnostic } from './diagnostics';
@@ -110,9 +111,9 @@ function locateDescriptorFindings(ds: Diagnostic[], builtDir: string): Diagnosti
   };
   const sources = { apiDefinition: read(FOLDER_FILES.apiDefinition), apiProperties: read(FOLDER_FILES.apiProperties) };
   const swagger = sources.apiDefinition?.value;
-  if (typeof swagger !== 'object' || swagger === null) return ds;
+  if (!isObject(swagger)) return ds;
   return ds.map((d) => {
-    const at = builtLocation(d, swagger as Record<string, unknown>);
+    const at = builtLocation(d, swagger);
     const src = at && sources[at.file];
     if (!at || !src) return d;
     return { ...d, file: src.file, pointer: at.pointer, ...src.locate(at.pointer) };

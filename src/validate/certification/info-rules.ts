@@ -4,7 +4,9 @@
  */
 import { CATEGORIES } from '../../model/connector';
 import { pointerOf } from '../json-source';
-import { isObject, METHODS, type CertDocument, type Json, type Report } from './document';
+import { METHODS } from '../../swagger/constants';
+import { isArray, isObject, itemsOf, str, type JsonObject } from '../../swagger/found';
+import type { CertDocument, Report } from './document';
 
 export type DocumentRule = (doc: CertDocument, report: Report) => void;
 
@@ -40,7 +42,7 @@ export const KNOWN_EXTENSIONS: Record<Level | 'schema', Set<string>> = {
   schema: new Set([...PARAM_EXTENSIONS, 'x-ms-dynamic-properties', 'x-ms-media-kind', ...STALE_BUT_ACCEPTED]),
 };
 
-export function checkKeys(node: Json, level: Level | 'schema', pointer: string, report: Report, operation?: string): void {
+export function checkKeys(node: JsonObject, level: Level | 'schema', pointer: string, report: Report, operation?: string): void {
   const standard = level === 'schema' ? undefined : (STANDARD_KEYS[level] as readonly string[]);
   for (const key of Object.keys(node)) {
     const at = { pointer: `${pointer}${pointerOf(key)}`, operation };
@@ -50,15 +52,13 @@ export function checkKeys(node: Json, level: Level | 'schema', pointer: string, 
   }
 }
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
   function specificationVersion(doc, report) {
     if (doc.swagger.swagger !== '2.0') report('swagger-version-invalid', { value: JSON.stringify(doc.swagger.swagger ?? null) }, { pointer: '/swagger' });
   },
   function title(doc, report) {
     const info = isObject(doc.swagger.info) ? doc.swagger.info : {};
-    const t = text(info.title);
+    const t = str(info.title);
     if (!t) return report('title-missing', {}, { pointer: '/info/title', field: 'info.title' });
     if (t.length > 30) report('title-too-long', { length: t.length }, { pointer: '/info/title' });
     // Independent publishers are named "X (Independent Publisher)" in the PR and on the docs
@@ -71,7 +71,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   },
   function description(doc, report) {
     const info = isObject(doc.swagger.info) ? doc.swagger.info : {};
-    const d = text(info.description);
+    const d = str(info.description);
     if (d === undefined || d.trim() === '') return report('description-missing', {}, { pointer: '/info', field: 'info.description' });
     if (d.length < 30 || d.length > 500) report('description-length', { length: d.length }, { pointer: '/info/description' });
   },
@@ -79,21 +79,21 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
     const info = isObject(doc.swagger.info) ? doc.swagger.info : {};
     if (!isObject(info.contact)) return report('contact-missing', { field: '(all)' }, { pointer: '/info', field: 'info.contact' });
     for (const f of ['name', 'url', 'email']) {
-      if (!text(info.contact[f])) report('contact-missing', { field: f }, { pointer: '/info/contact', field: `info.contact.${f}` });
+      if (!str(info.contact[f])) report('contact-missing', { field: f }, { pointer: '/info/contact', field: `info.contact.${f}` });
     }
-    const email = text(info.contact.email);
+    const email = str(info.contact.email);
     if (email && !/^[\x21-\x7e]+@[\x21-\x7e]+\.[A-Za-z]{2,}$/.test(email)) report('contact-email-invalid', { email }, { pointer: '/info/contact/email' });
   },
   function connectorMetadata(doc, report) {
     const md = doc.swagger['x-ms-connector-metadata'];
-    if (!Array.isArray(md)) return report('metadata-missing', { field: 'x-ms-connector-metadata' }, { pointer: '', field: 'x-ms-connector-metadata' });
+    if (!isArray(md)) return report('metadata-missing', { field: 'x-ms-connector-metadata' }, { pointer: '', field: 'x-ms-connector-metadata' });
     // Published connectors write "Privacy Policy" too and were merged: names match case-insensitively.
     const byName = new Map<string, { value: unknown; index: number }>();
     md.forEach((e, index) => {
       if (isObject(e) && typeof e.propertyName === 'string') byName.set(e.propertyName.toLowerCase(), { value: e.propertyValue, index });
     });
     for (const name of ['Website', 'Privacy policy', 'Categories']) {
-      if (!text(byName.get(name.toLowerCase())?.value)) report('metadata-missing', { field: name }, { pointer: '/x-ms-connector-metadata', field: name });
+      if (!str(byName.get(name.toLowerCase())?.value)) report('metadata-missing', { field: name }, { pointer: '/x-ms-connector-metadata', field: name });
     }
     const cat = byName.get('categories');
     if (!cat || typeof cat.value !== 'string') return;
@@ -111,8 +111,8 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
     }
     if (s.basePath !== undefined && !String(s.basePath).startsWith('/')) report('base-path-invalid', { basePath: String(s.basePath) }, { pointer: '/basePath' });
     if (s.schemes === undefined) return;
-    if (!Array.isArray(s.schemes) || s.schemes.length === 0) return report('schemes-empty', {}, { pointer: '/schemes' });
-    s.schemes.forEach((v: unknown, i: number) => {
+    if (!isArray(s.schemes) || s.schemes.length === 0) return report('schemes-empty', {}, { pointer: '/schemes' });
+    s.schemes.forEach((v, i) => {
       if (v !== 'https' && v !== 'http') report('scheme-invalid', { scheme: String(v) }, { pointer: `/schemes/${i}` });
     });
   },
@@ -139,11 +139,9 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
     }
     for (const o of doc.operations) {
       checkKeys(o.op, 'operation', o.pointer, report, o.name);
-      if (Array.isArray(o.op.parameters)) {
-        o.op.parameters.forEach((p: unknown, i: number) => {
-          if (isObject(p) && !('$ref' in p)) checkKeys(p, 'parameter', `${o.pointer}/parameters/${i}`, report, o.name);
-        });
-      }
+      itemsOf(o.op.parameters).forEach((p, i) => {
+        if (isObject(p) && !('$ref' in p)) checkKeys(p, 'parameter', `${o.pointer}/parameters/${i}`, report, o.name);
+      });
       if (isObject(o.op.responses)) {
         for (const [status, r] of Object.entries(o.op.responses)) {
           if (isObject(r) && !('$ref' in r)) checkKeys(r, 'response', `${o.pointer}/responses/${pointerOf(status).slice(1)}`, report, o.name);

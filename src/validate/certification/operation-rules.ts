@@ -3,16 +3,15 @@
  * versioning, paging and responses (reference/power-platform.md §3, items 11-18 and 23).
  */
 import { pointerOf } from '../json-source';
-import { isObject, type CertDocument, type OperationView, type Report } from './document';
+import { isVisibility } from '../../swagger/constants';
+import { isArray, isObject, str } from '../../swagger/found';
+import type { CertDocument, OperationView, Report } from './document';
 
 export type OperationRule = (o: OperationView, doc: CertDocument, report: Report) => void;
 
-const VISIBILITY = new Set(['important', 'advanced', 'internal']);
 const RESTRICTED_SUMMARY = /[/\\<>*%&?]/g;
 const MIME_TYPES = new Set(['application/json', 'text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded']);
 const NEXT_LINK_NAMES = new Set(['nextLink', '@odata.nextLink']);
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export const OPERATION_RULES: readonly OperationRule[] = [
   function operationId(o, _doc, report) {
@@ -40,7 +39,7 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   },
   function visibility(o, _doc, report) {
     const v = o.op['x-ms-visibility'];
-    if (v !== undefined && !VISIBILITY.has(v)) report('visibility-invalid', { value: String(v) }, { pointer: `${o.pointer}/x-ms-visibility`, operation: o.name });
+    if (v !== undefined && !isVisibility(v)) report('visibility-invalid', { value: String(v) }, { pointer: `${o.pointer}/x-ms-visibility`, operation: o.name });
   },
   function pathTemplate(o, _doc, report) {
     const p = o.path;
@@ -62,8 +61,8 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   },
   function mimeTypes(o, doc, report) {
     const hasInput = o.params.some((p) => p.node.in === 'body' || p.node.in === 'formData');
-    const own = Array.isArray(o.op.consumes);
-    const consumes: unknown[] | undefined = own ? o.op.consumes : Array.isArray(doc.swagger.consumes) ? doc.swagger.consumes : undefined;
+    const own = isArray(o.op.consumes) ? o.op.consumes : undefined;
+    const consumes = own ?? (isArray(doc.swagger.consumes) ? doc.swagger.consumes : undefined);
     const base = own ? `${o.pointer}/consumes` : '/consumes';
     if (hasInput && (!consumes || consumes.length === 0)) return report('consumes-missing', {}, { pointer: o.pointer, operation: o.name });
     if (!hasInput || !consumes) return;
@@ -148,7 +147,8 @@ export function crossOperationRules(doc: CertDocument, report: Report): void {
     if (active.length > 2) report('family-too-many-active', { family, count: active.length }, { pointer: `${active[2]!.pointer}/x-ms-api-annotation`, operation: active[2]!.name });
     const revisions = new Set<unknown>();
     for (const o of members) {
-      const rev = o.op['x-ms-api-annotation'].revision;
+      const a = o.op['x-ms-api-annotation'];
+      const rev = isObject(a) ? a.revision : undefined;
       if (rev === undefined) continue;
       if (revisions.has(rev)) report('family-revision-duplicate', { family, revision: String(rev) }, { pointer: `${o.pointer}/x-ms-api-annotation/revision`, operation: o.name });
       revisions.add(rev);

@@ -3,16 +3,19 @@
  * parameter-list shape, internal parameters, dynamic values (reference/power-platform.md §3,
  * items 19-22).
  */
-import { isObject, type CertDocument, type Json, type Located, type OperationView, type Report } from './document';
+import { isVisibility } from '../../swagger/constants';
+import type { DeclaredSchema, ParameterObject } from '../../swagger/document';
+import { entriesOf, isObject, itemsOf, type Found } from '../../swagger/found';
+import type { CertDocument, Located, OperationView, Report } from './document';
 import type { OperationRule } from './operation-rules';
 
-const VISIBILITY = new Set(['important', 'advanced', 'internal']);
+type Schema = Found<DeclaredSchema>;
 
 function templateVariables(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
 }
 
-function perParameter(check: (p: Located, o: OperationView, report: Report, doc: CertDocument) => void): OperationRule {
+function perParameter(check: (p: Located<Found<ParameterObject>>, o: OperationView, report: Report, doc: CertDocument) => void): OperationRule {
   return (o, doc, report) => {
     for (const p of o.params) check(p, o, report, doc);
   };
@@ -27,7 +30,7 @@ export const PARAMETER_RULES: readonly OperationRule[] = [
   }),
   perParameter(function visibility({ node: p, pointer }, o, report) {
     const v = p['x-ms-visibility'];
-    if (v !== undefined && !VISIBILITY.has(v)) report('visibility-invalid', { value: String(v) }, { pointer: `${pointer}/x-ms-visibility`, operation: o.name });
+    if (v !== undefined && !isVisibility(v)) report('visibility-invalid', { value: String(v) }, { pointer: `${pointer}/x-ms-visibility`, operation: o.name });
   }),
   perParameter(function encodings({ node: p, pointer }, o, report) {
     if (p.in === 'path' && p['x-ms-url-encoding'] === undefined && p['x-ms-skip-url-encoding'] === undefined) {
@@ -70,9 +73,8 @@ export const PARAMETER_RULES: readonly OperationRule[] = [
   },
   function duplicates(o, _doc, report) {
     // Path-item parameters are overridden by operation ones; duplicates inside one list are the error.
-    const list = Array.isArray(o.op.parameters) ? o.op.parameters : [];
     const seen = new Set<string>();
-    list.forEach((raw: unknown, i: number) => {
+    itemsOf(o.op.parameters).forEach((raw, i) => {
       if (!isObject(raw) || typeof raw.name !== 'string') return;
       const key = `${String(raw.in)}:${raw.name}`;
       if (seen.has(key)) report('duplicate-parameter', { name: raw.name, in: String(raw.in) }, { pointer: `${o.pointer}/parameters/${i}`, operation: o.name });
@@ -85,7 +87,7 @@ export const PARAMETER_RULES: readonly OperationRule[] = [
       if (p.node.in === 'body' && isObject(p.node.schema)) {
         const root = doc.resolve(p.node.schema, `${p.pointer}/schema`);
         if (root && isObject(root.node.properties)) {
-          for (const [k, v] of Object.entries<Json>(root.node.properties)) checkDynamic(v, `${root.pointer}/properties/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, o, doc, report);
+          for (const [k, v] of entriesOf(root.node.properties)) checkDynamic(v, `${root.pointer}/properties/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, o, doc, report);
         }
       }
     }
@@ -137,13 +139,13 @@ function checkDynamic(node: unknown, pointer: string, o: OperationView, doc: Cer
   }
 }
 
-function hasBodyProperty(p: Located, name: string, doc: CertDocument): boolean {
+function hasBodyProperty(p: Located<Found<ParameterObject>>, name: string, doc: CertDocument): boolean {
   const s = doc.resolve(p.node.schema, `${p.pointer}/schema`);
   const top = name.split('/')[0]!;
   return Boolean(s && isObject(s.node.properties) && top in s.node.properties);
 }
 
-function successSchema(o: OperationView, doc: CertDocument): Json | undefined {
+function successSchema(o: OperationView, doc: CertDocument): Schema | undefined {
   if (!isObject(o.op.responses)) return undefined;
   for (const [status, r] of Object.entries(o.op.responses)) {
     if (!/^2\d\d$/.test(status)) continue;
@@ -158,8 +160,8 @@ function successSchema(o: OperationView, doc: CertDocument): Json | undefined {
  * value-collection is a slash path through the response; returns undefined when the path cannot
  * be followed (dynamic or untyped responses are not the author's mistake to fix here).
  */
-function schemaAtPath(s: Json | undefined, path: string, doc: CertDocument): Json | undefined {
-  let cur = s;
+function schemaAtPath(s: Schema | undefined, path: string, doc: CertDocument): Schema | undefined {
+  let cur: Schema | undefined = s;
   for (const part of path.split('/').filter(Boolean)) {
     if (!cur || !isObject(cur.properties)) return undefined;
     cur = doc.resolve(cur.properties[part], '')?.node;

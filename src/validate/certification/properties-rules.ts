@@ -3,7 +3,8 @@
  * (reference/power-platform.md §3, items 26, 28, 29).
  */
 import { pointerOf } from '../json-source';
-import { isObject, type CertDocument, type Report } from './document';
+import { isArray, isObject } from '../../swagger/found';
+import type { CertDocument, Report } from './document';
 import type { DocumentRule } from './info-rules';
 
 /** Colours certified connectors may not use (they vanish on the designer's backgrounds). */
@@ -19,15 +20,15 @@ const README_SECTIONS: [label: string, test: RegExp][] = [
 ];
 
 function checkRequirements(list: unknown, base: string, doc: CertDocument, report: Report, operation?: string): void {
-  if (!Array.isArray(list)) return;
+  if (!isArray(list)) return;
   const defs = isObject(doc.swagger.securityDefinitions) ? doc.swagger.securityDefinitions : {};
-  list.forEach((req: unknown, i: number) => {
+  list.forEach((req, i) => {
     if (!isObject(req)) return;
     for (const [name, scopes] of Object.entries(req)) {
       const pointer = `${base}/${i}${pointerOf(name)}`;
       const def = defs[name];
       if (!isObject(def)) report('security-undefined', { name }, { pointer, operation });
-      else if (def.type !== 'oauth2' && !(Array.isArray(scopes) && scopes.length === 0)) report('security-scopes-not-empty', { name }, { pointer, operation });
+      else if (def.type !== 'oauth2' && !(isArray(scopes) && scopes.length === 0)) report('security-scopes-not-empty', { name }, { pointer, operation });
     }
   });
 }
@@ -60,7 +61,7 @@ export const PROPERTIES_RULES: readonly DocumentRule[] = [
       if (!isObject(params)) return;
       for (const [name, param] of Object.entries(params)) {
         const url = isObject(param) && isObject(param.oAuthSettings) ? param.oAuthSettings.redirectUrl : undefined;
-        const urls: [suffix: string, url: unknown][] = Array.isArray(url) ? url.map((u, i) => [`/${i}`, u]) : url === undefined ? [] : [['', url]];
+        const urls: [suffix: string, url: unknown][] = isArray(url) ? url.map((u, i) => [`/${i}`, u]) : url === undefined ? [] : [['', url]];
         for (const [suffix, u] of urls) {
           if (typeof u === 'string' && REDIRECT.test(u)) continue;
           report('oauth-redirect-invalid', { url: String(u) }, { file: 'apiProperties', pointer: `${base}${pointerOf(name, 'oAuthSettings', 'redirectUrl')}${suffix}` });
@@ -68,8 +69,8 @@ export const PROPERTIES_RULES: readonly DocumentRule[] = [
       }
     };
     check(p.connectionParameters, '/properties/connectionParameters');
-    if (isObject(p.connectionParameterSets) && Array.isArray(p.connectionParameterSets.values)) {
-      p.connectionParameterSets.values.forEach((v: unknown, i: number) => {
+    if (isObject(p.connectionParameterSets) && isArray(p.connectionParameterSets.values)) {
+      p.connectionParameterSets.values.forEach((v, i) => {
         if (isObject(v)) check(v.parameters, `/properties/connectionParameterSets/values/${i}/parameters`);
       });
     }

@@ -5,18 +5,24 @@
  */
 import { pointerOf } from '../json-source';
 import { checkKeys, type DocumentRule } from './info-rules';
-import { isObject, schemaRoots, walkJsonSchema, type CertDocument, type Json, type Report } from './document';
+import { INTEGER_FORMATS, NUMBER_FORMATS, STRING_FORMATS } from '../../swagger/constants';
+import type { DeclaredSchema } from '../../swagger/document';
+import { isArray, isObject, type Found } from '../../swagger/found';
+import { schemaRoots, walkJsonSchema, type CertDocument, type Report } from './document';
 
-const FORMATS: Record<string, Set<string>> = {
-  integer: new Set(['int32', 'int64']),
-  number: new Set(['float', 'double', 'int32', 'int64', 'decimal']),
-  string: new Set(['byte', 'binary', 'date', 'date-time', 'password', 'date-no-tz', 'email', 'html', 'uri', 'uuid']),
+type Schema = Found<DeclaredSchema>;
+
+const FORMATS: Record<string, ReadonlySet<string>> = {
+  integer: new Set(INTEGER_FORMATS),
+  // The certification validator also takes integer formats and decimal on numbers (real connectors use them).
+  number: new Set([...NUMBER_FORMATS, ...INTEGER_FORMATS, 'decimal']),
+  string: new Set(STRING_FORMATS),
 };
 const REF_PREFIXES = ['#/definitions/', '#/parameters/', '#/responses/'];
 /** Schema keywords that a sibling of $ref may not use (Swagger ignores them; the validator rejects them). */
 const REF_SIBLING_ALLOWED = new Set(['$ref']);
 
-function checkSchemaNode(s: Json, pointer: string, depth: number, report: Report, doc: CertDocument): void {
+function checkSchemaNode(s: Schema, pointer: string, depth: number, report: Report, doc: CertDocument): void {
   if (typeof s.$ref === 'string') {
     const ref = s.$ref;
     if (!REF_PREFIXES.some((p) => ref.startsWith(p))) report('ref-invalid', { ref, reason: 'it must start with #/definitions/, #/parameters/ or #/responses/' }, { pointer: `${pointer}/$ref` });
@@ -27,7 +33,7 @@ function checkSchemaNode(s: Json, pointer: string, depth: number, report: Report
   }
   checkKeys(s, 'schema', pointer, report);
   if (s.required !== undefined) {
-    if (!Array.isArray(s.required) || s.required.length === 0) report('required-invalid', { reason: 'required must be a non-empty list of property names' }, { pointer: `${pointer}/required` });
+    if (!isArray(s.required) || s.required.length === 0) report('required-invalid', { reason: 'required must be a non-empty list of property names' }, { pointer: `${pointer}/required` });
     else if (s.type !== undefined && s.type !== 'object') report('required-invalid', { reason: `required is only allowed on objects, not on type ${String(s.type)}` }, { pointer: `${pointer}/required` });
     else {
       for (const r of s.required) {
@@ -36,7 +42,7 @@ function checkSchemaNode(s: Json, pointer: string, depth: number, report: Report
     }
   }
   if (s.enum !== undefined) {
-    if (!Array.isArray(s.enum) || s.enum.length === 0 || new Set(s.enum.map((v: unknown) => JSON.stringify(v))).size !== s.enum.length) {
+    if (!isArray(s.enum) || s.enum.length === 0 || new Set(s.enum.map((v) => JSON.stringify(v))).size !== s.enum.length) {
       report('enum-invalid', {}, { pointer: `${pointer}/enum` });
     }
   }
@@ -47,11 +53,11 @@ function checkSchemaNode(s: Json, pointer: string, depth: number, report: Report
   if (s.type === 'string' && s.format === 'binary' && depth > 0) report('binary-not-top-level', {}, { pointer });
 }
 
-function checkNotificationUrl(root: Json, pointer: string, report: Report, doc: CertDocument): void {
+function checkNotificationUrl(root: Schema, pointer: string, report: Report, doc: CertDocument): void {
   // Every x-ms-notification-url property: a string, internal, and required all the way down.
-  const visit = (s: Json, at: string, requiredChain: boolean): void => {
+  const visit = (s: Schema, at: string, requiredChain: boolean): void => {
     if (!isObject(s.properties)) return;
-    const req = new Set(Array.isArray(s.required) ? s.required.map(String) : []);
+    const req = new Set(isArray(s.required) ? s.required.map(String) : []);
     for (const [k, raw] of Object.entries(s.properties)) {
       const r = doc.resolve(raw, `${at}/properties/${pointerOf(k).slice(1)}`);
       if (!r) continue;
@@ -82,7 +88,7 @@ export const SCHEMA_RULES: readonly DocumentRule[] = [
         const root = doc.resolve(p.node.schema, `${p.pointer}/schema`);
         if (!root) continue;
         walkJsonSchema(root.node, root.pointer, (s, at) => {
-          if (!Array.isArray(s.required) || !isObject(s.properties)) return;
+          if (!isArray(s.required) || !isObject(s.properties)) return;
           for (const name of s.required) {
             const prop = doc.resolve(s.properties[String(name)], `${at}/properties/${pointerOf(String(name)).slice(1)}`);
             if (prop?.node.readOnly === true) report('required-read-only', { name: String(name) }, { pointer: prop.pointer, operation: o.name });

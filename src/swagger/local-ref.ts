@@ -1,17 +1,16 @@
 /**
  * Follows local `$ref`s (#/definitions/..., #/parameters/..., #/responses/...) inside one
  * swagger document, the only kind Power Platform allows. Shared by the docs-page rows, the
- * breaking-change diff and the certification rules.
+ * breaking-change diff and the certification rules. A reference can point anywhere, so what it
+ * leads to is a JsonObject: the caller reads it as the Found<> kind it expects.
  */
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject, type JsonObject } from './found';
 
 /**
  * The object `node` stands for after following its `$ref` chain, with the JSON pointer where it
  * was found; undefined for a non-local, dangling or looping reference.
  */
-export function resolveLocalRef(doc: unknown, node: unknown, pointer = ''): { node: Json; pointer: string } | undefined {
+export function resolveLocalRef(doc: unknown, node: unknown, pointer = ''): { node: JsonObject; pointer: string } | undefined {
   let cur = node;
   let at = pointer;
   const seen = new Set<string>();
@@ -25,4 +24,11 @@ export function resolveLocalRef(doc: unknown, node: unknown, pointer = ''): { no
     at = ref.slice(1);
   }
   return isObject(cur) ? { node: cur, pointer: at } : undefined;
+}
+
+/** `node` with its `$ref`s followed inside `doc`; undefined when it is not an object or leads nowhere. */
+export type Resolve = (node: unknown) => JsonObject | undefined;
+
+export function localResolver(doc: unknown): Resolve {
+  return (node) => resolveLocalRef(doc, node)?.node;
 }
