@@ -9,7 +9,7 @@ import type { Connector } from '../model/connector';
 import { loadDescriptors } from '../load/load-descriptors';
 import { ownVersion } from '../io/own-package';
 import { findProject, recordingsDirOf, type Project } from '../project/project';
-import { formatDiagnostic, type Diagnostic } from '../validate/diagnostics';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics';
 import { ReportedFailure, UserError } from '../errors';
 
 export interface ProjectOptions {

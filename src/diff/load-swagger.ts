@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../validate/diagnostics';
+import { formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics';
 import { readJsonSource } from '../validate/json-source';
 import { PcdkError } from '../errors';
 

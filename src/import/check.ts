@@ -9,7 +9,8 @@ import { OPERATION_SWAGGER_KEYS } from '../emit/swagger';
 import { POLICY_SPELLINGS, POLICY_TEMPLATE_IDS, type PolicyTemplateId } from '../swagger/api-properties';
 import { METHODS, SCHEMA_TYPES } from '../swagger/constants';
 import { isArray, isObject, type JsonObject } from '../swagger/found';
-import { diagnostic, type Diagnostic } from '../validate/diagnostics';
+import { type Diagnostic } from '../diagnostics';
+import { diagnostic } from './diagnostics';
 
 type Obj = JsonObject;
 

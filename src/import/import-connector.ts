@@ -4,7 +4,8 @@
  * atomically).
  */
 import * as path from 'node:path';
-import { diagnostic, hasErrors, type Diagnostic } from '../validate/diagnostics';
+import { hasErrors, type Diagnostic } from '../diagnostics';
+import { diagnostic } from './diagnostics';
 import { validateWithSwaggerParser } from '../validate/swagger-parser';
 import { checkApiProperties, checkSwagger, isObj } from './check';
 import { generateDescriptors } from './generate';

@@ -2,7 +2,8 @@
 import * as path from 'node:path';
 import { types } from 'node:util';
 import type { SourceSite } from '../model/source-site';
-import { diagnostic, type Diagnostic } from '../validate/diagnostics';
+import { type Diagnostic } from '../diagnostics';
+import { diagnostic } from './diagnostics';
 import { originalSite } from './source-map-sites';
 
 /**

@@ -6,7 +6,8 @@
  * unescapes it) is valid Swagger 2.0.
  */
 import Ajv from 'ajv';
-import { diagnostic, type Diagnostic } from '../validate/diagnostics';
+import { type Diagnostic } from '../diagnostics';
+import { diagnostic } from './diagnostics';
 import { validateWithSwaggerParser } from '../validate/swagger-parser';
 import { entriesOf, isArray, isObject, itemsOf, type JsonObject } from '../swagger/found';
 import { ARM_SCHEMA, armUnescape, CUSTOM_API_TYPE, CUSTOM_API_VERSION } from './arm-template';

@@ -11,7 +11,8 @@
  *               Connector + Workflows = flow solution, Connector + aicopilot_aiplugin = plugin;
  *               each needs the matching folders (Connector/, Workflows/, aiplugins/, aipluginoperations/).
  */
-import { diagnostic, type Diagnostic, type Location } from '../validate/diagnostics';
+import { type Diagnostic, type Location } from '../diagnostics';
+import { diagnostic } from './diagnostics';
 import { hasContent, xmlElements } from './xml-nodes';
 import { isUnsafeZipPath, readZip, type ZipEntry, ZipReadError } from './zip-read';
 

@@ -8,7 +8,8 @@
  */
 import * as path from 'node:path';
 import { assertSafeRelativePath } from '../io/atomic-write';
-import { diagnostic, type Diagnostic } from '../validate/diagnostics';
+import { type Diagnostic } from '../diagnostics';
+import { diagnostic } from './diagnostics';
 import { readZip, ZipReadError } from './zip-read';
 import { zipFiles } from './zip';
 

@@ -12,7 +12,8 @@ import {
   type SchemaObject, type SecuritySchemeObject,
 } from 'openapi3-ts/oas30';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { diagnostic, type Diagnostic } from '../validate/diagnostics';
+import { type Diagnostic } from '../diagnostics';
+import { diagnostic } from './diagnostics';
 import { METHODS } from '../swagger/constants';
 import type { SimpleParameterObject, SwaggerDocument, SwaggerOperation } from '../swagger/document';
 import { entriesOf, isArray, isObject, itemsOf, str, type Found, type JsonObject } from '../swagger/found';

@@ -4,7 +4,8 @@
  * exported for the client's tests, a CI token). A hit names the variable and the file, never
  * the value.
  */
-import { diagnostic, type Diagnostic } from '../validate/diagnostics';
+import { type Diagnostic } from '../diagnostics';
+import { diagnostic } from './diagnostics';
 import { readZip, ZipReadError } from './zip-read';
 
 const SECRET_NAME = /(SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CLIENT_?SECRET|CREDENTIAL)/i;

@@ -6,7 +6,8 @@
  */
 import type { Connector } from '../model/connector';
 import { jsonText } from '../emit/json';
-import { diagnostic, type Diagnostic } from '../validate/diagnostics';
+import { type Diagnostic } from '../diagnostics';
+import { diagnostic } from './diagnostics';
 import { encodeConnectorName, PCDK_CONNECTOR_NAMESPACE, uuidV5 } from './dataverse-names';
 import type { ConnectorFolder } from './connector-package';
 import type { SolutionSettings } from './solution-settings';

@@ -4,7 +4,8 @@
  * reject at import are reported here, before anything is written.
  */
 import type { Connector } from '../model/connector';
-import { diagnostic, type Diagnostic } from '../validate/diagnostics';
+import { type Diagnostic } from '../diagnostics';
+import { diagnostic } from './diagnostics';
 import { normalizeSolutionVersion, optionValuePrefixFor, pascalIdentifier } from './dataverse-names';
 
 export interface SolutionOptions {

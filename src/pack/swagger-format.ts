@@ -6,7 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
 import { jsonText } from '../emit/json';
-import { diagnostic, type Diagnostic } from '../validate/diagnostics';
+import { type Diagnostic } from '../diagnostics';
+import { diagnostic } from './diagnostics';
+import { diagnostic as readDiagnostic } from '../validate/diagnostics';
 import { parseStrictJson } from '../validate/swagger-parser';
 
 export type SwaggerFormat = 'json' | 'yaml';
@@ -57,7 +59,7 @@ export function readSwaggerFile(file: string, connector = path.basename(file)): 
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    return { diagnostics: [diagnostic('file-unreadable', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, where)] };
+    return { diagnostics: [readDiagnostic('file-unreadable', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, where)] };
   }
   return { ...parseSwaggerText(text, format, where), format };
 }

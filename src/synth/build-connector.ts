@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import type { Connector } from '../model/connector';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic-write';
 import { validateDescriptor } from '../validate/descriptor-rules';
-import { diagnostic, hasErrors, type Diagnostic } from '../validate/diagnostics';
+import { hasErrors, type Diagnostic } from '../diagnostics';
+import { diagnostic } from '../validate/diagnostics';
 import { PRODUCERS, type Artifact, type BuildContext } from './artifacts';
 import { checkRecordingsForBuild } from './recordings-check';
 

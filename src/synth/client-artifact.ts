@@ -9,7 +9,7 @@ import { emitClientPackage, type CompiledClient } from '../emit/client/client-pa
 import { cachedJson } from '../io/content-cache';
 import { clientDeclarations, clientSource, clientUnsupported } from '../emit/client/client-source';
 import { readRuntimeSources } from './runtime-sources';
-import { diagnostic } from '../validate/diagnostics';
+import { diagnostic } from './diagnostics';
 import type { Artifact } from './artifacts';
 
 let runtime: string | undefined;

@@ -1,7 +1,7 @@
 /** The paconn connector folder as a build artifact, validated by layers 2 and 3. */
 import type { Connector } from '../model/connector';
 import { CONNECTOR_FILES, CONNECTOR_ICON_FILE, emitConnectorFolder } from '../emit/connector-folder';
-import type { Diagnostic } from '../validate/diagnostics';
+import { type Diagnostic } from '../diagnostics';
 import { validateConnectorTexts } from '../validate/validate-files';
 import type { Artifact, BuildContext } from './artifacts';
 

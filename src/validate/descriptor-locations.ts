@@ -5,7 +5,7 @@
  */
 import type { SwaggerDocument, SwaggerOperation } from '../swagger/document';
 import { entriesOf, isObject, itemsOf, type Found } from '../swagger/found';
-import type { Diagnostic } from './diagnostics';
+import { type Diagnostic } from '../diagnostics';
 import { pointerOf } from './json-source';
 export type BuiltFile = 'apiDefinition' | 'apiProperties';
 

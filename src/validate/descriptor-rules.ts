@@ -6,7 +6,8 @@ import { CATEGORIES, type Connector } from '../model/connector';
 import { dynamicTargetId, type DynamicValues } from '../model/dynamic';
 import { CLIENT_RESERVED_NAMES, clientMethodName, responseSpec, successSchema, type Operation } from '../model/operation';
 import { dynamicValuesOf, type SchemaObject } from '../model/schema';
-import { diagnostic, type Diagnostic, type DiagnosticCode, type Location } from './diagnostics';
+import { type Diagnostic, type Location } from '../diagnostics';
+import { diagnostic, type DiagnosticCode } from './diagnostics';
 import { INTEGER_FORMATS, isMethod, isVisibility, NUMBER_FORMATS, STRING_FORMATS } from '../swagger/constants';
 import { locateInSource } from './descriptor-sources';
 import { schemaAt, walkSchema } from './schema-walk';
@@ -294,7 +295,7 @@ export function validateDescriptor(c: Connector): Diagnostic[] {
   // A connector that declares its document (pcdk import) rebuilds as it was published; what it
   // breaks of our authoring rules is reported, not blocking, except what makes the build itself
   // unsound (an unsafe id, two operations with one operationId).
-  if (c.document) return out.map((d) => (BLOCKING_WHEN_DECLARED.has(d.code) ? d : { ...d, severity: 'warning' as const }));
+  if (c.document) return out.map((d) => (BLOCKING_WHEN_DECLARED.has(d.code as DiagnosticCode) ? d : { ...d, severity: 'warning' as const }));
   return out;
 }
 const BLOCKING_WHEN_DECLARED = new Set<DiagnosticCode>(['connector-id-invalid', 'duplicate-operation-id']);

@@ -5,7 +5,8 @@
  * the other layers still run. Only a real syntax error stops the file from being checked.
  */
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { diagnostic, type Diagnostic, type Location } from './diagnostics';
+import { type Diagnostic, type Location } from '../diagnostics';
+import { diagnostic } from './diagnostics';
 
 export interface Position {
   line: number;

@@ -10,7 +10,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ParseError } from 'jsonc-parser';
 import { isObject, type JsonObject } from '../swagger/found';
 import { compileCached } from './compiled-cache';
-import { diagnostic, type Diagnostic } from './diagnostics';
+import { type Diagnostic } from '../diagnostics';
+import { diagnostic } from './diagnostics';
 
 export const SCHEMA_FILES = {
   apiDefinition: 'apiDefinition.swagger.schema.json',

@@ -4,7 +4,7 @@
  * every result carries one). Pure: results in, text out.
  */
 import * as path from 'node:path';
-import { DIAGNOSTICS, type Diagnostic, type DiagnosticCode } from './diagnostics';
+import type { Diagnostic, DiagnosticDefinition } from '../diagnostics';
 import type { ValidationResult } from './validate-target';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -68,21 +68,23 @@ export function formatJson(results: readonly ValidationResult[], cwd: string): s
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 
-/** A message template with {placeholders}, rendered from the registry's typed message function. */
-export function messageTemplate(code: DiagnosticCode): string {
+/** Every code's definition, as the CLI's catalog merges the areas' (src/cli/diagnostic-catalog.ts). */
+export type Catalog = ReadonlyMap<string, { area: string; definition: DiagnosticDefinition<never> }>;
+
+/** A message template with {placeholders}, rendered from the definition's typed message function. */
+export function messageTemplate(code: string, definition: DiagnosticDefinition<never>): string {
   const placeholders = new Proxy({}, { get: (_t, key) => (typeof key === 'string' ? `{${key}}` : undefined) });
   try {
-    return (DIAGNOSTICS[code].message as (a: unknown) => string)(placeholders);
+    return (definition.message as (a: unknown) => string)(placeholders);
   } catch {
     return code;
   }
 }
 
-/** The registry as a table: what `pcdk validate --rules` prints. */
-export function formatRules(format: 'text' | 'json'): string {
-  const rows = (Object.keys(DIAGNOSTICS) as DiagnosticCode[]).map((code) => {
-    const d = DIAGNOSTICS[code] as { severity: Diagnostic['severity']; certification?: Diagnostic['severity']; hint: string; msRule?: string };
-    return { code, severity: d.severity, ...(d.certification ? { certification: d.certification } : {}), msRule: d.msRule ?? '', message: messageTemplate(code), hint: d.hint };
+/** The catalog as a table: what `pcdk validate --rules` prints. */
+export function formatRules(format: 'text' | 'json', catalog: Catalog): string {
+  const rows = [...catalog].map(([code, { area, definition: d }]) => {
+    return { code, area, severity: d.severity, ...(d.certification ? { certification: d.certification } : {}), msRule: d.msRule ?? '', message: messageTemplate(code, d), hint: d.hint };
   });
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   return `${rows
@@ -94,15 +96,14 @@ function sarifLevel(s: Diagnostic['severity']): 'error' | 'warning' {
   return s;
 }
 
-export function formatSarif(results: readonly ValidationResult[], cwd: string, toolVersion: string): string {
-  const codes = Object.keys(DIAGNOSTICS) as DiagnosticCode[];
+export function formatSarif(results: readonly ValidationResult[], cwd: string, toolVersion: string, catalog: Catalog): string {
+  const codes = [...catalog.keys()];
   const index = new Map(codes.map((c, i) => [c, i]));
-  const rules = codes.map((code) => {
-    const d = DIAGNOSTICS[code] as { severity: Diagnostic['severity']; hint: string; msRule?: string };
+  const rules = [...catalog].map(([code, { definition: d }]) => {
     return {
       id: code,
       ...(d.msRule ? { name: d.msRule } : {}),
-      shortDescription: { text: messageTemplate(code) },
+      shortDescription: { text: messageTemplate(code, d) },
       help: { text: d.hint },
       defaultConfiguration: { level: sarifLevel(d.severity) },
       ...(d.msRule ? { properties: { msRule: d.msRule } } : {}),

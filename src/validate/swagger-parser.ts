@@ -8,7 +8,8 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { ValidateFunction } from 'ajv';
 import { compileCached } from './compiled-cache';
-import { diagnostic, type Diagnostic } from './diagnostics';
+import { type Diagnostic } from '../diagnostics';
+import { diagnostic } from './diagnostics';
 
 /** Parses JSON the way the service does: no BOM, no trailing commas, no comments. */
 export function parseStrictJson(text: string, where: { connector: string; file: string }): { value?: unknown; diagnostics: Diagnostic[] } {

@@ -5,7 +5,8 @@
  * Pure apart from swagger-parser: no file system access (see validate-target.ts for that).
  */
 import type { CertFile } from './certification';
-import { diagnostic, type Diagnostic } from './diagnostics';
+import { type Diagnostic } from '../diagnostics';
+import { diagnostic } from './diagnostics';
 import { readJsonSource, type JsonSource } from './json-source';
 import { loadOfficialValidators, type SchemaKind } from './official-schemas';
 import { validateWithSwaggerParser } from './swagger-parser';

@@ -9,7 +9,8 @@ import type { Connector } from '../model/connector';
 import { isObject } from '../swagger/found';
 import { builtLocation } from './descriptor-locations';
 import { validateDescriptor } from './descriptor-rules';
-import { diagnostic, type Diagnostic } from './diagnostics';
+import { type Diagnostic } from '../diagnostics';
+import { diagnostic } from './diagnostics';
 import { readJsonSource } from './json-source';
 import { validateConnectorTexts, type ConnectorTexts, type ValidateFilesOptions } from './validate-files';
 

@@ -9,7 +9,7 @@ import convertkit from '../../definitions/convertkit/connector';
 import { main } from '../../src/cli/main';
 import { diffSwagger } from '../../src/diff/breaking-changes';
 import { emitConnectorFolder } from '../../src/emit/connector-folder';
-import { formatDiagnostic } from '../../src/validate/diagnostics';
+import { formatDiagnostic } from '../../src/diagnostics';
 import { validateBuilt, validateFolder } from '../../src/validate/validate-target';
 import { readSharedJson, sharedDir } from '../helpers/shared';
 

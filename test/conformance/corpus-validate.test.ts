@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DIAGNOSTICS, type Diagnostic, type DiagnosticCode } from '../../src/validate/diagnostics';
+import type { Diagnostic } from '../../src/diagnostics';
+import { DIAGNOSTICS, type DiagnosticCode } from '../../src/validate/diagnostics';
 import { findConnectorFolders, validateFolder, type ValidationResult } from '../../src/validate/validate-target';
 import { sharedDir } from '../helpers/shared';
 

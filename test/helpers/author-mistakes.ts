@@ -9,7 +9,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DiagnosticCode } from '../../src/validate/diagnostics';
+import type { DiagnosticCode as LoadCode } from '../../src/load/diagnostics';
+import type { DiagnosticCode as ValidateCode } from '../../src/validate/diagnostics';
+
+/** What an author mistake is reported as: a loading or a validation code. */
+type DiagnosticCode = LoadCode | ValidateCode;
 
 export interface AuthorMistake {
   name: string;

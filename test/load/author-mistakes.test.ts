@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { connectorEntry, loadDescriptors } from '../../src/load/load-descriptors';
 import { startTypecheck } from '../../src/load/typecheck';
 import { validateDescriptor } from '../../src/validate/descriptor-rules';
-import { formatDiagnostic, type Diagnostic } from '../../src/validate/diagnostics';
+import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics';
 import { BASE, ID, MISTAKES, writeMistake, type AuthorMistake } from '../helpers/author-mistakes';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-mistakes-'));

@@ -8,7 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadDescriptors } from '../../src/load/load-descriptors';
 import { validateDescriptor } from '../../src/validate/descriptor-rules';
-import type { Diagnostic, DiagnosticCode } from '../../src/validate/diagnostics';
+import type { Diagnostic } from '../../src/diagnostics';
+import type { DiagnosticCode } from '../../src/validate/diagnostics';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-sites-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

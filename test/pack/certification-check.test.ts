@@ -5,12 +5,12 @@
  */
 import JSZip from 'jszip';
 import { checkCertificationPackage } from '../../src/pack/certification-check';
-import type { DiagnosticCode } from '../../src/validate/diagnostics';
+import type { DiagnosticCode } from '../../src/pack/diagnostics';
 import {
   certificationFixture, connectorSolution, flowSolution, importConfig, jszip, pluginSolution, solutionFixture,
 } from './helpers';
 
-const codes = (ds: { code: DiagnosticCode }[]) => [...new Set(ds.map((d) => d.code))].sort();
+const codes = (ds: { code: string }[]) => [...new Set(ds.map((d) => d.code))].sort();
 const two = async () => ({ 'ConvertKitConnector.zip': await connectorSolution(), 'ConvertKitFlows.zip': await flowSolution() });
 const pkgOf = async (files: Record<string, string | Uint8Array>) => jszip({ 'ConvertKitPackage.dll': 'MZ', ...files });
 

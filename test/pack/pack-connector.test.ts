@@ -13,7 +13,7 @@ import { emitConnectorFolder } from '../../src/emit/connector-folder';
 import { armUnescape } from '../../src/pack/arm-template';
 import { checkCertificationPackage } from '../../src/pack/certification-check';
 import { packConnector, PACKAGE_FILES, type PackOptions } from '../../src/pack/pack-connector';
-import { formatDiagnostic } from '../../src/validate/diagnostics';
+import { formatDiagnostic } from '../../src/diagnostics';
 import { variant } from '../helpers/sample-connector';
 import { connectorSolution, flowSolution, importConfig, isSafeEntryName, jszip, pdpkgFixture, png, sha256, unzip } from './helpers';
 

@@ -2,7 +2,7 @@
 import convertkit from '../../definitions/convertkit/connector';
 import { emitConnectorFolder } from '../../src/emit/connector-folder';
 import { validateDescriptor } from '../../src/validate/descriptor-rules';
-import { formatDiagnostic } from '../../src/validate/diagnostics';
+import { formatDiagnostic } from '../../src/diagnostics';
 import { validateConnectorTexts } from '../../src/validate/validate-files';
 
 test('ConvertKit: descriptors, strict JSON, swagger-parser and certification rules find nothing', async () => {

@@ -2,7 +2,7 @@
 import { emitSwagger } from '../../src/emit/swagger';
 import { builtLocation } from '../../src/validate/descriptor-locations';
 import { validateDescriptor } from '../../src/validate/descriptor-rules';
-import type { Diagnostic } from '../../src/validate/diagnostics';
+import type { Diagnostic } from '../../src/diagnostics';
 import { sample } from '../helpers/sample-connector';
 
 const swagger = emitSwagger(sample) as Record<string, any>;

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { operation, path as pathParam, query, response, t, type Operation } from '../../src/model';
 import { validateDescriptor } from '../../src/validate/descriptor-rules';
-import { DIAGNOSTICS, formatDiagnostic, type DiagnosticCode } from '../../src/validate/diagnostics';
+import { formatDiagnostic } from '../../src/diagnostics';
+import { DIAGNOSTICS, type DiagnosticCode } from '../../src/validate/diagnostics';
 import { createWidget, getWidget, listWidgets, sample, sampleSpec, variant } from '../helpers/sample-connector';
 
 const op = (patch: Record<string, unknown>, base: Operation = createWidget): Operation =>

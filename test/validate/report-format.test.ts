@@ -1,5 +1,6 @@
 /** The three output formats of validate, on hand-made results (located and unlocated findings). */
 import * as path from 'node:path';
+import { DIAGNOSTIC_CATALOG } from '../../src/cli/diagnostic-catalog';
 import { diagnostic } from '../../src/validate/diagnostics';
 import { formatJson, formatRules, formatSarif, formatText, messageTemplate, totals } from '../../src/validate/report-format';
 import type { ValidationResult } from '../../src/validate/validate-target';
@@ -31,7 +32,7 @@ describe('report formats', () => {
   });
 
   test('sarif: 2.1.0 log, one rule per registry code, results pointing at rules and regions', () => {
-    const log = JSON.parse(formatSarif(results, cwd, '1.2.3'));
+    const log = JSON.parse(formatSarif(results, cwd, '1.2.3', DIAGNOSTIC_CATALOG));
     expect(log).toMatchObject({ version: '2.1.0', runs: [{ tool: { driver: { name: 'pcdk', version: '1.2.3' } }, columnKind: 'utf16CodeUnits' }] });
     const { rules } = log.runs[0].tool.driver;
     const [a, b, c] = log.runs[0].results;
@@ -46,12 +47,15 @@ describe('report formats', () => {
   });
 
   test('message templates show the placeholders of the typed message', () => {
-    expect(messageTemplate('category-invalid')).toBe('"{category}" is not a connector category');
+    expect(messageTemplate('category-invalid', DIAGNOSTIC_CATALOG.get('category-invalid')!.definition)).toBe('"{category}" is not a connector category');
   });
 
-  test('--rules lists every code with severity, Microsoft id and fix', () => {
-    const rows = JSON.parse(formatRules('json'));
+  test('--rules lists every code of every area with severity, Microsoft id and fix', () => {
+    expect(JSON.parse(formatRules('json', DIAGNOSTIC_CATALOG)).map((r: { area: string }) => r.area)).toEqual(
+      expect.arrayContaining(['load', 'validate', 'recordings', 'synth', 'pack', 'import']),
+    );
+    const rows = JSON.parse(formatRules('json', DIAGNOSTIC_CATALOG));
     expect(rows.find((r: { code: string }) => r.code === 'empty-properties')).toMatchObject({ severity: 'error', certification: 'warning' });
-    expect(formatRules('text')).toContain('summary-too-long (error; OperationSummaryTooLong)');
+    expect(formatRules('text', DIAGNOSTIC_CATALOG)).toContain('summary-too-long (error; OperationSummaryTooLong)');
   });
 });

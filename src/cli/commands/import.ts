@@ -13,7 +13,7 @@ import { SOURCE_FILES } from '../../import/read-source';
 import { verifyImport, verifyImportDiagnostics } from '../../import/round-trip';
 import { NameScope } from '../../import/names';
 import { formatTypedShare, sumTypedShares, type TypedShare } from '../../import/typed-operation';
-import type { Diagnostic } from '../../validate/diagnostics';
+import { type Diagnostic } from '../../diagnostics';
 import { printDiagnostics } from '../project-options';
 import { isPcdkError, UserError } from '../../errors';
 import { createProgress, formatTable } from '../progress';

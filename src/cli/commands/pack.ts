@@ -11,7 +11,7 @@ import { checkCertificationPackage } from '../../pack/certification-check';
 import { ICON_FILE, SCRIPT_FILE } from '../../pack/connector-package';
 import { packConnector } from '../../pack/pack-connector';
 import { SWAGGER_FORMATS, type SwaggerFormat } from '../../pack/swagger-format';
-import { hasErrors } from '../../validate/diagnostics';
+import { hasErrors } from '../../diagnostics';
 import { UserError } from '../../errors';
 import { loadConnectorFor, printDiagnostics, projectFrom, schemasDirFrom, withProjectOptions } from '../project-options';
 

@@ -12,7 +12,7 @@ import { checkFixtures } from '../../recordings/check';
 import { fixtureFileName, loadFixtureDir } from '../../recordings/format';
 import { recordExchange } from '../../recordings/record';
 import { writeFileAtomic } from '../../io/atomic-write';
-import { hasErrors } from '../../validate/diagnostics';
+import { hasErrors } from '../../diagnostics';
 import { UserError } from '../../errors';
 import { loadConnectorFor, printDiagnostics, projectFrom, recordingsDir, withProjectOptions, type ProjectOptions } from '../project-options';
 

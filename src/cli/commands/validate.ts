@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
+import { DIAGNOSTIC_CATALOG } from '../diagnostic-catalog';
 import { formatJson, formatRules, formatSarif, formatText, totals, type OutputFormat } from '../../validate/report-format';
 import { findConnectorFolders, validateBuilt, validateFolder, validateSwaggerFile, type ValidationResult } from '../../validate/validate-target';
 import { UserError } from '../../errors';
@@ -47,7 +48,7 @@ export function registerValidate(program: Command): void {
   withProjectOptions(cmd)
     .action(async function (this: Command, target: string | undefined, opts: ValidateOptions) {
       if (opts.rules) {
-        process.stdout.write(formatRules(opts.json || opts.format === 'json' ? 'json' : 'text'));
+        process.stdout.write(formatRules(opts.json || opts.format === 'json' ? 'json' : 'text', DIAGNOSTIC_CATALOG));
         return;
       }
       if (!target === !opts.all) this.error('pcdk validate: give either a target or --all <dir>', { exitCode: 2, code: 'pcdk.usage' });
@@ -62,7 +63,7 @@ export function registerValidate(program: Command): void {
         results.push(await validateOne(target!, opts, schemasDir));
       }
       const cwd = process.cwd();
-      const text = format === 'json' ? formatJson(results, cwd) : format === 'sarif' ? formatSarif(results, cwd, pcdkVersion()) : formatText(results, cwd);
+      const text = format === 'json' ? formatJson(results, cwd) : format === 'sarif' ? formatSarif(results, cwd, pcdkVersion(), DIAGNOSTIC_CATALOG) : formatText(results, cwd);
       process.stdout.write(text);
       if (totals(results).errors > 0) process.exitCode = 1;
     });

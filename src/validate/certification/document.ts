@@ -3,7 +3,7 @@
  * operations with their JSON pointers, and a $ref resolver that keeps track of where a resolved
  * node lives so that findings point at the definition, not at the reference.
  */
-import type { DiagnosticCode, diagnostic } from '../diagnostics';
+import { type DiagnosticCode, type diagnostic } from '../diagnostics';
 import { pointerOf } from '../json-source';
 import type { ApiPropertiesDocument } from '../../swagger/api-properties';
 import type { HttpMethod } from '../../swagger/constants';

@@ -4,7 +4,8 @@
  * connector folder can be checked). Each finding is registered in ../diagnostics.ts with the
  * Microsoft validator rule id where one exists and a severity calibrated on the corpus.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics';
+import { type Diagnostic } from '../../diagnostics';
+import { diagnostic } from '../diagnostics';
 import { makeDocument, type At, type CertFile, type Report } from './document';
 import { DOCUMENT_RULES } from './info-rules';
 import { crossOperationRules, OPERATION_RULES } from './operation-rules';

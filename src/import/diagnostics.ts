@@ -1,0 +1,55 @@
+/** Importing an existing connector folder into descriptors, and proving the round trip. */
+import { def, defineDiagnostics } from '../diagnostics/define';
+
+export const IMPORT_DIAGNOSTICS = defineDiagnostics('import', {
+  'import-file-missing': def<{ file: string }>({
+    severity: 'error',
+    message: (a) => `${a.file} is missing or unreadable`,
+    hint: 'Point pcdk import at a connector folder holding apiDefinition.swagger.json and apiProperties.json.',
+  }),
+  'import-json-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `not JSON, even read leniently: ${a.reason}`,
+    hint: 'Fix the syntax at the position given (a missing comma or quote, a stray character), then import again.',
+  }),
+  'import-json-lenient': def<{ reason: string }>({
+    severity: 'warning',
+    message: (a) => `read leniently: ${a.reason}`,
+    hint: 'Nothing to do for the import: the rebuilt file is strict JSON. Strict parsers (paconn, GitHub import) reject the original.',
+  }),
+  'import-swagger-invalid': def<{ reason: string }>({
+    severity: 'warning',
+    message: (a) => `the source is not valid Swagger 2.0 for swagger-parser: ${a.reason}`,
+    hint: 'The import keeps the document as declared, so the rebuilt file has the same fault: fix it in the descriptors.',
+  }),
+  'import-unsupported': def<{ what: string }>({
+    severity: 'error',
+    message: (a) => `the descriptor model cannot express ${a.what}`,
+    hint: 'Remove or rename the key in the source (a typo of a known key, an OpenAPI 3 key), or extend src/model and the emitters; nothing is dropped silently.',
+  }),
+  'import-value-invalid': def<{ expected: string }>({
+    severity: 'error',
+    message: (a) => `expected ${a.expected} here`,
+    hint: 'Fix the value in the source file; the descriptor types accept only what the official schema allows.',
+  }),
+  'import-secret-present': def<{ what: string }>({
+    severity: 'error',
+    message: (a) => `the source holds a secret value (${a.what}); pcdk does not copy secrets into descriptors`,
+    hint: 'Remove the value from the source file (paconn and pac inject the client secret at deployment with --secret), then import again.',
+  }),
+  'import-vendor-extensions': def<{ keys: string }>({
+    severity: 'warning',
+    message: (a) => `vendor keys outside the official schema kept verbatim: ${a.keys}`,
+    hint: 'They are carried as extensions; the official schema (and certification) may reject them.',
+  }),
+  'round-trip-mismatch': def<{ count: number; first: string }>({
+    severity: 'error',
+    message: (a) => `the rebuilt file differs from the source in ${a.count} place(s), first at ${a.first}`,
+    hint: 'A bug in pcdk import or an emitter: please report it with the connector folder.',
+  }),
+});
+
+/** This area's definitions, by code. */
+export const DIAGNOSTICS = IMPORT_DIAGNOSTICS.definitions;
+export const { diagnostic } = IMPORT_DIAGNOSTICS;
+export type DiagnosticCode = keyof typeof IMPORT_DIAGNOSTICS.definitions;
