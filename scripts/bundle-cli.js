@@ -20,7 +20,17 @@ esbuild.buildSync({
   target: 'node20',
   // jsonc-parser's CommonJS build loads its parts with a dynamic require; its ES module build bundles.
   mainFields: ['module', 'main'],
-  external: ['typescript', 'typescript7', 'esbuild', 'ajv/package.json', 'archiver', 'jszip', 'yaml', 'fast-xml-parser', 'openapi3-ts'],
+  external: [
+    'typescript',
+    'typescript7',
+    'esbuild',
+    'ajv/package.json',
+    'archiver',
+    'jszip',
+    'yaml',
+    'fast-xml-parser',
+    'openapi3-ts',
+  ],
   logLevel: 'warning',
   legalComments: 'none',
 });

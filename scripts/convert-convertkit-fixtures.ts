@@ -39,10 +39,13 @@ const KNOWN: Record<string, (body: unknown) => KnownMismatch[]> = {
   BroadcastGetStat: (body) => {
     const b = (body as { broadcast?: unknown } | null)?.broadcast;
     return b && typeof b === 'object' && !Array.isArray(b)
-      ? [{
-          pointer: '/broadcast',
-          reason: 'the live API returns one object under "broadcast"; the schema keeps the published array so existing flows keep working (readme, known issues)',
-        }]
+      ? [
+          {
+            pointer: '/broadcast',
+            reason:
+              'the live API returns one object under "broadcast"; the schema keeps the published array so existing flows keep working (readme, known issues)',
+          },
+        ]
       : [];
   },
 };
@@ -57,12 +60,18 @@ export const SKIPPED: Record<string, string> = {
 const PLACEHOLDERS: Record<string, { pointer: string; value: unknown; note: string }> = {
   'PUT_subscribers_subscriber_id.json alternates[0]': {
     pointer: 'fields',
-    value: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`field_${String(i + 1).padStart(2, '0')}`, `value ${i + 1}`])),
+    value: Object.fromEntries(
+      Array.from({ length: 11 }, (_, i) => [`field_${String(i + 1).padStart(2, '0')}`, `value ${i + 1}`]),
+    ),
     note: 'the docs give only the placeholder "<11 to 125 custom fields>"; 11 generated custom fields (field_01..field_11) stand in for it',
   },
 };
 
-export function convertExchange(ex: SharedExchange, origin: string, isError: boolean): { fixture: Fixture; label: string } {
+export function convertExchange(
+  ex: SharedExchange,
+  origin: string,
+  isError: boolean,
+): { fixture: Fixture; label: string } {
   const match = matchRoute(convertkit, ex.request.method, ex.request.path);
   if (!match) throw new Error(`${origin}: ${ex.request.method} ${ex.request.path} matches no ConvertKit operation`);
   const op = match.op;
@@ -96,7 +105,8 @@ export function convertExchange(ex: SharedExchange, origin: string, isError: boo
     if (isError) for (const k of [...new Set(credentialsSeen)].sort()) query[k] = FIXTURE_REDACTED;
     else {
       query.api_secret = FIXTURE_REDACTED;
-      if (credentialsSeen.some((k) => k !== 'api_secret')) converted.push('public api_key replaced by api_secret, the connector\'s only credential');
+      if (credentialsSeen.some((k) => k !== 'api_secret'))
+        converted.push("public api_key replaced by api_secret, the connector's only credential");
     }
     converted.push(`credential values replaced by "${FIXTURE_REDACTED}"`);
   }
@@ -106,12 +116,18 @@ export function convertExchange(ex: SharedExchange, origin: string, isError: boo
     converted.push(placeholder.note);
   }
   const responseBody = redactDeep(ex.response.body);
-  if (JSON.stringify(responseBody) !== JSON.stringify(ex.response.body)) converted.push('credentials inside response URLs redacted');
+  if (JSON.stringify(responseBody) !== JSON.stringify(ex.response.body))
+    converted.push('credentials inside response URLs redacted');
   const fixture: Fixture = {
     operationId: op.id,
     source: `${ex.source} [converted from shared/fixtures/convertkit/${origin}]`,
     kind: isError ? `error (${ex.kind})` : ex.kind,
-    request: { method: ex.request.method.toUpperCase(), path: ex.request.path, query: sortKeys(query), body: redactDeep(body) },
+    request: {
+      method: ex.request.method.toUpperCase(),
+      path: ex.request.path,
+      query: sortKeys(query),
+      body: redactDeep(body),
+    },
     response: { status: ex.response.status, headers: ex.response.headers, body: responseBody },
   };
   const known = isError ? [] : (KNOWN[op.id]?.(responseBody) ?? []);
@@ -133,7 +149,10 @@ export function convertDir(sharedDir: string): Map<string, string> {
     if (files.has(name)) throw new Error(`two exchanges map to ${name}`);
     files.set(name, jsonText(f));
   };
-  for (const file of fs.readdirSync(sharedDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(sharedDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const ex = JSON.parse(fs.readFileSync(path.join(sharedDir, file), 'utf8')) as SharedExchange;
     const all = [ex, ...(ex.alternates ?? [])];
     all.forEach((e, i) => {
@@ -145,7 +164,10 @@ export function convertDir(sharedDir: string): Map<string, string> {
   }
   const errDir = path.join(sharedDir, 'errors');
   if (fs.existsSync(errDir)) {
-    for (const file of fs.readdirSync(errDir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of fs
+      .readdirSync(errDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const ex = JSON.parse(fs.readFileSync(path.join(errDir, file), 'utf8')) as SharedExchange;
       const { fixture } = convertExchange(ex, `errors/${file}`, true);
       add(fixture, `error-${file.replace(/\.json$/, '')}`);
@@ -155,7 +177,11 @@ export function convertDir(sharedDir: string): Map<string, string> {
 }
 
 function main(): void {
-  const shared = path.resolve(process.argv[2] ?? process.env.PCDK_SHARED_FIXTURES ?? path.join(__dirname, '..', '..', 'shared', 'fixtures', 'convertkit'));
+  const shared = path.resolve(
+    process.argv[2] ??
+      process.env.PCDK_SHARED_FIXTURES ??
+      path.join(__dirname, '..', '..', 'shared', 'fixtures', 'convertkit'),
+  );
   const out = path.resolve(process.argv[3] ?? path.join(process.cwd(), 'definitions', 'convertkit', 'recordings'));
   const files = convertDir(shared);
   const readme = path.join(out, 'README.md');

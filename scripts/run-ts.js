@@ -12,7 +12,11 @@ const esbuild = require('esbuild');
 process.setSourceMapsEnabled(true);
 require.extensions['.ts'] = (module, file) => {
   const { code } = esbuild.transformSync(fs.readFileSync(file, 'utf8'), {
-    loader: 'ts', format: 'cjs', target: 'node20', sourcefile: file, sourcemap: 'inline',
+    loader: 'ts',
+    format: 'cjs',
+    target: 'node20',
+    sourcefile: file,
+    sourcemap: 'inline',
   });
   module._compile(code, file);
 };

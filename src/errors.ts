@@ -38,7 +38,10 @@ export class PcdkError extends Error {
 
 /** True for any PcdkError, from this copy of pcdk or another one, in this realm or another. */
 export function isPcdkError(e: unknown): e is PcdkError {
-  return e instanceof PcdkError || (typeof e === 'object' && e !== null && (e as { [PCDK_ERROR]?: unknown })[PCDK_ERROR] === true);
+  return (
+    e instanceof PcdkError ||
+    (typeof e === 'object' && e !== null && (e as { [PCDK_ERROR]?: unknown })[PCDK_ERROR] === true)
+  );
 }
 
 /** A mistake on the user's side (a bad option, a missing file), printed as `pcdk: <message>`. */

@@ -8,11 +8,27 @@ import { getAccount } from './operations/account';
 import { addSubscriberToForm, listFormSubscriptions, listForms } from './operations/forms';
 import { addSubscriberToSequence, listSequenceSubscriptions, listSequences } from './operations/sequences';
 import {
-  createTag, listTagSubscriptions, listTags, removeTagFromSubscriber, removeTagFromSubscriberByEmail, tagSubscriber,
+  createTag,
+  listTagSubscriptions,
+  listTags,
+  removeTagFromSubscriber,
+  removeTagFromSubscriberByEmail,
+  tagSubscriber,
 } from './operations/tags';
-import { getSubscriber, listSubscriberTags, listSubscribers, unsubscribe, updateSubscriber } from './operations/subscribers';
 import {
-  createBroadcast, deleteBroadcast, getBroadcast, getBroadcastStats, listBroadcasts, updateBroadcast,
+  getSubscriber,
+  listSubscriberTags,
+  listSubscribers,
+  unsubscribe,
+  updateSubscriber,
+} from './operations/subscribers';
+import {
+  createBroadcast,
+  deleteBroadcast,
+  getBroadcast,
+  getBroadcastStats,
+  listBroadcasts,
+  updateBroadcast,
 } from './operations/broadcasts';
 import { createPurchase, getPurchase, listPurchases } from './operations/purchases';
 
@@ -26,7 +42,11 @@ export default defineConnector({
   basePath: '/v3/',
   schemes: ['https'],
   contact: { name: 'Troy Taylor', url: 'https://www.hitachisolutions.com', email: 'ttaylor@hitachisolutions.com' },
-  metadata: { website: 'https://convertkit.com/', privacyPolicy: 'https://convertkit.com/privacy', categories: ['Marketing'] },
+  metadata: {
+    website: 'https://convertkit.com/',
+    privacyPolicy: 'https://convertkit.com/privacy',
+    categories: ['Marketing'],
+  },
   publisher: 'Troy Taylor, Hitachi Solutions',
   stackOwner: 'ConvertKit',
   iconBrandColor: '#da3b01',

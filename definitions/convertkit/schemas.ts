@@ -19,7 +19,10 @@ export const firstName = t.string({ title: 'First Name', description: 'The first
 export const page = t.integer({ format: 'int32', title: 'Page', description: 'The page.' });
 export const totalPages = t.integer({ format: 'int32', title: 'Total Pages', description: 'The total pages.' });
 
-type PageShape<K extends string, S extends TSchema> = { [P in `total_${K}`]: TSchema<number> } & { page: typeof page; total_pages: typeof totalPages } & {
+type PageShape<K extends string, S extends TSchema> = { [P in `total_${K}`]: TSchema<number> } & {
+  page: typeof page;
+  total_pages: typeof totalPages;
+} & {
   [P in K]: TSchema<Static<S>[]>;
 };
 
@@ -67,7 +70,10 @@ export const subscriber = t.partial(
   { title: 'Subscriber' },
 );
 /** A subscriber whose custom fields are returned as a free-form map. */
-export const subscriberWithFieldMap = t.partial({ ...subscriberCore, fields: customFieldsOutput }, { title: 'Subscriber' });
+export const subscriberWithFieldMap = t.partial(
+  { ...subscriberCore, fields: customFieldsOutput },
+  { title: 'Subscriber' },
+);
 /** The trimmed subscriber some subscribe calls return. */
 export const subscriberRef = t.partial({ id }, { title: 'Subscriber' });
 
@@ -113,7 +119,11 @@ const subject = t.string({ title: 'Subject', description: 'The subject.' });
 const content = t.string({ title: 'Content', description: 'The content.' });
 const isPublic = t.boolean({ title: 'Public', description: 'Whether public.' });
 const emailLayoutTemplate = t.string({ title: 'Email Layout Template', description: 'The email layout template.' });
-const thumbnailAlt = t.string({ title: 'Thumbnail Alt', description: 'The alt-text for the thumbnail.', nullable: true });
+const thumbnailAlt = t.string({
+  title: 'Thumbnail Alt',
+  description: 'The alt-text for the thumbnail.',
+  nullable: true,
+});
 
 export const broadcast = t.partial(
   {
@@ -143,8 +153,16 @@ export const broadcastInput = t.partial({
   public: isPublic,
   published_at: t.string({ title: 'Published At', description: 'When published at.', visibility: 'advanced' }),
   send_at: t.string({ title: 'Send At', description: 'When send at.' }),
-  thumbnail_alt: t.string({ title: 'Thumbnail Alt', description: 'The alt-text for the thumbnail.', visibility: 'advanced' }),
-  thumbnail_url: t.string({ title: 'Thumbnail URL', description: 'The URL address for the thumbnail.', visibility: 'advanced' }),
+  thumbnail_alt: t.string({
+    title: 'Thumbnail Alt',
+    description: 'The alt-text for the thumbnail.',
+    visibility: 'advanced',
+  }),
+  thumbnail_url: t.string({
+    title: 'Thumbnail URL',
+    description: 'The URL address for the thumbnail.',
+    visibility: 'advanced',
+  }),
 });
 
 // ---- purchases ----
@@ -174,15 +192,33 @@ export const purchaseFields = {
 const pf = purchaseFields;
 /** A purchase as GET /purchases/{id} and the purchase list order the fields. */
 export const purchase = t.partial({
-  id: pf.id, transaction_id: pf.transaction_id, status: pf.status, email_address: pf.email_address,
-  currency: pf.currency, transaction_time: pf.transaction_time, subtotal: pf.subtotal, shipping: pf.shipping,
-  discount: pf.discount, tax: pf.tax, total: pf.total, products: pf.products,
+  id: pf.id,
+  transaction_id: pf.transaction_id,
+  status: pf.status,
+  email_address: pf.email_address,
+  currency: pf.currency,
+  transaction_time: pf.transaction_time,
+  subtotal: pf.subtotal,
+  shipping: pf.shipping,
+  discount: pf.discount,
+  tax: pf.tax,
+  total: pf.total,
+  products: pf.products,
 });
 /** A purchase as POST /purchases returns it (same fields, the published order). */
 export const createdPurchase = t.partial({
-  id: pf.id, transaction_id: pf.transaction_id, status: pf.status, email_address: pf.email_address,
-  currency: pf.currency, transaction_time: pf.transaction_time, subtotal: pf.subtotal, discount: pf.discount,
-  tax: pf.tax, shipping: pf.shipping, total: pf.total, products: pf.products,
+  id: pf.id,
+  transaction_id: pf.transaction_id,
+  status: pf.status,
+  email_address: pf.email_address,
+  currency: pf.currency,
+  transaction_time: pf.transaction_time,
+  subtotal: pf.subtotal,
+  discount: pf.discount,
+  tax: pf.tax,
+  shipping: pf.shipping,
+  total: pf.total,
+  products: pf.products,
 });
 
 export const purchaseInput = t.object({

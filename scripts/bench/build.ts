@@ -25,7 +25,9 @@ const root = path.resolve(__dirname, '..', '..');
  */
 function authorLoop(cli: string, schemas: string | undefined): { typecheck: number; noTypecheck: number } {
   const project = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-loop-'));
-  fs.cpSync(path.join(root, 'definitions', 'convertkit'), path.join(project, 'definitions', 'convertkit'), { recursive: true });
+  fs.cpSync(path.join(root, 'definitions', 'convertkit'), path.join(project, 'definitions', 'convertkit'), {
+    recursive: true,
+  });
   fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "loop", "private": true }\n');
   const file = path.join(project, 'definitions', 'convertkit', 'operations', 'forms.ts');
   const source = fs.readFileSync(file, 'utf8');
@@ -52,8 +54,14 @@ export async function run(): Promise<BenchSection> {
 
   // First build with an empty validator cache (what a fresh install pays once), then warm runs.
   const coldCache = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-cache-'));
-  const cold = timeProcess(process.execPath, args, { cwd: root, env: benchEnv({ PCDK_CACHE_DIR: coldCache }), runs: 1 })[0]!;
-  const warm = median(timeProcess(process.execPath, args, { cwd: root, env: benchEnv({ PCDK_CACHE_DIR: coldCache }), runs: 9 }));
+  const cold = timeProcess(process.execPath, args, {
+    cwd: root,
+    env: benchEnv({ PCDK_CACHE_DIR: coldCache }),
+    runs: 1,
+  })[0]!;
+  const warm = median(
+    timeProcess(process.execPath, args, { cwd: root, env: benchEnv({ PCDK_CACHE_DIR: coldCache }), runs: 9 }),
+  );
 
   // In-process CPU for one build once modules are loaded.
   await buildConnector(convertkit, { outDir: out, schemasDir: schemas });
@@ -70,14 +78,27 @@ export async function run(): Promise<BenchSection> {
   fs.mkdirSync(tspDir, { recursive: true });
   fs.writeFileSync(path.join(tspDir, 'main.tsp'), typespecSource(convertkit));
   const tsp = path.join(root, 'node_modules', '@typespec', 'compiler', 'cmd', 'tsp.js');
-  const tspArgs = [tsp, 'compile', 'main.tsp', '--emit', '@azure-tools/typespec-autorest', '--output-dir', path.join(tspDir, 'out')];
+  const tspArgs = [
+    tsp,
+    'compile',
+    'main.tsp',
+    '--emit',
+    '@azure-tools/typespec-autorest',
+    '--output-dir',
+    path.join(tspDir, 'out'),
+  ];
   const typespec = median(timeProcess(process.execPath, tspArgs, { cwd: tspDir, env: benchEnv(), runs: 5 }));
   const emitted = path.join(tspDir, 'out', '@azure-tools', 'typespec-autorest', 'openapi.json');
-  const tspOps = Object.values<Record<string, unknown>>(JSON.parse(fs.readFileSync(emitted, 'utf8')).paths).reduce((k, item) => k + Object.keys(item).length, 0);
+  const tspOps = Object.values<Record<string, unknown>>(JSON.parse(fs.readFileSync(emitted, 'utf8')).paths).reduce(
+    (k, item) => k + Object.keys(item).length,
+    0,
+  );
 
   const loop = authorLoop(cli, schemas);
 
-  const layers = schemas ? 'rules + swagger-parser + official schemas' : 'rules + swagger-parser (no ../shared/schemas)';
+  const layers = schemas
+    ? 'rules + swagger-parser + official schemas'
+    : 'rules + swagger-parser (no ../shared/schemas)';
   return {
     title: `Build ConvertKit (${convertkit.operations.length} operations; ${layers})`,
     rows: [
@@ -89,8 +110,14 @@ export async function run(): Promise<BenchSection> {
       { label: 'speed-up vs TypeSpec, in process', value: ratio(typespec, inProcessMs) },
       { label: "author's loop: edit + build with type-check, median of 9", value: fmt(loop.typecheck) },
       { label: "author's loop: edit + build, --no-typecheck, median of 9", value: fmt(loop.noTypecheck) },
-      { label: "author's loop / TypeSpec, with type-check (target <= 0.20)", value: (loop.typecheck / typespec).toFixed(3) },
-      { label: "author's loop / TypeSpec, no type-check (target <= 0.10)", value: (loop.noTypecheck / typespec).toFixed(3) },
+      {
+        label: "author's loop / TypeSpec, with type-check (target <= 0.20)",
+        value: (loop.typecheck / typespec).toFixed(3),
+      },
+      {
+        label: "author's loop / TypeSpec, no type-check (target <= 0.10)",
+        value: (loop.noTypecheck / typespec).toFixed(3),
+      },
       { label: 'first build / TypeSpec (target <= 0.25)', value: (cold / typespec).toFixed(3) },
     ],
   };

@@ -80,13 +80,17 @@ export async function run(): Promise<BenchSection> {
   const files = emitClientPackage(convertkit, await compileClient(convertkit));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-bench-client-'));
   for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createClient } = require(path.join(dir, CLIENT_FILES.cjs)) as { createClient(o: object): { getAccount(): Promise<unknown> } };
+  const { createClient } = require(path.join(dir, CLIENT_FILES.cjs)) as {
+    createClient(o: object): { getAccount(): Promise<unknown> };
+  };
 
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(BODY) });
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(BODY),
+      });
       res.end(BODY);
     });
   });
@@ -119,19 +123,36 @@ export async function run(): Promise<BenchSection> {
   const limited = createClient({ apiSecret: SECRET, baseUrl: base, rateLimit: { calls: 1_000_000, windowMs: 60_000 } });
 
   // The client's own work per call, with a stub fetch answering at once: what it adds to any call.
-  const stubResponse = { status: 200, statusText: 'OK', headers: { get: () => 'application/json' }, text: async () => BODY };
+  const stubResponse = {
+    status: 200,
+    statusText: 'OK',
+    headers: { get: () => 'application/json' },
+    text: async () => BODY,
+  };
   const stub = async (_u: string, _i: unknown) => stubResponse;
   const stubbed = createClient({ apiSecret: SECRET, baseUrl: base, rateLimit: false, fetch: stub });
-  const stubRaw: Call = async () => JSON.parse(await (await stub(url, { method: 'GET', headers: { accept: 'application/json' } })).text());
+  const stubRaw: Call = async () =>
+    JSON.parse(await (await stub(url, { method: 'GET', headers: { accept: 'application/json' } })).text());
   const own = await compare(stubRaw, () => stubbed.getAccount(), 50_000, 1, 5);
 
   // Warm every path up first (JIT, connection pool), or the first variant timed pays for it.
-  for (const c of [1, 50]) for (const f of [raw, rawWithTimeout, () => plain.getAccount(), () => limited.getAccount(), () => untimed.getAccount()]) await perCall(f, 3000, c);
+  for (const c of [1, 50])
+    for (const f of [
+      raw,
+      rawWithTimeout,
+      () => plain.getAccount(),
+      () => limited.getAccount(),
+      () => untimed.getAccount(),
+    ])
+      await perCall(f, 3000, c);
 
   const rows: BenchSection['rows'] = [];
   let loopbackC1 = 0;
   try {
-    for (const [concurrency, total] of [[1, 1000], [50, 2000]] as const) {
+    for (const [concurrency, total] of [
+      [1, 1000],
+      [50, 2000],
+    ] as const) {
       // A/A: raw fetch against itself shows how much of a ratio is this machine's noise.
       const noise = await compare(raw, () => raw(), total, concurrency, 11);
       const timed = await compare(raw, rawWithTimeout, total, concurrency, 11);
@@ -139,12 +160,30 @@ export async function run(): Promise<BenchSection> {
       const b = await compare(raw, () => limited.getAccount(), total, concurrency, 11);
       const u = await compare(raw, () => untimed.getAccount(), total, concurrency, 11);
       if (concurrency === 1) loopbackC1 = a.rawWall;
-      rows.push({ label: `raw fetch, concurrency ${concurrency}`, value: `${(a.rawWall * 1000).toFixed(0)} µs/call (wall)` });
-      rows.push({ label: `client / raw fetch, c=${concurrency}, limiter off`, value: `${a.wall.toFixed(3)}x wall, ${a.cpu.toFixed(3)}x CPU (target <= 1.10x)` });
-      rows.push({ label: `client / raw fetch, c=${concurrency}, limiter on`, value: `${b.wall.toFixed(3)}x wall, ${b.cpu.toFixed(3)}x CPU` });
-      rows.push({ label: `client / raw fetch, c=${concurrency}, timeoutMs 0`, value: `${u.wall.toFixed(3)}x wall, ${u.cpu.toFixed(3)}x CPU` });
-      rows.push({ label: `raw fetch + timeout signal / raw fetch, c=${concurrency}`, value: `${timed.wall.toFixed(3)}x wall, ${timed.cpu.toFixed(3)}x CPU` });
-      rows.push({ label: `raw fetch / raw fetch (noise floor), c=${concurrency}`, value: `${noise.wall.toFixed(3)}x wall, ${noise.cpu.toFixed(3)}x CPU` });
+      rows.push({
+        label: `raw fetch, concurrency ${concurrency}`,
+        value: `${(a.rawWall * 1000).toFixed(0)} µs/call (wall)`,
+      });
+      rows.push({
+        label: `client / raw fetch, c=${concurrency}, limiter off`,
+        value: `${a.wall.toFixed(3)}x wall, ${a.cpu.toFixed(3)}x CPU (target <= 1.10x)`,
+      });
+      rows.push({
+        label: `client / raw fetch, c=${concurrency}, limiter on`,
+        value: `${b.wall.toFixed(3)}x wall, ${b.cpu.toFixed(3)}x CPU`,
+      });
+      rows.push({
+        label: `client / raw fetch, c=${concurrency}, timeoutMs 0`,
+        value: `${u.wall.toFixed(3)}x wall, ${u.cpu.toFixed(3)}x CPU`,
+      });
+      rows.push({
+        label: `raw fetch + timeout signal / raw fetch, c=${concurrency}`,
+        value: `${timed.wall.toFixed(3)}x wall, ${timed.cpu.toFixed(3)}x CPU`,
+      });
+      rows.push({
+        label: `raw fetch / raw fetch (noise floor), c=${concurrency}`,
+        value: `${noise.wall.toFixed(3)}x wall, ${noise.cpu.toFixed(3)}x CPU`,
+      });
     }
   } finally {
     server.closeAllConnections();
@@ -157,7 +196,13 @@ export async function run(): Promise<BenchSection> {
   });
   const esm = await minGzip(files.get(CLIENT_FILES.esm)!, true);
   const cjs = await minGzip(files.get(CLIENT_FILES.cjs)!, false);
-  rows.push({ label: 'client index.mjs min+gzip (target < 10 kB)', value: `${(esm.gz / 1000).toFixed(2)} kB (min ${(esm.min / 1000).toFixed(1)} kB)` });
-  rows.push({ label: 'client index.cjs min+gzip', value: `${(cjs.gz / 1000).toFixed(2)} kB (min ${(cjs.min / 1000).toFixed(1)} kB)` });
+  rows.push({
+    label: 'client index.mjs min+gzip (target < 10 kB)',
+    value: `${(esm.gz / 1000).toFixed(2)} kB (min ${(esm.min / 1000).toFixed(1)} kB)`,
+  });
+  rows.push({
+    label: 'client index.cjs min+gzip',
+    value: `${(cjs.gz / 1000).toFixed(2)} kB (min ${(cjs.min / 1000).toFixed(1)} kB)`,
+  });
   return { title: 'Generated client: per-call overhead vs raw fetch (loopback), size', rows };
 }

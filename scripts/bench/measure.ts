@@ -14,7 +14,11 @@ export function benchEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 /** Wall-clock milliseconds of each of `runs` runs of a command (which must succeed). */
-export function timeProcess(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; runs: number }): number[] {
+export function timeProcess(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; runs: number },
+): number[] {
   const out: number[] = [];
   for (let i = 0; i < opts.runs; i++) {
     const t = process.hrtime.bigint();

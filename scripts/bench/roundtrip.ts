@@ -57,7 +57,11 @@ async function best(fn: () => Promise<unknown>): Promise<number> {
 export async function run(): Promise<BenchSection> {
   const shared = path.resolve(process.env.PCDK_SHARED ?? path.join(root, '..', 'shared'));
   const corpus = path.join(shared, 'corpus');
-  if (!fs.existsSync(corpus)) return { title: 'Round trip (import + build + validate)', rows: [{ label: 'skipped', value: `no corpus at ${corpus}` }] };
+  if (!fs.existsSync(corpus))
+    return {
+      title: 'Round trip (import + build + validate)',
+      rows: [{ label: 'skipped', value: `no corpus at ${corpus}` }],
+    };
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-bench-rt-'));
   const folders = findSourceFolders(corpus);
   const rssBefore = process.resourceUsage().maxRSS;
@@ -90,10 +94,16 @@ export async function run(): Promise<BenchSection> {
     title: 'Round trip: import + build + validate vs swagger-parser validate (same files, same run)',
     rows: [
       { label: 'connectors measured', value: `${ratios.length} (${skipped} not importable: JSON syntax errors)` },
-      { label: 'total time ratio (ours / swagger-parser)', value: `${(oursTotal / baseTotal).toFixed(2)}x (target <= 2x)` },
+      {
+        label: 'total time ratio (ours / swagger-parser)',
+        value: `${(oursTotal / baseTotal).toFixed(2)}x (target <= 2x)`,
+      },
       { label: 'median per-connector ratio', value: `${median(ratios).toFixed(2)}x` },
       { label: 'worst per-connector ratio', value: `${worst.ratio.toFixed(2)}x (${worst.name})` },
-      { label: 'peak memory (max RSS of the bench process)', value: `${peakMb.toFixed(0)} MB (${(rssBefore / 1024).toFixed(0)} MB before the section)` },
+      {
+        label: 'peak memory (max RSS of the bench process)',
+        value: `${peakMb.toFixed(0)} MB (${(rssBefore / 1024).toFixed(0)} MB before the section)`,
+      },
     ],
   };
 }

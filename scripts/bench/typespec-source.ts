@@ -19,7 +19,8 @@ function typeOf(s: SchemaObject, indent: string): string {
   else if (s.type === 'boolean') base = 'boolean';
   else if (s.type === 'array') base = `${typeOf(s.items ?? {}, indent)}[]`;
   else if (s.properties) base = modelExpr(s, indent);
-  else if (s.additionalProperties && typeof s.additionalProperties === 'object') base = `Record<${typeOf(s.additionalProperties, indent)}>`;
+  else if (s.additionalProperties && typeof s.additionalProperties === 'object')
+    base = `Record<${typeOf(s.additionalProperties, indent)}>`;
   else base = 'Record<unknown>';
   return s['x-nullable'] ? `${base} | null` : base;
 }
@@ -43,7 +44,9 @@ function operationSource(op: Operation): string {
   if (op.body) params.push(`  @body body${op.bodyRequired === false ? '?' : ''}: ${typeOf(op.body, '  ')}`);
   const [status, entry] = Object.entries(op.responses).find(([s]) => /^2/.test(s))!;
   const schema = responseSpec(status, entry!).schema;
-  const result = schema ? `{ @statusCode _: ${status}; @body body: ${typeOf(schema, '')} }` : `{ @statusCode _: ${status} }`;
+  const result = schema
+    ? `{ @statusCode _: ${status}; @body body: ${typeOf(schema, '')} }`
+    : `{ @statusCode _: ${status} }`;
   return [
     `@route(${str(op.path)})`,
     `@${op.method === 'delete' ? 'delete' : op.method}`,
@@ -54,7 +57,8 @@ function operationSource(op: Operation): string {
 }
 
 export function typespecSource(c: Connector): string {
-  const auth = c.auth.type === 'apiKey' ? `@useAuth(ApiKeyAuth<ApiKeyLocation.${c.auth.in}, ${str(c.auth.name)}>)\n` : '';
+  const auth =
+    c.auth.type === 'apiKey' ? `@useAuth(ApiKeyAuth<ApiKeyLocation.${c.auth.in}, ${str(c.auth.name)}>)\n` : '';
   return [
     'import "@typespec/http";',
     'import "@typespec/rest";',

@@ -24,7 +24,8 @@ async function timeIt(fn: () => Promise<void>, runs: number): Promise<number> {
 
 export async function run(): Promise<BenchSection> {
   const corpus = path.join(path.resolve(process.env.PCDK_SHARED ?? path.join(root, '..', 'shared')), 'corpus');
-  if (!fs.existsSync(corpus)) return { title: 'validate (corpus)', rows: [{ label: 'skipped', value: `${corpus} is missing` }] };
+  if (!fs.existsSync(corpus))
+    return { title: 'validate (corpus)', rows: [{ label: 'skipped', value: `${corpus} is missing` }] };
   const dirs = findConnectorFolders(corpus);
   let findings = 0;
   const pcdk = await timeIt(async () => {

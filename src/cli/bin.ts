@@ -11,6 +11,5 @@ import * as path from 'node:path';
 
 (Module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 const bundle = path.join(__dirname, 'run.bundle.js');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { run } = require(fs.existsSync(bundle) ? bundle : './run') as typeof import('./run');
 run();

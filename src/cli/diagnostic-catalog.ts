@@ -11,7 +11,14 @@ import { RECORDINGS_DIAGNOSTICS } from '../recordings/diagnostics';
 import { SYNTH_DIAGNOSTICS } from '../synth/diagnostics';
 import { VALIDATE_DIAGNOSTICS } from '../validate/diagnostics';
 
-export const DIAGNOSTIC_AREAS = [LOAD_DIAGNOSTICS, VALIDATE_DIAGNOSTICS, RECORDINGS_DIAGNOSTICS, SYNTH_DIAGNOSTICS, PACK_DIAGNOSTICS, IMPORT_DIAGNOSTICS];
+export const DIAGNOSTIC_AREAS = [
+  LOAD_DIAGNOSTICS,
+  VALIDATE_DIAGNOSTICS,
+  RECORDINGS_DIAGNOSTICS,
+  SYNTH_DIAGNOSTICS,
+  PACK_DIAGNOSTICS,
+  IMPORT_DIAGNOSTICS,
+];
 
 export interface CatalogEntry {
   area: string;
@@ -21,6 +28,8 @@ export interface CatalogEntry {
 /** Code -> its area and definition, in the areas' order (a test checks that no code is defined twice). */
 export const DIAGNOSTIC_CATALOG: ReadonlyMap<string, CatalogEntry> = new Map(
   DIAGNOSTIC_AREAS.flatMap((a) =>
-    Object.entries(a.definitions as Readonly<Record<string, DiagnosticDefinition<never>>>).map(([code, definition]) => [code, { area: a.area, definition }] as const),
+    Object.entries(a.definitions as Readonly<Record<string, DiagnosticDefinition<never>>>).map(
+      ([code, definition]) => [code, { area: a.area, definition }] as const,
+    ),
   ),
 );

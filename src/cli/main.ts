@@ -9,7 +9,6 @@ import { isPcdkError } from '../errors';
 import { pcdkVersion } from './project-options';
 
 type Register = (program: Command) => void;
-/* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * Each command module adds itself here. Modules are loaded on demand: a command pulls in its
  * libraries (archiver, the importer, ...), and `pcdk build` should not pay for `pcdk pack`.
@@ -25,7 +24,6 @@ const COMMANDS: Record<string, () => Register> = {
   serve: () => require('./commands/serve').registerServe,
   import: () => require('./commands/import').registerImport,
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The program with every command, or only `only` when the command line names one. */
 export function createProgram(only?: string): Command {

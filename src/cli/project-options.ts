@@ -41,7 +41,10 @@ export function printDiagnostics(ds: readonly Diagnostic[]): void {
 }
 
 export function checkId(id: string): void {
-  if (!/^[a-z][a-z0-9-]*$/.test(id)) throw new UserError(`"${id}" is not a connector id (lower-case letters, digits and dashes, starting with a letter)`);
+  if (!/^[a-z][a-z0-9-]*$/.test(id))
+    throw new UserError(
+      `"${id}" is not a connector id (lower-case letters, digits and dashes, starting with a letter)`,
+    );
 }
 
 /** Loads definitions/<id>/connector.ts from source; on failure prints why and throws ReportedFailure. */

@@ -66,7 +66,12 @@ export interface DiagnosticArea<D extends Definitions> {
   readonly area: string;
   readonly definitions: D;
   /** A diagnostic of this area, its arguments checked against the code's message. */
-  diagnostic<C extends keyof D & string>(code: C, args: ArgsOf<D, C>, where: Location, layer?: 'certification'): Diagnostic;
+  diagnostic<C extends keyof D & string>(
+    code: C,
+    args: ArgsOf<D, C>,
+    where: Location,
+    layer?: 'certification',
+  ): Diagnostic;
 }
 
 export function defineDiagnostics<D extends Definitions>(area: string, definitions: D): DiagnosticArea<D> {

@@ -8,11 +8,16 @@ import type { Diagnostic } from './define';
  */
 export function formatDiagnostic(d: Diagnostic): string {
   const cwd = process.cwd();
-  const place = [d.connector, d.operations && d.operations.length > 1 ? undefined : d.operation, d.field].filter(Boolean).join(' > ');
+  const place = [d.connector, d.operations && d.operations.length > 1 ? undefined : d.operation, d.field]
+    .filter(Boolean)
+    .join(' > ');
   const pos = d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : '';
   const file = d.file ? ` (${d.file}${pos}${d.pointer !== undefined ? `#${d.pointer}` : ''})` : '';
   const src = d.source ? `${relativeTo(cwd, d.source.file)}:${d.source.line}:${d.source.column}: ` : '';
-  const shared = d.operations && d.operations.length > 1 ? `\n    used by ${d.operations.length} operations: ${d.operations.join(', ')}` : '';
+  const shared =
+    d.operations && d.operations.length > 1
+      ? `\n    used by ${d.operations.length} operations: ${d.operations.join(', ')}`
+      : '';
   return `${src}${d.severity} [${d.code}] ${place}${file}: ${d.message}${shared}\n    fix: ${d.hint}`;
 }
 
@@ -21,4 +26,3 @@ function relativeTo(cwd: string, file: string): string {
   const base = cwd.endsWith(sep) ? cwd : cwd + sep;
   return file.startsWith(base) ? file.slice(base.length) : file;
 }
-

@@ -30,7 +30,10 @@ export const CHANGE_RULES = {
   'output-field-added': { breaking: false, text: 'An output field has been added.' },
   'type-widened': { breaking: false, text: 'A numeric format has been widened.' },
   'enum-value-added': { breaking: false, text: 'An allowed input value has been added.' },
-  'empty-enum-value-removed': { breaking: false, text: 'The empty-string choice was removed; an omitted optional value means the same.' },
+  'empty-enum-value-removed': {
+    breaking: false,
+    text: 'The empty-string choice was removed; an omitted optional value means the same.',
+  },
 } as const;
 export type ChangeRule = keyof typeof CHANGE_RULES;
 
@@ -98,7 +101,14 @@ function field(s: Schema, location: string, required: boolean, resolve: Resolve)
   return f;
 }
 
-function collectBody(s: Schema | undefined, prefix: string, required: boolean, into: Map<string, Field>, resolve: Resolve, depth = 0): void {
+function collectBody(
+  s: Schema | undefined,
+  prefix: string,
+  required: boolean,
+  into: Map<string, Field>,
+  resolve: Resolve,
+  depth = 0,
+): void {
   if (!s || depth > 32) return;
   into.set(prefix, field(s, 'body', required, resolve));
   const req = new Set(itemsOf(s.required));
@@ -114,13 +124,21 @@ function collectBody(s: Schema | undefined, prefix: string, required: boolean, i
   }
 }
 
-function collectOutput(s: Schema | undefined, prefix: string, into: Map<string, Field>, resolve: Resolve, depth = 0): void {
+function collectOutput(
+  s: Schema | undefined,
+  prefix: string,
+  into: Map<string, Field>,
+  resolve: Resolve,
+  depth = 0,
+): void {
   if (!s || depth > 32) return;
   into.set(prefix || '(body)', field(s, 'output', false, resolve));
-  for (const [name, raw] of entriesOf(s.properties)) collectOutput(resolve(raw), prefix ? `${prefix}.${name}` : name, into, resolve, depth + 1);
+  for (const [name, raw] of entriesOf(s.properties))
+    collectOutput(resolve(raw), prefix ? `${prefix}.${name}` : name, into, resolve, depth + 1);
   if (s.type === 'array') {
     const items: Schema | undefined = resolve(s.items);
-    for (const [name, raw] of entriesOf(items?.properties)) collectOutput(resolve(raw), `${prefix}[].${name}`, into, resolve, depth + 1);
+    for (const [name, raw] of entriesOf(items?.properties))
+      collectOutput(resolve(raw), `${prefix}[].${name}`, into, resolve, depth + 1);
   }
 }
 
@@ -148,17 +166,18 @@ export function diffSwagger(oldDoc: Found<SwaggerDocument>, newDoc: Found<Swagge
       if (renamed && !before.has(renamed.id)) {
         renamedTo.add(renamed.id);
         add('operation-id-changed', old.id, `${old.id} is now ${renamed.id}`);
-      }
-      else add('operation-removed', old.id, `${old.method.toUpperCase()} ${old.path} is gone`);
+      } else add('operation-removed', old.id, `${old.method.toUpperCase()} ${old.path} is gone`);
       continue;
     }
-    if (now.method !== old.method) add('method-changed', old.id, `${old.method.toUpperCase()} -> ${now.method.toUpperCase()}`);
+    if (now.method !== old.method)
+      add('method-changed', old.id, `${old.method.toUpperCase()} -> ${now.method.toUpperCase()}`);
     if (now.path !== old.path) add('path-changed', old.id, `${old.path} -> ${now.path}`);
     compareInputs(old, now, add);
     compareOutputs(old, now, add);
   }
   for (const now of after.values()) {
-    if (!before.has(now.id) && !renamedTo.has(now.id)) add('operation-added', now.id, `${now.method.toUpperCase()} ${now.path}`);
+    if (!before.has(now.id) && !renamedTo.has(now.id))
+      add('operation-added', now.id, `${now.method.toUpperCase()} ${now.path}`);
   }
   return changes;
 }
@@ -168,7 +187,8 @@ type Add = (rule: ChangeRule, operationId: string, detail: string, target?: stri
 function compareType(id: string, target: string, a: Field, b: Field, typeRule: ChangeRule, add: Add): void {
   if (a.type !== b.type) return add(typeRule, id, `${target}: ${a.type} -> ${b.type}`, target);
   if (a.format !== b.format) {
-    if (WIDENINGS.has(`${a.format}>${b.format}`) && a.type !== 'string') add('type-widened', id, `${target}: ${a.format || '(none)'} -> ${b.format || '(none)'}`, target);
+    if (WIDENINGS.has(`${a.format}>${b.format}`) && a.type !== 'string')
+      add('type-widened', id, `${target}: ${a.format || '(none)'} -> ${b.format || '(none)'}`, target);
     else add(typeRule, id, `${target}: format ${a.format || '(none)'} -> ${b.format || '(none)'}`, target);
   }
 }
@@ -190,8 +210,10 @@ function compareInputs(old: Op, now: Op, add: Add): void {
         if (v === '' && !b.required) add('empty-enum-value-removed', old.id, `${name}: ""`, name);
         else add('enum-value-removed', old.id, `${name}: ${JSON.stringify(v)}`, name);
       }
-      for (const v of b.enum) if (!a.enum.includes(v)) add('enum-value-added', old.id, `${name}: ${JSON.stringify(v)}`, name);
-    } else if (!a.enum && b.enum) add('enum-value-removed', old.id, `${name}: now restricted to ${JSON.stringify(b.enum)}`, name);
+      for (const v of b.enum)
+        if (!a.enum.includes(v)) add('enum-value-added', old.id, `${name}: ${JSON.stringify(v)}`, name);
+    } else if (!a.enum && b.enum)
+      add('enum-value-removed', old.id, `${name}: now restricted to ${JSON.stringify(b.enum)}`, name);
   }
   for (const [name, b] of now.inputs) {
     if (old.inputs.has(name)) continue;

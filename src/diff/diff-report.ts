@@ -18,10 +18,14 @@ function ordered(changes: readonly Change[]): Change[] {
 export function formatDiffText(changes: readonly Change[], labels: { old: string; new: string }): string {
   const out = [`pcdk diff ${labels.old} -> ${labels.new}`];
   for (const c of ordered(changes)) {
-    out.push(`${c.breaking ? 'BREAKING' : 'ok      '} [${c.rule}] ${c.operationId}: ${c.detail} (${CHANGE_RULES[c.rule].text})`);
+    out.push(
+      `${c.breaking ? 'BREAKING' : 'ok      '} [${c.rule}] ${c.operationId}: ${c.detail} (${CHANGE_RULES[c.rule].text})`,
+    );
   }
   const s = summarize(changes);
-  out.push(`${s.breaking} breaking change${s.breaking === 1 ? '' : 's'}, ${s.nonBreaking} non-breaking change${s.nonBreaking === 1 ? '' : 's'}`);
+  out.push(
+    `${s.breaking} breaking change${s.breaking === 1 ? '' : 's'}, ${s.nonBreaking} non-breaking change${s.nonBreaking === 1 ? '' : 's'}`,
+  );
   return `${out.join('\n')}\n`;
 }
 

@@ -44,9 +44,15 @@ export function loadSwagger(target: string): Record<string, unknown> {
   const value = src.value;
   if (value === undefined || typeof value !== 'object' || value === null || Array.isArray(value)) {
     const fatal = src.diagnostics.filter((d) => d.code === 'json-invalid');
-    throw new DiffInputError(`${file} is not a readable swagger${fatal.length ? `:\n${fatal.map(formatDiagnostic).join('\n')}` : ' (not a JSON object)'}`, src.diagnostics);
+    throw new DiffInputError(
+      `${file} is not a readable swagger${fatal.length ? `:\n${fatal.map(formatDiagnostic).join('\n')}` : ' (not a JSON object)'}`,
+      src.diagnostics,
+    );
   }
-  if (hasErrors(src.diagnostics) && !src.diagnostics.every((d) => d.code === 'json-bom' || d.code === 'json-trailing-comma')) {
+  if (
+    hasErrors(src.diagnostics) &&
+    !src.diagnostics.every((d) => d.code === 'json-bom' || d.code === 'json-trailing-comma')
+  ) {
     throw new DiffInputError(`${file} is not valid JSON`, src.diagnostics);
   }
   return value as Record<string, unknown>;

@@ -5,7 +5,12 @@
  */
 import type { Connector, ConnectionUi } from '../model/connector';
 import type { PropertiesSpec } from '../model/properties';
-import type { ApiProperties, ApiPropertiesDocument, ConnectionParameter, UiDefinition } from '../swagger/api-properties';
+import type {
+  ApiProperties,
+  ApiPropertiesDocument,
+  ConnectionParameter,
+  UiDefinition,
+} from '../swagger/api-properties';
 
 export function emitApiProperties(c: Connector): ApiPropertiesDocument {
   if (c.properties) return declaredPropertiesJson(c, c.properties);
@@ -24,7 +29,8 @@ function declaredPropertiesJson(c: Connector, p: PropertiesSpec): ApiPropertiesD
   const connection: Pick<ApiProperties, 'connectionParameters' | 'connectionParameterSets'> = {};
   if (c.auth.type === 'declared') {
     if (c.auth.connectionParameters !== undefined) connection.connectionParameters = c.auth.connectionParameters;
-    if (c.auth.connectionParameterSets !== undefined) connection.connectionParameterSets = c.auth.connectionParameterSets;
+    if (c.auth.connectionParameterSets !== undefined)
+      connection.connectionParameterSets = c.auth.connectionParameterSets;
   } else {
     connection.connectionParameters = connectionParameters(c);
   }

@@ -45,7 +45,12 @@ export function typeLabel(node: unknown, resolve: Resolve): string {
   if (!s) return '';
   if (s.type === 'array') return `array of ${typeLabel(s.items, resolve) || 'object'}`;
   if (s.type === 'number') return s.format === 'float' || s.format === 'double' ? s.format : 'number';
-  if (s.type === 'string' && typeof s.format === 'string' && ['date-time', 'date', 'byte', 'binary', 'uri', 'email'].includes(s.format)) return s.format;
+  if (
+    s.type === 'string' &&
+    typeof s.format === 'string' &&
+    ['date-time', 'date', 'byte', 'binary', 'uri', 'email'].includes(s.format)
+  )
+    return s.format;
   if (s.type) return String(s.type);
   if (s.properties) return 'object';
   return '';
@@ -86,12 +91,24 @@ function parameterRows(params: (Found<ParameterObject> | undefined)[], resolve: 
       flattenInput(resolve(p.schema), p.required === true, rows, resolve);
       continue;
     }
-    rows.push({ name: text(p['x-ms-summary']), key: text(p.name), required: p.required === true, type: typeLabel(p, resolve), description: text(p.description) });
+    rows.push({
+      name: text(p['x-ms-summary']),
+      key: text(p.name),
+      required: p.required === true,
+      type: typeLabel(p, resolve),
+      description: text(p.description),
+    });
   }
   return rows;
 }
 
-function flattenInput(s: Schema | undefined, required: boolean, rows: ParameterRow[], resolve: Resolve, depth = 0): void {
+function flattenInput(
+  s: Schema | undefined,
+  required: boolean,
+  rows: ParameterRow[],
+  resolve: Resolve,
+  depth = 0,
+): void {
   if (!s || depth > 32) return;
   if (s.type === 'array' && s.items) return flattenInput(resolve(s.items), required, rows, resolve, depth + 1);
   const req = new Set(itemsOf(s.required));
@@ -103,7 +120,13 @@ function flattenInput(s: Schema | undefined, required: boolean, rows: ParameterR
     if (hasProperties(child)) flattenInput(child, childRequired, rows, resolve, depth + 1);
     else if (hasProperties(items)) flattenInput(items, childRequired, rows, resolve, depth + 1);
     else if (!isFreeForm(child)) {
-      rows.push({ name: label(child), key: name, required: childRequired, type: typeLabel(child, resolve), description: text(child.description) });
+      rows.push({
+        name: label(child),
+        key: name,
+        required: childRequired,
+        type: typeLabel(child, resolve),
+        description: text(child.description),
+      });
     }
   }
 }
@@ -120,10 +143,16 @@ function successSchema(op: Found<SwaggerOperation>, resolve: Resolve): Schema | 
 
 function returnRows(s: Schema | undefined, resolve: Resolve): ReturnRow[] {
   if (!s) return [];
-  if (s.type && s.type !== 'object' && s.type !== 'array') return [{ name: 'response', path: '', type: typeLabel(s, resolve), description: text(s.description) }];
+  if (s.type && s.type !== 'object' && s.type !== 'array')
+    return [{ name: 'response', path: '', type: typeLabel(s, resolve), description: text(s.description) }];
   const rows: ReturnRow[] = [];
   if (s.type === 'array') {
-    rows.push({ name: label(s) || 'response', path: '', type: typeLabel(s, resolve), description: text(s.description) });
+    rows.push({
+      name: label(s) || 'response',
+      path: '',
+      type: typeLabel(s, resolve),
+      description: text(s.description),
+    });
     flattenOutput(resolve(s.items), '', rows, resolve);
   } else flattenOutput(s, '', rows, resolve);
   return rows;
@@ -140,6 +169,7 @@ function flattenOutput(s: Schema | undefined, prefix: string, rows: ReturnRow[],
       const items: Schema | undefined = resolve(child.items);
       if (items?.properties) flattenOutput(items, p, rows, resolve, depth + 1);
     } else if (hasProperties(child)) flattenOutput(child, p, rows, resolve, depth + 1);
-    else if (!isFreeForm(child)) rows.push({ name: label(child), path: p, type: typeLabel(child, resolve), description: text(child.description) });
+    else if (!isFreeForm(child))
+      rows.push({ name: label(child), path: p, type: typeLabel(child, resolve), description: text(child.description) });
   }
 }

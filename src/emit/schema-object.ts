@@ -12,18 +12,53 @@ export function schemaJson(s: SchemaObject): DeclaredSchema {
   // The keys of the fixed order are taken out by name; `rest` holds the others ($ref, allOf,
   // x-ms-dynamic-schema, ...) in the order the builder wrote them.
   const {
-    type, format, title, description, 'x-ms-summary': summary, enum: values, default: fallback, example,
-    minimum, maximum, minLength, maxLength, pattern, minItems, maxItems, readOnly,
-    items, properties, required, additionalProperties, 'x-nullable': nullable, 'x-ms-visibility': visibility,
-    'x-ms-dynamic-values': dynamicValues, ...rest
+    type,
+    format,
+    title,
+    description,
+    'x-ms-summary': summary,
+    enum: values,
+    default: fallback,
+    example,
+    minimum,
+    maximum,
+    minLength,
+    maxLength,
+    pattern,
+    minItems,
+    maxItems,
+    readOnly,
+    items,
+    properties,
+    required,
+    additionalProperties,
+    'x-nullable': nullable,
+    'x-ms-visibility': visibility,
+    'x-ms-dynamic-values': dynamicValues,
+    ...rest
   } = s;
   const out: DeclaredSchema = withoutUndefined({
-    type, format, title, description, 'x-ms-summary': summary, enum: values, default: fallback, example,
-    minimum, maximum, minLength, maxLength, pattern, minItems, maxItems, readOnly,
+    type,
+    format,
+    title,
+    description,
+    'x-ms-summary': summary,
+    enum: values,
+    default: fallback,
+    example,
+    minimum,
+    maximum,
+    minLength,
+    maxLength,
+    pattern,
+    minItems,
+    maxItems,
+    readOnly,
     items: items && schemaJson(items),
     properties: properties && mapSchemas(properties, schemaJson),
     required: required && [...required],
-    additionalProperties: typeof additionalProperties === 'object' ? schemaJson(additionalProperties) : additionalProperties,
+    additionalProperties:
+      typeof additionalProperties === 'object' ? schemaJson(additionalProperties) : additionalProperties,
     'x-nullable': nullable,
     'x-ms-visibility': visibility,
     'x-ms-dynamic-values': dynamicValues,
@@ -42,12 +77,16 @@ function asGiven(s: SchemaObject): DeclaredSchema {
     ...s,
     items: s.items && asGiven(s.items),
     properties: s.properties && mapSchemas(s.properties, asGiven),
-    additionalProperties: typeof s.additionalProperties === 'object' ? asGiven(s.additionalProperties) : s.additionalProperties,
+    additionalProperties:
+      typeof s.additionalProperties === 'object' ? asGiven(s.additionalProperties) : s.additionalProperties,
     allOf: s.allOf?.map(asGiven),
   });
 }
 
-function mapSchemas(props: Record<string, SchemaObject>, f: (s: SchemaObject) => DeclaredSchema): Record<string, DeclaredSchema> {
+function mapSchemas(
+  props: Record<string, SchemaObject>,
+  f: (s: SchemaObject) => DeclaredSchema,
+): Record<string, DeclaredSchema> {
   const out: Record<string, DeclaredSchema> = {};
   for (const [name, p] of Object.entries(props)) out[name] = f(p);
   return out;

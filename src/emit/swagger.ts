@@ -8,8 +8,19 @@ import { responseSpec, type Operation, type Param } from '../model/operation';
 import type { SchemaObject } from '../model/schema';
 import { dynamicValuesOf } from '../model/schema';
 import type {
-  BodyParameterObject, DeclaredSchema, ParameterObject, ParameterRef, PathItem, PrimitiveKeys, ResponseObject, ResponseRef,
-  SecurityRequirement, SecuritySchemeObject, SimpleParameterObject, SwaggerDocument, SwaggerOperation,
+  BodyParameterObject,
+  DeclaredSchema,
+  ParameterObject,
+  ParameterRef,
+  PathItem,
+  PrimitiveKeys,
+  ResponseObject,
+  ResponseRef,
+  SecurityRequirement,
+  SecuritySchemeObject,
+  SimpleParameterObject,
+  SwaggerDocument,
+  SwaggerOperation,
 } from '../swagger/document';
 import { dynamicValuesJson, schemaJson, withoutUndefined } from './schema-object';
 
@@ -71,7 +82,9 @@ function declaredDocumentJson(c: Connector, d: DocumentSpec, paths: Record<strin
   return doc;
 }
 
-function securityJson(c: Connector): { definitions: Record<string, SecuritySchemeObject>; requirement: SecurityRequirement[] } | undefined {
+function securityJson(
+  c: Connector,
+): { definitions: Record<string, SecuritySchemeObject>; requirement: SecurityRequirement[] } | undefined {
   const a = c.auth;
   switch (a.type) {
     case 'none':
@@ -104,7 +117,11 @@ export function operationJson(op: Operation): SwaggerOperation {
     ...(op.tags?.length || (op.tags && declared) ? { tags: [...op.tags] } : {}),
     ...(op.visibility ? { 'x-ms-visibility': op.visibility } : {}),
     ...(op.deprecated !== undefined ? { deprecated: op.deprecated } : {}),
-    ...(op.parameters ? { parameters: op.parameters } : omitted.has('parameters') ? {} : { parameters: parametersJson(op) }),
+    ...(op.parameters
+      ? { parameters: op.parameters }
+      : omitted.has('parameters')
+        ? {}
+        : { parameters: parametersJson(op) }),
     responses: op.responseObjects ?? responsesJson(op),
     ...operationExtensionsJson(op),
   };
@@ -135,20 +152,37 @@ function responsesJson(op: Operation): Record<string, ResponseObject | ResponseR
 
 /** A descriptor field and the swagger key it is written under, for every pair whose values fit. */
 type OperationKeyPair = {
-  [F in keyof Operation]-?: { [K in KnownKeys<SwaggerOperation>]-?: NonNullable<Operation[F]> extends SwaggerOperation[K] ? readonly [F, K] : never }[KnownKeys<SwaggerOperation>];
+  [F in keyof Operation]-?: {
+    [K in KnownKeys<SwaggerOperation>]-?: NonNullable<Operation[F]> extends SwaggerOperation[K]
+      ? readonly [F, K]
+      : never;
+  }[KnownKeys<SwaggerOperation>];
 }[keyof Operation];
 /** The keys a type names, without the `x-${string}` of its vendor keys (which would fit anything). */
 type KnownKeys<T> = keyof { [K in keyof T as `x-${string}` extends K ? never : K]: 0 };
 
 /** The typed operation fields that map one to one onto swagger keys, in the order they are written. */
 const OPERATION_KEYS = [
-  ['consumes', 'consumes'], ['produces', 'produces'], ['schemes', 'schemes'], ['security', 'security'],
-  ['externalDocs', 'externalDocs'], ['trigger', 'x-ms-trigger'], ['triggerHint', 'x-ms-trigger-hint'],
-  ['triggerMetadata', 'x-ms-trigger-metadata'], ['pageable', 'x-ms-pageable'], ['apiAnnotation', 'x-ms-api-annotation'],
-  ['noGenericTest', 'x-ms-no-generic-test'], ['safeOperation', 'x-ms-safe-operation'], ['operationSummary', 'x-ms-summary'],
-  ['capabilities', 'x-ms-capabilities'], ['operationContext', 'x-ms-operation-context'], ['notification', 'x-ms-notification'],
+  ['consumes', 'consumes'],
+  ['produces', 'produces'],
+  ['schemes', 'schemes'],
+  ['security', 'security'],
+  ['externalDocs', 'externalDocs'],
+  ['trigger', 'x-ms-trigger'],
+  ['triggerHint', 'x-ms-trigger-hint'],
+  ['triggerMetadata', 'x-ms-trigger-metadata'],
+  ['pageable', 'x-ms-pageable'],
+  ['apiAnnotation', 'x-ms-api-annotation'],
+  ['noGenericTest', 'x-ms-no-generic-test'],
+  ['safeOperation', 'x-ms-safe-operation'],
+  ['operationSummary', 'x-ms-summary'],
+  ['capabilities', 'x-ms-capabilities'],
+  ['operationContext', 'x-ms-operation-context'],
+  ['notification', 'x-ms-notification'],
 ] as const satisfies readonly OperationKeyPair[];
-export const OPERATION_SWAGGER_KEYS: ReadonlyMap<string, keyof Operation> = new Map(OPERATION_KEYS.map(([field, key]) => [key, field]));
+export const OPERATION_SWAGGER_KEYS: ReadonlyMap<string, keyof Operation> = new Map(
+  OPERATION_KEYS.map(([field, key]) => [key, field]),
+);
 
 function operationExtensionsJson(op: Operation): Partial<SwaggerOperation> {
   const out: Partial<SwaggerOperation> = {};
@@ -160,7 +194,11 @@ function operationExtensionsJson(op: Operation): Partial<SwaggerOperation> {
   return out;
 }
 /** One key of the operation; OPERATION_KEYS' `satisfies` is what checks each field against its key. */
-function put<K extends keyof SwaggerOperation>(out: Partial<SwaggerOperation>, key: K, value: SwaggerOperation[K]): void {
+function put<K extends keyof SwaggerOperation>(
+  out: Partial<SwaggerOperation>,
+  key: K,
+  value: SwaggerOperation[K],
+): void {
   out[key] = value;
 }
 
@@ -201,5 +239,16 @@ function paramJson(name: string, p: Param): SimpleParameterObject {
 /** The schema keys Swagger 2.0 puts on a non-body parameter itself (it has no schema there), in the order written. */
 function primitiveKeys(s: DeclaredSchema): PrimitiveKeys {
   const { type, format, enum: values, default: fallback, items, minimum, maximum, minLength, maxLength, pattern } = s;
-  return withoutUndefined({ type, format, enum: values, default: fallback, items, minimum, maximum, minLength, maxLength, pattern });
+  return withoutUndefined({
+    type,
+    format,
+    enum: values,
+    default: fallback,
+    items,
+    minimum,
+    maximum,
+    minLength,
+    maxLength,
+    pattern,
+  });
 }

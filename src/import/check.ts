@@ -9,44 +9,143 @@ import { OPERATION_SWAGGER_KEYS } from '../emit/swagger';
 import { POLICY_SPELLINGS, POLICY_TEMPLATE_IDS, type PolicyTemplateId } from '../swagger/api-properties';
 import { METHODS, SCHEMA_TYPES } from '../swagger/constants';
 import { isArray, isObject, type JsonObject } from '../swagger/found';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 
 type Obj = JsonObject;
 
 const PRIMITIVE = [
-  'type', 'format', 'items', 'collectionFormat', 'default', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum',
-  'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'enum', 'multipleOf',
+  'type',
+  'format',
+  'items',
+  'collectionFormat',
+  'default',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'enum',
+  'multipleOf',
 ];
 const PARAMETER_EXTENSIONS = [
-  'x-ms-summary', 'x-ms-visibility', 'x-ms-dynamic-values', 'x-ms-dynamic-list', 'x-ms-dynamic-tree', 'x-ms-dynamic-schema',
-  'x-ms-dynamic-properties', 'x-ms-enum-values', 'x-ms-test-value', 'x-ms-trigger-value', 'x-ms-localizeDefaultValue',
-  'x-ms-parameter-location', 'x-ms-url-encoding', 'x-ms-skip-url-encoding', 'x-ms-notification-url', 'x-ms-media-kind',
-  'x-ms-editor', 'x-ms-editor-options', 'x-ms-enum', 'x-nullable',
+  'x-ms-summary',
+  'x-ms-visibility',
+  'x-ms-dynamic-values',
+  'x-ms-dynamic-list',
+  'x-ms-dynamic-tree',
+  'x-ms-dynamic-schema',
+  'x-ms-dynamic-properties',
+  'x-ms-enum-values',
+  'x-ms-test-value',
+  'x-ms-trigger-value',
+  'x-ms-localizeDefaultValue',
+  'x-ms-parameter-location',
+  'x-ms-url-encoding',
+  'x-ms-skip-url-encoding',
+  'x-ms-notification-url',
+  'x-ms-media-kind',
+  'x-ms-editor',
+  'x-ms-editor-options',
+  'x-ms-enum',
+  'x-nullable',
 ];
 const KEYS = {
   root: [
-    'swagger', 'info', 'host', 'basePath', 'schemes', 'consumes', 'produces', 'paths', 'definitions', 'parameters', 'responses',
-    'securityDefinitions', 'security', 'tags', 'externalDocs', 'x-ms-capabilities', 'x-ms-connector-metadata', 'x-ms-docs',
+    'swagger',
+    'info',
+    'host',
+    'basePath',
+    'schemes',
+    'consumes',
+    'produces',
+    'paths',
+    'definitions',
+    'parameters',
+    'responses',
+    'securityDefinitions',
+    'security',
+    'tags',
+    'externalDocs',
+    'x-ms-capabilities',
+    'x-ms-connector-metadata',
+    'x-ms-docs',
   ],
-  info: ['title', 'description', 'version', 'termsOfService', 'contact', 'license', 'x-ms-api-annotation', 'x-ms-deployment-version'],
+  info: [
+    'title',
+    'description',
+    'version',
+    'termsOfService',
+    'contact',
+    'license',
+    'x-ms-api-annotation',
+    'x-ms-deployment-version',
+  ],
   contact: ['name', 'url', 'email'],
   license: ['name', 'url'],
   pathItem: [...METHODS, 'parameters', 'x-ms-notification-content', 'x-ms-visibility'],
   notificationContent: ['description', 'schema'],
   operation: [
-    'summary', 'description', 'operationId', 'tags', 'parameters', 'responses', 'deprecated', 'x-ms-visibility',
+    'summary',
+    'description',
+    'operationId',
+    'tags',
+    'parameters',
+    'responses',
+    'deprecated',
+    'x-ms-visibility',
     ...OPERATION_SWAGGER_KEYS.keys(),
   ],
-  parameter: ['name', 'in', 'description', 'required', 'allowEmptyValue', 'schema', ...PRIMITIVE, ...PARAMETER_EXTENSIONS],
+  parameter: [
+    'name',
+    'in',
+    'description',
+    'required',
+    'allowEmptyValue',
+    'schema',
+    ...PRIMITIVE,
+    ...PARAMETER_EXTENSIONS,
+  ],
   items: [...PRIMITIVE, 'x-ms-summary', 'x-ms-visibility'],
   header: [...PRIMITIVE, 'description', 'x-ms-summary', 'x-ms-visibility'],
   response: ['description', 'schema', 'headers', 'examples', 'x-ms-summary', 'x-ms-visibility'],
   schema: [
-    'type', 'format', 'title', 'description', 'default', 'enum', 'example', 'items', 'properties', 'required',
-    'additionalProperties', 'readOnly', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems',
-    '$ref', 'allOf', 'discriminator', 'xml', 'externalDocs', 'multipleOf', 'exclusiveMinimum', 'exclusiveMaximum',
-    'uniqueItems', 'minProperties', 'maxProperties', ...PARAMETER_EXTENSIONS,
+    'type',
+    'format',
+    'title',
+    'description',
+    'default',
+    'enum',
+    'example',
+    'items',
+    'properties',
+    'required',
+    'additionalProperties',
+    'readOnly',
+    'minimum',
+    'maximum',
+    'minLength',
+    'maxLength',
+    'pattern',
+    'minItems',
+    'maxItems',
+    '$ref',
+    'allOf',
+    'discriminator',
+    'xml',
+    'externalDocs',
+    'multipleOf',
+    'exclusiveMinimum',
+    'exclusiveMaximum',
+    'uniqueItems',
+    'minProperties',
+    'maxProperties',
+    ...PARAMETER_EXTENSIONS,
   ],
   tag: ['name', 'description', 'externalDocs'],
   externalDocs: ['description', 'url'],
@@ -55,13 +154,22 @@ const KEYS = {
   apiKey: ['type', 'in', 'name', 'description'],
   oauth2: ['type', 'flow', 'authorizationUrl', 'tokenUrl', 'scopes', 'description'],
   properties: [
-    'connectionParameters', 'connectionParameterSets', 'iconBrandColor', 'capabilities', 'policyTemplateInstances', 'publisher',
-    'stackOwner', 'scriptOperations',
+    'connectionParameters',
+    'connectionParameterSets',
+    'iconBrandColor',
+    'capabilities',
+    'policyTemplateInstances',
+    'publisher',
+    'stackOwner',
+    'scriptOperations',
   ],
   policy: ['templateId', 'title', 'type', 'parameters'],
   connectionParameterSets: ['uiDefinition', 'values'],
 } as const satisfies Record<string, readonly string[]>;
-const SETS = Object.fromEntries(Object.entries(KEYS).map(([k, v]) => [k, new Set<string>(v)])) as Record<keyof typeof KEYS, Set<string>>;
+const SETS = Object.fromEntries(Object.entries(KEYS).map(([k, v]) => [k, new Set<string>(v)])) as Record<
+  keyof typeof KEYS,
+  Set<string>
+>;
 
 const POLICY_PARAMETERS: Record<PolicyTemplateId, readonly string[]> = {
   setheader: ['name', 'value', 'existsAction'],
@@ -72,10 +180,23 @@ const POLICY_PARAMETERS: Record<PolicyTemplateId, readonly string[]> = {
   setvaluefromurl: ['parameterTemplate', 'parameterValueUrl', 'parameterValuePathTemplate', 'httpMethod'],
   updatenextlink: ['nextLinkPropertyName', 'nextLinkParentPropertyPath'],
   pollingtrigger: ['triggerConfig', 'triggerDataPath'],
-  convertarraytoobject: ['propertyParentPath', 'propertySubPath', 'keyWithinCollectionPath', 'newPropertyPath', 'retainKey'],
+  convertarraytoobject: [
+    'propertyParentPath',
+    'propertySubPath',
+    'keyWithinCollectionPath',
+    'newPropertyPath',
+    'retainKey',
+  ],
   convertobjecttoarray: ['propertyParentPath', 'propertySubPath', 'newPropertyPath', 'keyName', 'valueName'],
   stringreplace: ['propertyParentPath', 'propertySubPath', 'sourceString', 'replacementString', 'newPropertyPath'],
-  stringtoarray: ['propertyParentPath', 'propertySubPath', 'newPropertyPath', 'separator', 'delimiterList', 'childPropertyName'],
+  stringtoarray: [
+    'propertyParentPath',
+    'propertySubPath',
+    'newPropertyPath',
+    'separator',
+    'delimiterList',
+    'childPropertyName',
+  ],
   encodepropertyvalue: ['propertyParentPath', 'propertySubPath', 'encodingType', 'newPropertyPath'],
   dynamicsubdomain: ['urlTemplate'],
   moveproperties: ['srcParentPath', 'srcSubPath', 'dstParentPath', 'dstSubPath', 'copyOnlySubProperties'],
@@ -106,13 +227,19 @@ class Checker {
   ) {}
 
   unsupported(at: string, what: string): void {
-    this.diagnostics.push(diagnostic('import-unsupported', { what }, { connector: this.connector, file: this.file, pointer: at }));
+    this.diagnostics.push(
+      diagnostic('import-unsupported', { what }, { connector: this.connector, file: this.file, pointer: at }),
+    );
   }
   secret(at: string, what: string): void {
-    this.diagnostics.push(diagnostic('import-secret-present', { what }, { connector: this.connector, file: this.file, pointer: at }));
+    this.diagnostics.push(
+      diagnostic('import-secret-present', { what }, { connector: this.connector, file: this.file, pointer: at }),
+    );
   }
   invalid(at: string, expected: string): void {
-    this.diagnostics.push(diagnostic('import-value-invalid', { expected }, { connector: this.connector, file: this.file, pointer: at }));
+    this.diagnostics.push(
+      diagnostic('import-value-invalid', { expected }, { connector: this.connector, file: this.file, pointer: at }),
+    );
   }
 
   /** Checks an object's keys against a location; returns false (after reporting) when it is not an object. */
@@ -136,7 +263,8 @@ class Checker {
     if (!isArray(v) || v.some((s) => typeof s !== 'string')) this.invalid(at, 'an array of strings');
   }
   oneOf(v: unknown, at: string, allowed: readonly unknown[]): void {
-    if (v !== undefined && !allowed.includes(v)) this.invalid(at, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+    if (v !== undefined && !allowed.includes(v))
+      this.invalid(at, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
   }
   map(v: unknown, at: string, each: (value: unknown, at: string) => void): void {
     if (v === undefined) return;
@@ -146,7 +274,9 @@ class Checker {
   list(v: unknown, at: string, each: (value: unknown, at: string) => void): void {
     if (v === undefined) return;
     if (!isArray(v)) return this.invalid(at, 'an array');
-    v.forEach((x, i) => each(x, pointer(at, i)));
+    v.forEach((x, i) => {
+      each(x, pointer(at, i));
+    });
   }
 
   // ---- swagger ----
@@ -172,7 +302,12 @@ class Checker {
     });
     if (d.externalDocs !== undefined) this.keys(d.externalDocs, '/externalDocs', 'externalDocs');
     this.list(d['x-ms-connector-metadata'], '/x-ms-connector-metadata', (m, at) => {
-      if (!isObject(m) || typeof m.propertyName !== 'string' || typeof m.propertyValue !== 'string' || Object.keys(m).length !== 2) {
+      if (
+        !isObject(m) ||
+        typeof m.propertyName !== 'string' ||
+        typeof m.propertyValue !== 'string' ||
+        Object.keys(m).length !== 2
+      ) {
         this.invalid(at, 'an object { propertyName: string, propertyValue: string }');
       }
     });
@@ -186,7 +321,11 @@ class Checker {
     if (!this.keys(item, at, 'pathItem')) return;
     this.list(item.parameters, pointer(at, 'parameters'), (p, pat) => this.parameter(p, pat, true));
     const nc = item['x-ms-notification-content'];
-    if (nc !== undefined && this.keys(nc, pointer(at, 'x-ms-notification-content'), 'notificationContent') && nc.schema !== undefined) {
+    if (
+      nc !== undefined &&
+      this.keys(nc, pointer(at, 'x-ms-notification-content'), 'notificationContent') &&
+      nc.schema !== undefined
+    ) {
       this.schema(nc.schema, pointer(pointer(at, 'x-ms-notification-content'), 'schema'));
     }
     for (const m of METHODS) if (item[m] !== undefined) this.operation(item[m], pointer(at, m));
@@ -198,10 +337,13 @@ class Checker {
     this.string(op.summary, pointer(at, 'summary'));
     this.string(op.description, pointer(at, 'description'));
     this.strings(op.tags, pointer(at, 'tags'));
-    if (op.deprecated !== undefined && typeof op.deprecated !== 'boolean') this.invalid(pointer(at, 'deprecated'), 'true or false');
+    if (op.deprecated !== undefined && typeof op.deprecated !== 'boolean')
+      this.invalid(pointer(at, 'deprecated'), 'true or false');
     this.oneOf(op['x-ms-trigger'], pointer(at, 'x-ms-trigger'), ['single', 'batch']);
-    if (op['x-ms-pageable'] !== undefined && !isObject(op['x-ms-pageable'])) this.invalid(pointer(at, 'x-ms-pageable'), 'an object { nextLinkName }');
-    if (op['x-ms-api-annotation'] !== undefined) this.keys(op['x-ms-api-annotation'], pointer(at, 'x-ms-api-annotation'), 'apiAnnotation');
+    if (op['x-ms-pageable'] !== undefined && !isObject(op['x-ms-pageable']))
+      this.invalid(pointer(at, 'x-ms-pageable'), 'an object { nextLinkName }');
+    if (op['x-ms-api-annotation'] !== undefined)
+      this.keys(op['x-ms-api-annotation'], pointer(at, 'x-ms-api-annotation'), 'apiAnnotation');
     this.list(op.parameters, pointer(at, 'parameters'), (p, pat) => this.parameter(p, pat, true));
     if (!isObject(op.responses)) return this.invalid(pointer(at, 'responses'), 'an object of responses');
     this.map(op.responses, pointer(at, 'responses'), (r, rat) => this.response(r, rat, true));
@@ -220,12 +362,14 @@ class Checker {
     if (p.in === 'body') {
       if (p.schema === undefined) this.invalid(pointer(at, 'schema'), 'a schema (a body parameter needs one)');
       else this.schema(p.schema, pointer(at, 'schema'));
-      for (const k of PRIMITIVE) if (k in p) this.unsupported(pointer(at, k), `"${k}" on a body parameter (it belongs in its schema)`);
+      for (const k of PRIMITIVE)
+        if (k in p) this.unsupported(pointer(at, k), `"${k}" on a body parameter (it belongs in its schema)`);
     } else {
       if ('schema' in p) this.unsupported(pointer(at, 'schema'), 'a schema on a non-body parameter');
       if (p.items !== undefined) this.items(p.items, pointer(at, 'items'));
     }
-    if (p.required !== undefined && typeof p.required !== 'boolean') this.invalid(pointer(at, 'required'), 'true or false');
+    if (p.required !== undefined && typeof p.required !== 'boolean')
+      this.invalid(pointer(at, 'required'), 'true or false');
   }
 
   items(v: unknown, at: string): void {
@@ -256,7 +400,8 @@ class Checker {
     }
     this.map(s.properties, pointer(at, 'properties'), (p, pat) => this.schema(p, pat));
     if (isObject(s.additionalProperties)) this.schema(s.additionalProperties, pointer(at, 'additionalProperties'));
-    else if (s.additionalProperties !== undefined && typeof s.additionalProperties !== 'boolean') this.invalid(pointer(at, 'additionalProperties'), 'a schema or a boolean');
+    else if (s.additionalProperties !== undefined && typeof s.additionalProperties !== 'boolean')
+      this.invalid(pointer(at, 'additionalProperties'), 'a schema or a boolean');
     this.list(s.allOf, pointer(at, 'allOf'), (x, xat) => this.schema(x, xat));
     this.strings(s.required, pointer(at, 'required'));
     if (s.enum !== undefined && !isArray(s.enum)) this.invalid(pointer(at, 'enum'), 'an array');
@@ -275,7 +420,8 @@ class Checker {
   // ---- apiProperties ----
   properties(doc: unknown): void {
     if (!isObject(doc)) return this.invalid('', 'an object with "properties"');
-    for (const k of Object.keys(doc)) if (k !== 'properties') this.unsupported(pointer('', k), `the key "${k}" at the root of apiProperties`);
+    for (const k of Object.keys(doc))
+      if (k !== 'properties') this.unsupported(pointer('', k), `the key "${k}" at the root of apiProperties`);
     const p = doc.properties;
     if (!this.keys(p, '/properties', 'properties')) return;
     this.string(p.iconBrandColor, '/properties/iconBrandColor', false);
@@ -290,12 +436,17 @@ class Checker {
       if (isObject(oauth) && typeof oauth.clientSecret === 'string' && oauth.clientSecret !== '') {
         this.secret(pointer(pointer(at, 'oAuthSettings'), 'clientSecret'), 'an OAuth client secret');
       }
-      if (c.type === 'securestring' && c.defaultValue !== undefined && c.defaultValue !== '') this.secret(pointer(at, 'defaultValue'), 'a default value of a securestring parameter');
+      if (c.type === 'securestring' && c.defaultValue !== undefined && c.defaultValue !== '')
+        this.secret(pointer(at, 'defaultValue'), 'a default value of a securestring parameter');
     };
     this.map(p.connectionParameters, '/properties/connectionParameters', parameter);
-    if (p.connectionParameterSets !== undefined && this.keys(p.connectionParameterSets, '/properties/connectionParameterSets', 'connectionParameterSets')) {
+    if (
+      p.connectionParameterSets !== undefined &&
+      this.keys(p.connectionParameterSets, '/properties/connectionParameterSets', 'connectionParameterSets')
+    ) {
       this.list(p.connectionParameterSets.values, '/properties/connectionParameterSets/values', (v, at) => {
-        if (!isObject(v) || typeof v.name !== 'string' || !isObject(v.parameters)) return this.invalid(at, 'a parameter set { name, parameters }');
+        if (!isObject(v) || typeof v.name !== 'string' || !isObject(v.parameters))
+          return this.invalid(at, 'a parameter set { name, parameters }');
         this.map(v.parameters, pointer(at, 'parameters'), parameter);
       });
     }
@@ -305,7 +456,11 @@ class Checker {
   policy(x: unknown, at: string): void {
     if (!this.keys(x, at, 'policy')) return;
     const id = typeof x.templateId === 'string' ? policyTemplateId(x.templateId) : undefined;
-    if (!id) return this.unsupported(pointer(at, 'templateId'), `the policy template ${JSON.stringify(x.templateId)} (known: ${POLICY_TEMPLATE_IDS.join(', ')})`);
+    if (!id)
+      return this.unsupported(
+        pointer(at, 'templateId'),
+        `the policy template ${JSON.stringify(x.templateId)} (known: ${POLICY_TEMPLATE_IDS.join(', ')})`,
+      );
     if (!isObject(x.parameters)) return this.invalid(pointer(at, 'parameters'), 'an object of template parameters');
     const allowed = new Set(POLICY_PARAMETERS[id].map((n) => `x-ms-apimTemplateParameter.${n}`));
     for (const k of Object.keys(x.parameters)) {
@@ -318,7 +473,10 @@ class Checker {
 
   vendorDiagnostic(): Diagnostic[] {
     if (this.vendor.size === 0) return [];
-    const keys = [...this.vendor].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} (${n})`).join(', ');
+    const keys = [...this.vendor]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, n]) => `${k} (${n})`)
+      .join(', ');
     return [diagnostic('import-vendor-extensions', { keys }, { connector: this.connector, file: this.file })];
   }
 }

@@ -17,7 +17,13 @@ import type { SwaggerDocument } from '../swagger/document';
 import { isArray, isObject, type Found, type JsonObject } from '../swagger/found';
 import { NameScope, fileBaseFrom, identifierFrom } from './names';
 import { code, commentText, literal, stringLiteral } from './ts-writer';
-import { addToShare, chooseOperationForm, emptyTypedShare, type OperationForm, type TypedShare } from './typed-operation';
+import {
+  addToShare,
+  chooseOperationForm,
+  emptyTypedShare,
+  type OperationForm,
+  type TypedShare,
+} from './typed-operation';
 
 type Obj = JsonObject;
 
@@ -34,7 +40,16 @@ export interface GenerateInput {
   modelImport: string;
 }
 
-const OPERATION_CORE = new Set(['summary', 'description', 'operationId', 'tags', 'parameters', 'responses', 'deprecated', 'x-ms-visibility']);
+const OPERATION_CORE = new Set([
+  'summary',
+  'description',
+  'operationId',
+  'tags',
+  'parameters',
+  'responses',
+  'deprecated',
+  'x-ms-visibility',
+]);
 
 interface OpEntry {
   path: string;
@@ -50,9 +65,7 @@ function header(lines: string[]): string {
 }
 
 /** Shared component file: one const per entry, then the map the document uses. */
-function componentsFile(
-  kind: string, typeName: string, entries: Obj, modelImport: string, mapName: string,
-): string {
+function componentsFile(kind: string, typeName: string, entries: Obj, modelImport: string, mapName: string): string {
   const scope = new NameScope([mapName]);
   const consts: string[] = [];
   const mapEntries: Record<string, unknown> = {};
@@ -116,7 +129,6 @@ export function declaredOperationSpec(op: Obj, method: string, path: string, pat
 /** The model helpers an operations file calls, in one fixed order (noUnusedLocals: only those used). */
 const HELPER_ORDER = ['operation', 'path', 'query', 'header', 'response', 't'];
 
-
 const staticSegments = (path: string): string[] => path.split('/').filter((s) => s && !s.includes('{'));
 
 /** How many leading static segments every path shares (`/api/v5/...`): they say nothing about the resource. */
@@ -136,7 +148,9 @@ function groupOf(path: string, op: Obj, skip: number): string {
 
 function metadataValue(meta: unknown, name: string): string | undefined {
   if (!isArray(meta)) return undefined;
-  const hit = meta.find((m) => isObject(m) && typeof m.propertyName === 'string' && m.propertyName.toLowerCase() === name.toLowerCase());
+  const hit = meta.find(
+    (m) => isObject(m) && typeof m.propertyName === 'string' && m.propertyName.toLowerCase() === name.toLowerCase(),
+  );
   return isObject(hit) && typeof hit.propertyValue === 'string' ? hit.propertyValue : undefined;
 }
 
@@ -144,12 +158,19 @@ export function generateDescriptorFiles(input: GenerateInput): Map<string, strin
   return generateDescriptors(input).files;
 }
 
-export function generateDescriptors(input: GenerateInput): { files: Map<string, string | Uint8Array>; typed: TypedShare } {
+export function generateDescriptors(input: GenerateInput): {
+  files: Map<string, string | Uint8Array>;
+  typed: TypedShare;
+} {
   const files = new Map<string, string | Uint8Array>();
   const typed = emptyTypedShare();
   const { swagger, modelImport } = input;
   // A package name ('pcdk') reads the same from every folder; a relative path moves one level up.
-  const opsModel = !modelImport.startsWith('.') ? modelImport : modelImport.startsWith('./') ? `.${modelImport}` : `../${modelImport}`;
+  const opsModel = !modelImport.startsWith('.')
+    ? modelImport
+    : modelImport.startsWith('./')
+      ? `.${modelImport}`
+      : `../${modelImport}`;
 
   // ---- operations, grouped ----
   const entries: OpEntry[] = [];
@@ -171,7 +192,9 @@ export function generateDescriptors(input: GenerateInput): { files: Map<string, 
       const op = item[method];
       if (!isMethod(method) || !isObject(op)) continue;
       entries.push({
-        path, method, op,
+        path,
+        method,
+        op,
         pathItem: first && Object.keys(extra).length ? extra : undefined,
         constName: constScope.claim(identifierFrom(String(op.operationId), 'operation')),
         group: groupOf(path, op, skip),
@@ -182,7 +205,17 @@ export function generateDescriptors(input: GenerateInput): { files: Map<string, 
   const fileScope = new NameScope();
   const groupFiles = new Map<string, { base: string; ns: string; ops: OpEntry[] }>();
   // Names connector.ts binds itself: a group must not shadow them.
-  const nsScope = new NameScope(['document', 'properties', 'definitions', 'parameters', 'responses', 'readFileSync', 'join', 'DocumentSpec', 'PropertiesSpec']);
+  const nsScope = new NameScope([
+    'document',
+    'properties',
+    'definitions',
+    'parameters',
+    'responses',
+    'readFileSync',
+    'join',
+    'DocumentSpec',
+    'PropertiesSpec',
+  ]);
   for (const e of entries) {
     let g = groupFiles.get(e.group);
     if (!g) {
@@ -197,7 +230,10 @@ export function generateDescriptors(input: GenerateInput): { files: Map<string, 
     const uses = new Set(['operation', ...sources.flatMap((o) => [...o.form.uses])]);
     for (const o of sources) addToShare(typed, o.form);
     const helpers = HELPER_ORDER.filter((h) => uses.has(h)).join(', ');
-    files.set(`operations/${g.base}.ts`, `import { ${helpers} } from ${stringLiteral(opsModel)};\n\n${sources.map((o) => o.text).join('\n')}`);
+    files.set(
+      `operations/${g.base}.ts`,
+      `import { ${helpers} } from ${stringLiteral(opsModel)};\n\n${sources.map((o) => o.text).join('\n')}`,
+    );
   }
 
   // ---- shared components ----
@@ -234,13 +270,16 @@ export function generateDescriptors(input: GenerateInput): { files: Map<string, 
   if (props.connectionParameters !== undefined) auth.connectionParameters = props.connectionParameters;
   if (props.connectionParameterSets !== undefined) auth.connectionParameterSets = props.connectionParameterSets;
   const properties: Obj = {};
-  for (const [k, v] of Object.entries(props)) if (k !== 'connectionParameters' && k !== 'connectionParameterSets') properties[k] = v;
+  for (const [k, v] of Object.entries(props))
+    if (k !== 'connectionParameters' && k !== 'connectionParameterSets') properties[k] = v;
 
   const info: Obj = isObject(swagger.info) ? swagger.info : {};
   const contact: Obj = isObject(info.contact) ? info.contact : {};
   const meta = swagger['x-ms-connector-metadata'];
   const categories = (metadataValue(meta, 'Categories') ?? '')
-    .split(';').map((s) => s.trim()).filter((s) => (CATEGORIES as readonly string[]).includes(s));
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => (CATEGORIES as readonly string[]).includes(s));
   const schemes = isArray(swagger.schemes) ? swagger.schemes.filter((s) => s === 'https' || s === 'http') : [];
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 

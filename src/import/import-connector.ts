@@ -45,14 +45,25 @@ export async function importConnector(dir: string, opts: ImportOptions): Promise
   const diagnostics = [...source.diagnostics];
   const files = new Map<string, string | Uint8Array>();
   if (source.swagger !== undefined) diagnostics.push(...checkSwagger(source.swagger, id, SOURCE_FILES.apiDefinition));
-  if (source.apiProperties !== undefined) diagnostics.push(...checkApiProperties(source.apiProperties, id, SOURCE_FILES.apiProperties));
+  if (source.apiProperties !== undefined)
+    diagnostics.push(...checkApiProperties(source.apiProperties, id, SOURCE_FILES.apiProperties));
   if (opts.validateSource && isObj(source.swagger)) {
-    for (const d of await validateWithSwaggerParser(source.swagger, { connector: id, file: SOURCE_FILES.apiDefinition })) {
+    for (const d of await validateWithSwaggerParser(source.swagger, {
+      connector: id,
+      file: SOURCE_FILES.apiDefinition,
+    })) {
       const reason = d.message.replace(/^swagger-parser rejects the definition: /, '');
-      diagnostics.push(diagnostic('import-swagger-invalid', { reason }, { connector: id, file: SOURCE_FILES.apiDefinition, pointer: '' }));
+      diagnostics.push(
+        diagnostic(
+          'import-swagger-invalid',
+          { reason },
+          { connector: id, file: SOURCE_FILES.apiDefinition, pointer: '' },
+        ),
+      );
     }
   }
-  if (hasErrors(diagnostics) || !isObj(source.swagger) || !isObj(source.apiProperties)) return { id, ok: false, diagnostics, files, source };
+  if (hasErrors(diagnostics) || !isObj(source.swagger) || !isObj(source.apiProperties))
+    return { id, ok: false, diagnostics, files, source };
   const generated = generateDescriptors({
     id,
     sourceName: path.basename(path.resolve(dir)),

@@ -22,7 +22,7 @@ export function jsonDifferences(a: unknown, b: unknown, limit = 20, at = '', out
     const bo = b as Record<string, unknown>;
     const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
     for (const k of keys) {
-      if (!Object.prototype.hasOwnProperty.call(ao, k) || !Object.prototype.hasOwnProperty.call(bo, k)) out.push(pointer(at, k));
+      if (!Object.hasOwn(ao, k) || !Object.hasOwn(bo, k)) out.push(pointer(at, k));
       else jsonDifferences(ao[k], bo[k], limit, pointer(at, k), out);
       if (out.length >= limit) break;
     }

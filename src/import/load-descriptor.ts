@@ -15,7 +15,6 @@ import { PcdkError } from '../errors';
 type TS = typeof import('typescript');
 let tsModule: TS | undefined;
 function ts(): TS {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (tsModule ??= require('typescript') as TS);
 }
 
@@ -50,19 +49,24 @@ export function loadDescriptorFolder(dir: string): Connector {
         const target = path.resolve(path.dirname(file), spec);
         const candidate = [`${target}.ts`, path.join(target, 'index.ts')].find((f) => fs.existsSync(f));
         if (!candidate || path.relative(root, candidate).startsWith('..')) {
-          throw new DescriptorLoadError(`${path.relative(root, file)}: cannot import "${spec}" (only files inside the definition folder)`);
+          throw new DescriptorLoadError(
+            `${path.relative(root, file)}: cannot import "${spec}" (only files inside the definition folder)`,
+          );
         }
         return load(candidate);
       }
-      throw new DescriptorLoadError(`${path.relative(root, file)}: cannot import "${spec}" (descriptors import only the model, node:fs and node:path)`);
+      throw new DescriptorLoadError(
+        `${path.relative(root, file)}: cannot import "${spec}" (descriptors import only the model, node:fs and node:path)`,
+      );
     };
-    const wrapper = vm.runInThisContext(`(function (exports, require, module, __filename, __dirname) {${js}\n})`, { filename: file }) as (
-      e: unknown, r: unknown, m: unknown, f: string, d: string,
-    ) => void;
+    const wrapper = vm.runInThisContext(`(function (exports, require, module, __filename, __dirname) {${js}\n})`, {
+      filename: file,
+    }) as (e: unknown, r: unknown, m: unknown, f: string, d: string) => void;
     wrapper(mod.exports, requireFn, mod, file, path.dirname(file));
     return mod.exports;
   };
   const c = load(path.join(root, 'connector.ts')).default as Connector | undefined;
-  if (!c || c.kind !== 'connector') throw new DescriptorLoadError(`${path.join(dir, 'connector.ts')} must export default defineConnector({...})`);
+  if (c?.kind !== 'connector')
+    throw new DescriptorLoadError(`${path.join(dir, 'connector.ts')} must export default defineConnector({...})`);
   return c;
 }

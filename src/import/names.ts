@@ -6,16 +6,103 @@
  */
 
 const RESERVED_WORDS = new Set([
-  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
-  'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null',
-  'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'as',
-  'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield', 'any',
-  'boolean', 'constructor', 'declare', 'get', 'module', 'require', 'number', 'set', 'string', 'symbol', 'type',
-  'from', 'of', 'await', 'async', 'arguments', 'eval', 'undefined', 'NaN', 'Infinity', 'unknown', 'never', 'object',
-  'keyof', 'readonly', 'satisfies', 'accessor', 'override', 'abstract', 'is', 'asserts', 'infer', 'namespace',
+  'break',
+  'case',
+  'catch',
+  'class',
+  'const',
+  'continue',
+  'debugger',
+  'default',
+  'delete',
+  'do',
+  'else',
+  'enum',
+  'export',
+  'extends',
+  'false',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'import',
+  'in',
+  'instanceof',
+  'new',
+  'null',
+  'return',
+  'super',
+  'switch',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typeof',
+  'var',
+  'void',
+  'while',
+  'with',
+  'as',
+  'implements',
+  'interface',
+  'let',
+  'package',
+  'private',
+  'protected',
+  'public',
+  'static',
+  'yield',
+  'any',
+  'boolean',
+  'constructor',
+  'declare',
+  'get',
+  'module',
+  'require',
+  'number',
+  'set',
+  'string',
+  'symbol',
+  'type',
+  'from',
+  'of',
+  'await',
+  'async',
+  'arguments',
+  'eval',
+  'undefined',
+  'NaN',
+  'Infinity',
+  'unknown',
+  'never',
+  'object',
+  'keyof',
+  'readonly',
+  'satisfies',
+  'accessor',
+  'override',
+  'abstract',
+  'is',
+  'asserts',
+  'infer',
+  'namespace',
   // Names the generated files themselves use.
-  'operation', 'defineConnector', 'document', 'definitions', 'parameters', 'responses', 'fs', 'path', 'exports',
-  'globalThis', 'process', 'Object', 'Array', 'String', 'Symbol', 'Promise',
+  'operation',
+  'defineConnector',
+  'document',
+  'definitions',
+  'parameters',
+  'responses',
+  'fs',
+  'path',
+  'exports',
+  'globalThis',
+  'process',
+  'Object',
+  'Array',
+  'String',
+  'Symbol',
+  'Promise',
 ]);
 
 /** Device names Windows refuses as file names, in any case and with any extension. */
@@ -35,7 +122,9 @@ function words(text: string): string[] {
 /** A camelCase identifier from any text: ASCII letters and digits only, never a keyword. */
 export function identifierFrom(text: string, fallback = 'item'): string {
   const ws = words(text);
-  let id = ws.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+  let id = ws
+    .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join('');
   if (!id) id = fallback;
   if (/^[0-9]/.test(id)) id = `_${id}`;
   if (id.length > 80) id = id.slice(0, 80);
@@ -45,7 +134,9 @@ export function identifierFrom(text: string, fallback = 'item'): string {
 
 /** A kebab-case base name (no extension) safe on every file system; never empty, never a device name. */
 export function fileBaseFrom(text: string, fallback = 'operations'): string {
-  let base = words(text).map((w) => w.toLowerCase()).join('-');
+  let base = words(text)
+    .map((w) => w.toLowerCase())
+    .join('-');
   if (base.length > 60) base = base.slice(0, 60).replace(/-+$/, '');
   if (!base) base = fallback;
   if (RESERVED_FILES.test(base) || OWN_FILES.has(base)) base = `${base}-ops`;

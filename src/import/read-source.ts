@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { readJsonSource } from '../validate/json-source';
 
@@ -31,16 +31,29 @@ export interface ConnectorSource {
  * The shared lenient reader (validate/json-source.ts), reworded for import: a BOM or trailing
  * commas are a warning (the file still imports), a syntax error is an error with its position.
  */
-export function parseLenientJson(raw: string, where: { connector: string; file: string }): { value?: unknown; diagnostics: Diagnostic[] } {
+export function parseLenientJson(
+  raw: string,
+  where: { connector: string; file: string },
+): { value?: unknown; diagnostics: Diagnostic[] } {
   const src = readJsonSource(raw, where);
   if (src.syntaxError) {
     const { reason, line, column } = src.syntaxError;
-    return { diagnostics: [diagnostic('import-json-invalid', { reason: `${reason} at line ${line}, column ${column}` }, { ...where, pointer: '' })] };
+    return {
+      diagnostics: [
+        diagnostic(
+          'import-json-invalid',
+          { reason: `${reason} at line ${line}, column ${column}` },
+          { ...where, pointer: '' },
+        ),
+      ],
+    };
   }
   const reasons: string[] = [];
   if (src.lenient.bom) reasons.push('the file starts with a UTF-8 byte-order mark');
   if (src.lenient.trailingCommas > 0) reasons.push('trailing commas');
-  const diagnostics = reasons.length ? [diagnostic('import-json-lenient', { reason: reasons.join(' and ') }, { ...where, pointer: '' })] : [];
+  const diagnostics = reasons.length
+    ? [diagnostic('import-json-lenient', { reason: reasons.join(' and ') }, { ...where, pointer: '' })]
+    : [];
   return { value: src.value, diagnostics };
 }
 

@@ -13,7 +13,7 @@ import { emitApiProperties } from '../emit/api-properties';
 import { emitSwagger } from '../emit/swagger';
 import { writeDirAtomic } from '../io/atomic-write';
 import type { Connector } from '../model/connector';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { importConnector, type ImportResult } from './import-connector';
 import { asWritten, jsonDifferences } from './json-compare';
@@ -42,20 +42,39 @@ export interface RoundTripOptions {
 }
 
 export async function roundTrip(dir: string, opts: RoundTripOptions): Promise<RoundTripResult> {
-  const imported = await importConnector(dir, { id: opts.id, modelImport: opts.modelImport, validateSource: opts.validateSource });
+  const imported = await importConnector(dir, {
+    id: opts.id,
+    modelImport: opts.modelImport,
+    validateSource: opts.validateSource,
+  });
   const result: RoundTripResult = {
-    id: imported.id, imported, swaggerEqual: false, apiPropertiesEqual: false, scriptEqual: false, differences: [],
+    id: imported.id,
+    imported,
+    swaggerEqual: false,
+    apiPropertiesEqual: false,
+    scriptEqual: false,
+    differences: [],
     diagnostics: [...imported.diagnostics],
   };
   if (!imported.ok) return result;
   const out = path.join(opts.workDir, imported.id);
   writeDirAtomic(out, imported.files);
   const verified = verifyImport(out, imported);
-  return { ...result, ...verified, diagnostics: [...result.diagnostics, ...verifyImportDiagnostics({ id: result.id, differences: verified.differences })] };
+  return {
+    ...result,
+    ...verified,
+    diagnostics: [
+      ...result.diagnostics,
+      ...verifyImportDiagnostics({ id: result.id, differences: verified.differences }),
+    ],
+  };
 }
 
 /** Loads the descriptors written to `out`, emits, and compares with the source the import read. */
-export function verifyImport(out: string, imported: ImportResult): Omit<RoundTripResult, 'id' | 'imported' | 'diagnostics'> {
+export function verifyImport(
+  out: string,
+  imported: ImportResult,
+): Omit<RoundTripResult, 'id' | 'imported' | 'diagnostics'> {
   const c = loadDescriptorFolder(out);
   const differences: { file: string; pointers: string[] }[] = [];
   const compare = (file: string, rebuilt: unknown, original: unknown): boolean => {
@@ -74,6 +93,10 @@ export function verifyImport(out: string, imported: ImportResult): Omit<RoundTri
 
 export function verifyImportDiagnostics(r: Pick<RoundTripResult, 'id' | 'differences'>): Diagnostic[] {
   return r.differences.map(({ file, pointers }) =>
-    diagnostic('round-trip-mismatch', { count: pointers.length, first: pointers[0]! }, { connector: r.id, file, pointer: pointers[0] }));
+    diagnostic(
+      'round-trip-mismatch',
+      { count: pointers.length, first: pointers[0]! },
+      { connector: r.id, file, pointer: pointers[0] },
+    ),
+  );
 }
-

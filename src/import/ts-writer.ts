@@ -18,7 +18,8 @@ export function stringLiteral(s: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029)
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
     else if (code >= 0xd800 && code <= 0xdfff) {
       // Keep well-formed surrogate pairs as they are; escape lone halves so the file is valid UTF-8.
       const next = s.charCodeAt(i + 1);
@@ -69,7 +70,10 @@ export const code = (text: string): Code => new Code(text);
  * always importer text, never source text; the arguments go through literal() like any value.
  */
 export class Call {
-  constructor(readonly callee: string, readonly args: readonly unknown[]) {}
+  constructor(
+    readonly callee: string,
+    readonly args: readonly unknown[],
+  ) {}
 }
 export const call = (callee: string, ...args: unknown[]): Call => new Call(callee, args);
 

@@ -20,16 +20,40 @@ import { dynamicValuesFrom, typedSchema, type Typed, type Uses } from './typed-s
 type Obj = JsonObject;
 
 /** What pcdk writes for a non-body parameter (src/emit/swagger.ts paramJson), by source key. */
-const PARAM_SCHEMA_KEYS = ['type', 'format', 'enum', 'default', 'items', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'x-nullable'];
+const PARAM_SCHEMA_KEYS = [
+  'type',
+  'format',
+  'enum',
+  'default',
+  'items',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'x-nullable',
+];
 const PARAM_KEYS = new Set([
-  'name', 'in', 'required', 'x-ms-summary', 'description', 'x-ms-url-encoding', 'x-ms-visibility', 'x-ms-dynamic-values',
-  'x-ms-test-value', ...PARAM_SCHEMA_KEYS,
+  'name',
+  'in',
+  'required',
+  'x-ms-summary',
+  'description',
+  'x-ms-url-encoding',
+  'x-ms-visibility',
+  'x-ms-dynamic-values',
+  'x-ms-test-value',
+  ...PARAM_SCHEMA_KEYS,
 ]);
 const BODY_KEYS = new Set(['name', 'in', 'required', 'schema', 'description', 'x-ms-summary', 'x-ms-visibility']);
 const RESPONSE_KEYS = new Set(['description', 'schema', 'x-ms-summary', 'headers', 'examples']);
 
 /** `params` (+ `body`, `bodyRequired`) for a source parameter list, or undefined. */
-export function typedParameters(parameters: unknown, method: string, uses: Uses): { fields: Map<string, Typed>; count: number } | undefined {
+export function typedParameters(
+  parameters: unknown,
+  method: string,
+  uses: Uses,
+): { fields: Map<string, Typed>; count: number } | undefined {
   if (!isArray(parameters)) return undefined;
   const params: Typed = { code: {}, value: {} };
   const fields = new Map<string, Typed>([['params', params]]);
@@ -42,7 +66,13 @@ export function typedParameters(parameters: unknown, method: string, uses: Uses)
       if (i !== parameters.length - 1 || method === 'get' || typeof p.required !== 'boolean') return undefined;
       const schema = typedSchema(p.schema, uses);
       const props = isObject(p.schema) ? p.schema.properties : undefined;
-      if (!schema || !isObject(p.schema) || p.schema.type !== 'object' || (isObject(props) && Object.keys(props).some((k) => names.has(k)))) return undefined;
+      if (
+        !schema ||
+        !isObject(p.schema) ||
+        p.schema.type !== 'object' ||
+        (isObject(props) && Object.keys(props).some((k) => names.has(k)))
+      )
+        return undefined;
       const bodyParameter = bodyParameterSpec(p);
       if (!bodyParameter) return undefined;
       fields.set('body', schema);
@@ -54,7 +84,12 @@ export function typedParameters(parameters: unknown, method: string, uses: Uses)
     if (!param || names.has(p.name)) return undefined;
     names.add(p.name);
     for (const side of ['code', 'value'] as const) {
-      Object.defineProperty(params[side], p.name, { value: param[side], enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(params[side], p.name, {
+        value: param[side],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return { fields, count: parameters.length };
@@ -65,7 +100,10 @@ function bodyParameterSpec(p: Obj): Obj | undefined {
   if (Object.keys(p).some((k) => !BODY_KEYS.has(k))) return undefined;
   const out: Obj = {};
   if (p.name !== 'body') out.name = p.name;
-  for (const [key, field] of [['description', 'description'], ['x-ms-summary', 'summary']] as const) {
+  for (const [key, field] of [
+    ['description', 'description'],
+    ['x-ms-summary', 'summary'],
+  ] as const) {
     if (p[key] === undefined) continue;
     if (typeof p[key] !== 'string') return undefined;
     out[field] = p[key];
@@ -84,7 +122,10 @@ function typedParameter(p: Obj, uses: Uses): Typed | undefined {
   // Absent `required` (Swagger: false) is expressible on query and header parameters only.
   if (typeof p.required !== 'boolean' && (loc === 'path' || p.required !== undefined)) return undefined;
   // path() always writes required and single encoding; query()/header() never write an encoding.
-  if (loc === 'path' ? p.required !== true || p['x-ms-url-encoding'] !== 'single' : p['x-ms-url-encoding'] !== undefined) return undefined;
+  if (
+    loc === 'path' ? p.required !== true || p['x-ms-url-encoding'] !== 'single' : p['x-ms-url-encoding'] !== undefined
+  )
+    return undefined;
   const schemaSource: Obj = {};
   for (const k of PARAM_SCHEMA_KEYS) if (p[k] !== undefined) schemaSource[k] = p[k];
   if (p['x-ms-summary'] !== undefined) schemaSource.title = p['x-ms-summary'];
@@ -118,15 +159,18 @@ export function typedResponses(responses: unknown, uses: Uses): Typed | undefine
   const code: Obj = {};
   const value: Obj = {};
   for (const [status, r] of Object.entries(responses)) {
-    if (!(status === 'default' || /^[1-5]\d\d$/.test(status)) || !isObject(r) || typeof r.description !== 'string') return undefined;
+    if (!(status === 'default' || /^[1-5]\d\d$/.test(status)) || !isObject(r) || typeof r.description !== 'string')
+      return undefined;
     if (Object.keys(r).some((k) => !RESPONSE_KEYS.has(k))) return undefined;
-    if ((r.headers !== undefined && !isObject(r.headers)) || (r.examples !== undefined && !isObject(r.examples))) return undefined;
+    if ((r.headers !== undefined && !isObject(r.headers)) || (r.examples !== undefined && !isObject(r.examples)))
+      return undefined;
     // Declared extras (headers, examples) ride along verbatim in a ResponseSpec literal.
     const extras: Obj = {};
     if (r.headers !== undefined) extras.headers = r.headers;
     if (r.examples !== undefined) extras.examples = r.examples;
     const plain = r['x-ms-summary'] === undefined && Object.keys(extras).length === 0;
-    if (r['x-ms-summary'] !== undefined && (typeof r['x-ms-summary'] !== 'string' || r['x-ms-summary'] === '')) return undefined;
+    if (r['x-ms-summary'] !== undefined && (typeof r['x-ms-summary'] !== 'string' || r['x-ms-summary'] === ''))
+      return undefined;
     let entry: Typed;
     if (r.schema === undefined) {
       // `default` documents errors only (DefaultResponseSpec): a plain { description }.
@@ -140,12 +184,17 @@ export function typedResponses(responses: unknown, uses: Uses): Typed | undefine
       if (!schema) return undefined;
       const s = schema.value as Obj;
       // A bare schema reads as a ResponseSpec when it has a description but no type/properties.
-      const bareOk = r.description === REASONS[status] && plain
-        && !(typeof s.description === 'string' && !('type' in s) && !('properties' in s));
+      const bareOk =
+        r.description === REASONS[status] &&
+        plain &&
+        !(typeof s.description === 'string' && !('type' in s) && !('properties' in s));
       if (bareOk) entry = schema;
       else if (plain) {
         uses.add('response');
-        entry = { code: call('response', r.description, schema.code), value: response(r.description, schema.value as SchemaObject) };
+        entry = {
+          code: call('response', r.description, schema.code),
+          value: response(r.description, schema.value as SchemaObject),
+        };
       } else {
         const e: Obj = { description: r.description };
         if (r['x-ms-summary'] !== undefined) e.summary = r['x-ms-summary'];
@@ -176,7 +225,9 @@ export interface OperationForm {
 export function chooseOperationForm(source: Obj, declared: Obj): OperationForm {
   const total = isArray(source.parameters) ? source.parameters.length : 0;
   const candidates: { params: boolean; responses: boolean }[] = [
-    { params: true, responses: true }, { params: true, responses: false }, { params: false, responses: true },
+    { params: true, responses: true },
+    { params: true, responses: false },
+    { params: false, responses: true },
   ];
   for (const c of candidates) {
     const uses: Uses = new Set();
@@ -202,14 +253,25 @@ export function chooseOperationForm(source: Obj, declared: Obj): OperationForm {
         value[k] = v;
       }
     }
-    const emitted = operationJson(operation(value as unknown as OperationSpec<{}, undefined, {}>));
+    const emitted = operationJson(
+      operation(value as unknown as OperationSpec<Record<never, never>, undefined, Record<never, never>>),
+    );
     if (jsonDifferences(asWritten(emitted), source, 1).length > 0) continue;
     return {
-      spec: code, typedParameters: c.params || source.parameters === undefined, typedResponses: c.responses,
-      parameters: { typed: c.params ? total : 0, total }, uses,
+      spec: code,
+      typedParameters: c.params || source.parameters === undefined,
+      typedResponses: c.responses,
+      parameters: { typed: c.params ? total : 0, total },
+      uses,
     };
   }
-  return { spec: declared, typedParameters: source.parameters === undefined, typedResponses: false, parameters: { typed: 0, total }, uses: new Set() };
+  return {
+    spec: declared,
+    typedParameters: source.parameters === undefined,
+    typedResponses: false,
+    parameters: { typed: 0, total },
+    uses: new Set(),
+  };
 }
 
 /** How much of an import is written in typed form, for the CLI summary and the conformance log. */
@@ -222,9 +284,18 @@ export interface TypedShare {
   parameters: number;
   typedParameters: number;
 }
-export const emptyTypedShare = (): TypedShare => ({ operations: 0, typedOperations: 0, partlyTyped: 0, parameters: 0, typedParameters: 0 });
+export const emptyTypedShare = (): TypedShare => ({
+  operations: 0,
+  typedOperations: 0,
+  partlyTyped: 0,
+  parameters: 0,
+  typedParameters: 0,
+});
 
-export function addToShare(share: TypedShare, f: Pick<OperationForm, 'typedParameters' | 'typedResponses' | 'parameters'>): void {
+export function addToShare(
+  share: TypedShare,
+  f: Pick<OperationForm, 'typedParameters' | 'typedResponses' | 'parameters'>,
+): void {
   share.operations++;
   if (f.typedParameters && f.typedResponses) share.typedOperations++;
   else if (f.typedParameters || f.typedResponses) share.partlyTyped++;

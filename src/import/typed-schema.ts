@@ -32,29 +32,66 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
 const isStrArray = (v: unknown): v is readonly string[] => isArray(v) && v.every(isStr);
-const oneOf = (...vs: unknown[]) => (v: unknown): boolean => vs.includes(v);
+const oneOf =
+  (...vs: unknown[]) =>
+  (v: unknown): boolean =>
+    vs.includes(v);
 const anyValue = (): boolean => true;
 
 /** Every SchemaObject key with the values its TypeScript type accepts (sub-schemas handled apart). */
 const RAW_KEYS: Record<string, (v: unknown) => boolean> = {
   type: (v) => TYPES.has(v),
-  format: isStr, title: isStr, description: isStr, pattern: isStr, $ref: isStr, discriminator: isStr,
-  'x-ms-summary': isStr, 'x-ms-editor': isStr,
-  default: anyValue, example: anyValue, 'x-ms-test-value': anyValue, 'x-ms-trigger-value': anyValue,
+  format: isStr,
+  title: isStr,
+  description: isStr,
+  pattern: isStr,
+  $ref: isStr,
+  discriminator: isStr,
+  'x-ms-summary': isStr,
+  'x-ms-editor': isStr,
+  default: anyValue,
+  example: anyValue,
+  'x-ms-test-value': anyValue,
+  'x-ms-trigger-value': anyValue,
   enum: isArray,
   required: isStrArray,
-  minimum: isNum, maximum: isNum, minLength: isNum, maxLength: isNum, minItems: isNum, maxItems: isNum,
-  multipleOf: isNum, minProperties: isNum, maxProperties: isNum,
-  readOnly: isBool, exclusiveMinimum: isBool, exclusiveMaximum: isBool, uniqueItems: isBool, 'x-nullable': isBool,
-  'x-ms-notification-url': isBool, 'x-ms-localizeDefaultValue': isBool,
-  'x-ms-dynamic-values': isObject, 'x-ms-dynamic-schema': isObject, 'x-ms-dynamic-properties': isObject, 'x-ms-dynamic-list': isObject,
-  'x-ms-dynamic-tree': isObject, xml: isObject, 'x-ms-enum': isObject, 'x-ms-editor-options': isObject,
+  minimum: isNum,
+  maximum: isNum,
+  minLength: isNum,
+  maxLength: isNum,
+  minItems: isNum,
+  maxItems: isNum,
+  multipleOf: isNum,
+  minProperties: isNum,
+  maxProperties: isNum,
+  readOnly: isBool,
+  exclusiveMinimum: isBool,
+  exclusiveMaximum: isBool,
+  uniqueItems: isBool,
+  'x-nullable': isBool,
+  'x-ms-notification-url': isBool,
+  'x-ms-localizeDefaultValue': isBool,
+  'x-ms-dynamic-values': isObject,
+  'x-ms-dynamic-schema': isObject,
+  'x-ms-dynamic-properties': isObject,
+  'x-ms-dynamic-list': isObject,
+  'x-ms-dynamic-tree': isObject,
+  xml: isObject,
+  'x-ms-enum': isObject,
+  'x-ms-editor-options': isObject,
   'x-ms-visibility': isVisibility,
   'x-ms-media-kind': oneOf('image', 'audio'),
   'x-ms-url-encoding': oneOf('single', 'double'),
-  externalDocs: (v) => isObject(v) && isStr(v.url) && Object.keys(v).every((k) => k === 'url' || (k === 'description' && isStr(v[k]))),
-  'x-ms-enum-values': (v) => isArray(v) && v.every((e) => isObject(e) && 'value' in e
-    && Object.keys(e).every((k) => k === 'value' || (k === 'displayName' && isStr(e[k])))),
+  externalDocs: (v) =>
+    isObject(v) && isStr(v.url) && Object.keys(v).every((k) => k === 'url' || (k === 'description' && isStr(v[k]))),
+  'x-ms-enum-values': (v) =>
+    isArray(v) &&
+    v.every(
+      (e) =>
+        isObject(e) &&
+        'value' in e &&
+        Object.keys(e).every((k) => k === 'value' || (k === 'displayName' && isStr(e[k]))),
+    ),
 };
 const SUB_SCHEMA_KEYS = new Set(['items', 'properties', 'additionalProperties', 'allOf']);
 
@@ -69,12 +106,17 @@ export function dynamicValuesFrom(v: unknown): DynamicValues | undefined {
   const known = new Set(['operationId', 'value-path', 'value-title', 'value-collection', 'parameters']);
   if (Object.keys(v).some((k) => !known.has(k))) return undefined;
   if (v['value-collection'] !== undefined && !isStr(v['value-collection'])) return undefined;
-  const d: { -readonly [K in keyof DynamicValues]: DynamicValues[K] } = { from: v.operationId, value: v['value-path'], title: v['value-title'] };
+  const d: { -readonly [K in keyof DynamicValues]: DynamicValues[K] } = {
+    from: v.operationId,
+    value: v['value-path'],
+    title: v['value-title'],
+  };
   if (v['value-collection'] !== undefined) d.collection = v['value-collection'] as string;
   if (v.parameters !== undefined) {
     if (!isObject(v.parameters)) return undefined;
-    const ok = Object.values(v.parameters).every((p) => isObject(p) && Object.keys(p).length === 1
-      && ('value' in p || isStr(p.parameter)));
+    const ok = Object.values(v.parameters).every(
+      (p) => isObject(p) && Object.keys(p).length === 1 && ('value' in p || isStr(p.parameter)),
+    );
     if (!ok) return undefined;
     d.parameters = v.parameters as DynamicValues['parameters'];
   }
@@ -122,7 +164,16 @@ function trailingOptions(s: Obj, o: Obj): boolean {
   if (s.example !== undefined) o.example = s.example;
   return true;
 }
-const COMMON_KEYS = ['type', 'title', 'description', 'x-ms-summary', 'x-ms-visibility', 'x-nullable', 'x-ms-dynamic-values', 'example'];
+const COMMON_KEYS = [
+  'type',
+  'title',
+  'description',
+  'x-ms-summary',
+  'x-ms-visibility',
+  'x-nullable',
+  'x-ms-dynamic-values',
+  'example',
+];
 
 /** Copies the named keys when each passes its check; false when one does not. */
 function copyChecked(s: Obj, o: Obj, checks: Record<string, (v: unknown) => boolean>): boolean {
@@ -168,26 +219,46 @@ class SchemaWriter {
     if (Object.keys(s).some((k) => !allowed.has(k))) return undefined;
     const o = commonOptions(s);
     if (!o) return undefined;
-    const plain = (name: string, fn: (x: Obj) => unknown, extra: Record<string, (v: unknown) => boolean>): Typed | undefined => {
+    const plain = (
+      name: string,
+      fn: (x: Obj) => unknown,
+      extra: Record<string, (v: unknown) => boolean>,
+    ): Typed | undefined => {
       if (!copyChecked(s, o, extra) || !trailingOptions(s, o)) return undefined;
       return this.call(name, fn as (...a: unknown[]) => unknown, [], o);
     };
     switch (type) {
       case 'string':
         return plain('t.string', (x) => t.string(x), {
-          format: isStringFormat, enum: isStrArray, default: isStr, pattern: isStr, minLength: isNum, maxLength: isNum,
+          format: isStringFormat,
+          enum: isStrArray,
+          default: isStr,
+          pattern: isStr,
+          minLength: isNum,
+          maxLength: isNum,
         });
       case 'integer':
         if (!oneOf('int32', 'int64')(s.format)) return undefined;
-        return plain('t.integer', (x) => t.integer(x as never), { format: anyValue, default: isNum, minimum: isNum, maximum: isNum });
+        return plain('t.integer', (x) => t.integer(x as never), {
+          format: anyValue,
+          default: isNum,
+          minimum: isNum,
+          maximum: isNum,
+        });
       case 'number':
         if (!oneOf('float', 'double')(s.format)) return undefined;
-        return plain('t.number', (x) => t.number(x as never), { format: anyValue, default: isNum, minimum: isNum, maximum: isNum });
+        return plain('t.number', (x) => t.number(x as never), {
+          format: anyValue,
+          default: isNum,
+          minimum: isNum,
+          maximum: isNum,
+        });
       case 'boolean':
         return plain('t.boolean', (x) => t.boolean(x), { default: isBool });
       case 'array': {
         const items = this.schema(s.items);
-        if (!items || !copyChecked(s, o, { minItems: isNum, maxItems: isNum }) || !trailingOptions(s, o)) return undefined;
+        if (!items || !copyChecked(s, o, { minItems: isNum, maxItems: isNum }) || !trailingOptions(s, o))
+          return undefined;
         return this.call('t.array', (i, x) => t.array(i as SchemaObject, x as Obj), [items], o);
       }
       case 'object':
@@ -202,7 +273,12 @@ class SchemaWriter {
     if (s.additionalProperties !== undefined) {
       if (s.properties !== undefined || s.required !== undefined) return undefined;
       if (s.additionalProperties === true) {
-        return this.call('t.record', (_v, x) => t.record(undefined, x as Obj), [{ code: UNDEFINED, value: undefined }], o);
+        return this.call(
+          't.record',
+          (_v, x) => t.record(undefined, x as Obj),
+          [{ code: UNDEFINED, value: undefined }],
+          o,
+        );
       }
       const values = this.schema(s.additionalProperties);
       if (!values) return undefined;
@@ -230,9 +306,19 @@ class SchemaWriter {
       // t.object writes `required` in property order; any other order or an unknown name stays a literal.
       const emitted = Object.keys(value).filter((k) => requiredSet.has(k));
       if (emitted.length !== required.length || emitted.some((k, i) => k !== required[i])) return undefined;
-      return this.call('t.object', (p, x) => t.object(p as Record<string, SchemaObject>, x as Obj), [{ code, value }], o);
+      return this.call(
+        't.object',
+        (p, x) => t.object(p as Record<string, SchemaObject>, x as Obj),
+        [{ code, value }],
+        o,
+      );
     }
-    return this.call('t.partial', (p, x) => t.partial(p as Record<string, SchemaObject>, x as Obj), [{ code, value }], o);
+    return this.call(
+      't.partial',
+      (p, x) => t.partial(p as Record<string, SchemaObject>, x as Obj),
+      [{ code, value }],
+      o,
+    );
   }
 
   /** A SchemaObject literal with the source keys; sub-schemas written typed where they can be. */
@@ -248,7 +334,7 @@ class SchemaWriter {
         continue;
       }
       const check = RAW_KEYS[k];
-      if (!check || !check(v)) return undefined;
+      if (!check?.(v)) return undefined;
       put(code, k, v);
       put(value, k, v);
     }

@@ -10,7 +10,12 @@ export type FileMap = ReadonlyMap<string, string | Uint8Array>;
 
 /** Relative, forward-slash, no `..`, no absolute paths: refuses to write outside the folder. */
 export function assertSafeRelativePath(rel: string): void {
-  if (!rel || rel.startsWith('/') || /^[A-Za-z]:/.test(rel) || rel.split(/[\\/]/).some((seg) => seg === '..' || seg === '')) {
+  if (
+    !rel ||
+    rel.startsWith('/') ||
+    /^[A-Za-z]:/.test(rel) ||
+    rel.split(/[\\/]/).some((seg) => seg === '..' || seg === '')
+  ) {
     throw new Error(`refusing to write "${rel}": output paths must be relative and stay inside the output folder`);
   }
 }

@@ -24,7 +24,10 @@ export function ownPackageRoot(): string {
 
 export function ownVersion(): string {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(ownPackageRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+    return (
+      (JSON.parse(fs.readFileSync(path.join(ownPackageRoot(), 'package.json'), 'utf8')) as { version?: string })
+        .version ?? '0.0.0'
+    );
   } catch {
     return '0.0.0';
   }

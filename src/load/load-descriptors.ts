@@ -13,7 +13,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import type { Connector } from '../model/connector';
 import { setSiteCapture } from '../model/source-site';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { bundleSiteCapture } from './source-map-sites';
 import { thrownDiagnostic } from './thrown-error';
@@ -32,7 +32,6 @@ type EsbuildMessage = { text: string; location: { file: string; line: number; co
 
 /** `pcdk` and `pcdk/...` resolve to the running pcdk, whose public entry is src/index. */
 function publicApi(): unknown {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('../index');
 }
 
@@ -45,10 +44,13 @@ export async function loadDescriptors(id: string, definitionsDir: string): Promi
   const at = (file: string, line = 1, column = 1) => ({ connector: id, source: { file, line, column } });
   if (!fs.existsSync(entry)) {
     // Located at the file to create, so an editor opens (or offers to create) it.
-    return { entry, sources: [], diagnostics: [diagnostic('descriptor-entry-missing', { id, entry: relative(entry) }, at(entry))] };
+    return {
+      entry,
+      sources: [],
+      diagnostics: [diagnostic('descriptor-entry-missing', { id, entry: relative(entry) }, at(entry))],
+    };
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
   let code: string;
   let sources: string[];
@@ -77,10 +79,15 @@ export async function loadDescriptors(id: string, definitionsDir: string): Promi
       const file = loc ? path.resolve(path.dirname(entry), loc.file) : entry;
       const unresolved = /^Could not resolve "(.*)"/.exec(m.text);
       return unresolved
-        ? diagnostic('descriptor-import-unresolved', { specifier: unresolved[1]! }, at(file, loc?.line, (loc?.column ?? 0) + 1))
+        ? diagnostic(
+            'descriptor-import-unresolved',
+            { specifier: unresolved[1]! },
+            at(file, loc?.line, (loc?.column ?? 0) + 1),
+          )
         : diagnostic('descriptor-syntax-error', { message: m.text }, at(file, loc?.line, (loc?.column ?? 0) + 1));
     });
-    if (errors.length === 0) errors.push(diagnostic('descriptor-syntax-error', { message: (e as Error).message }, at(entry)));
+    if (errors.length === 0)
+      errors.push(diagnostic('descriptor-syntax-error', { message: (e as Error).message }, at(entry)));
     return { entry, sources: [entry], diagnostics: errors };
   }
 
@@ -103,13 +110,24 @@ export async function loadDescriptors(id: string, definitionsDir: string): Promi
   const exported = (mod.exports as { default?: unknown }).default;
   if (!exported || (exported as Connector).kind !== 'connector') {
     const where = defaultExportSite(entry);
-    return { entry, sources, diagnostics: [diagnostic('descriptor-export-missing', { entry: relative(entry) }, at(entry, where.line, where.column))] };
+    return {
+      entry,
+      sources,
+      diagnostics: [
+        diagnostic('descriptor-export-missing', { entry: relative(entry) }, at(entry, where.line, where.column)),
+      ],
+    };
   }
   const connector = exported as Connector;
   const holes = undefinedValues(connector).map((h) =>
-    diagnostic('descriptor-threw', {
-      message: `ReferenceError: ${h.what} is undefined when the descriptors ran: it is used before its definition, or its module is part of an import cycle`,
-    }, { connector: id, source: h.site ?? { file: entry, line: 1, column: 1 } }));
+    diagnostic(
+      'descriptor-threw',
+      {
+        message: `ReferenceError: ${h.what} is undefined when the descriptors ran: it is used before its definition, or its module is part of an import cycle`,
+      },
+      { connector: id, source: h.site ?? { file: entry, line: 1, column: 1 } },
+    ),
+  );
   if (holes.length > 0) return { entry, sources, diagnostics: holes };
   return { entry, sources, connector, diagnostics: [] };
 }

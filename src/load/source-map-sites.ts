@@ -15,7 +15,11 @@ function toPath(source: string): string {
 export function originalSite(bundleFile: string, line: number, column: number): SourceSite | undefined {
   const map = findSourceMap(bundleFile);
   if (!map) return undefined;
-  const entry = map.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+  const entry = map.findEntry(line - 1, column - 1) as {
+    originalSource?: string;
+    originalLine?: number;
+    originalColumn?: number;
+  };
   if (!entry?.originalSource || entry.originalLine === undefined) return undefined;
   return { file: toPath(entry.originalSource), line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
 }

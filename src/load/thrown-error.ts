@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { types } from 'node:util';
 import type { SourceSite } from '../model/source-site';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { originalSite } from './source-map-sites';
 
@@ -16,8 +16,12 @@ export function thrownDiagnostic(id: string, e: unknown, sources: string[], entr
   const error = e instanceof Error || types.isNativeError(e) ? (e as Error) : undefined;
   const site = (error && thrownSite(error, new Set(sources), entry)) ?? { file: entry, line: 1, column: 1 };
   // A package import esbuild left to Node (packages are external) that is not installed.
-  const missing = (error as { code?: unknown } | undefined)?.code === 'MODULE_NOT_FOUND' ? /^Cannot find module '([^']+)'/.exec(error!.message) : null;
-  if (missing) return diagnostic('descriptor-import-unresolved', { specifier: missing[1]! }, { connector: id, source: site });
+  const missing =
+    (error as { code?: unknown } | undefined)?.code === 'MODULE_NOT_FOUND'
+      ? /^Cannot find module '([^']+)'/.exec(error!.message)
+      : null;
+  if (missing)
+    return diagnostic('descriptor-import-unresolved', { specifier: missing[1]! }, { connector: id, source: site });
   const message = error ? `${error.name}: ${error.message}` : `threw ${safeString(e)}`;
   return diagnostic('descriptor-threw', { message }, { connector: id, source: site });
 }
@@ -45,7 +49,8 @@ function thrownSite(error: Error, own: Set<string>, bundle: string): SourceSite 
   const stack = typeof error.stack === 'string' ? error.stack : '';
   for (const line of stack.split('\n')) {
     const m = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):(\d+)\)?$/.exec(line.trim());
-    if (m && own.has(path.resolve(m[1]!))) return { file: path.resolve(m[1]!), line: Number(m[2]), column: Number(m[3]) };
+    if (m && own.has(path.resolve(m[1]!)))
+      return { file: path.resolve(m[1]!), line: Number(m[2]), column: Number(m[3]) };
   }
   return undefined;
 }
@@ -81,4 +86,3 @@ function safeString(v: unknown): string {
     return Object.prototype.toString.call(v);
   }
 }
-

@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write';
 import { ownPackageRoot } from '../io/own-package';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 
 export interface TypecheckInput {
@@ -80,7 +80,9 @@ function resolvesPcdk(root: string): boolean {
 }
 
 function configFor(input: TypecheckInput): string {
-  const cacheRoot = fs.existsSync(path.join(input.root, 'node_modules')) ? path.join(input.root, 'node_modules', '.cache', 'pcdk') : path.join(os.tmpdir(), 'pcdk-cache');
+  const cacheRoot = fs.existsSync(path.join(input.root, 'node_modules'))
+    ? path.join(input.root, 'node_modules', '.cache', 'pcdk')
+    : path.join(os.tmpdir(), 'pcdk-cache');
   // Named by the entry too: two projects checking a connector of the same id share no file.
   const tag = crypto.createHash('sha256').update(input.entry).digest('hex').slice(0, 12);
   const file = path.join(cacheRoot, 'typecheck', `${input.id}-${tag}.tsconfig.json`);
@@ -115,12 +117,24 @@ export function parseCompilerOutput(output: string, input: TypecheckInput): Diag
     const m = ERROR_LINE.exec(line);
     const g = m ? undefined : GLOBAL_ERROR.exec(line);
     if (m) {
-      out.push(diagnostic('descriptor-type-error', { code: m[4]!, message: m[5]! }, {
-        connector: input.id,
-        source: { file: path.resolve(input.root, m[1]!), line: Number(m[2]), column: Number(m[3]) },
-      }));
+      out.push(
+        diagnostic(
+          'descriptor-type-error',
+          { code: m[4]!, message: m[5]! },
+          {
+            connector: input.id,
+            source: { file: path.resolve(input.root, m[1]!), line: Number(m[2]), column: Number(m[3]) },
+          },
+        ),
+      );
     } else if (g) {
-      out.push(diagnostic('descriptor-type-error', { code: g[1]!, message: g[2]! }, { connector: input.id, source: { file: input.entry, line: 1, column: 1 } }));
+      out.push(
+        diagnostic(
+          'descriptor-type-error',
+          { code: g[1]!, message: g[2]! },
+          { connector: input.id, source: { file: input.entry, line: 1, column: 1 } },
+        ),
+      );
     } else if (/^\s+\S/.test(line) && out.length) {
       const last = out[out.length - 1]!;
       last.message += `\n      ${line.trim()}`;
@@ -139,29 +153,53 @@ export interface RunningTypecheck {
 export function startTypecheck(input: TypecheckInput): RunningTypecheck {
   const settled = (ds: Diagnostic[]): RunningTypecheck => ({ result: Promise.resolve(ds), cancel: () => undefined });
   const exe = nativeCompiler();
-  if (!exe) return settled([diagnostic('typecheck-unavailable', { reason: 'the TypeScript 7 compiler (typescript7) is not installed' }, { connector: input.id })]);
+  if (!exe)
+    return settled([
+      diagnostic(
+        'typecheck-unavailable',
+        { reason: 'the TypeScript 7 compiler (typescript7) is not installed' },
+        { connector: input.id },
+      ),
+    ]);
   let config: string;
   try {
     config = configFor(input);
   } catch (e) {
-    return settled([diagnostic('typecheck-unavailable', { reason: `cannot write its tsconfig (${(e as Error).message})` }, { connector: input.id })]);
+    return settled([
+      diagnostic(
+        'typecheck-unavailable',
+        { reason: `cannot write its tsconfig (${(e as Error).message})` },
+        { connector: input.id },
+      ),
+    ]);
   }
   let child: ReturnType<typeof execFile> | undefined;
   const result = new Promise<Diagnostic[]>((resolve) => {
     // One thread: it runs beside the build on a machine that may have two cores; in parallel
     // mode its extra threads slow the build more than they speed the check.
-    child = execFile(exe, ['-p', config, '--pretty', 'false', '--singleThreaded'], { cwd: input.root, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const found = parseCompilerOutput(`${stdout}\n${stderr}`, input);
-      if (found.length === 0 && err && typeof err.code !== 'number') {
-        resolve([diagnostic('typecheck-unavailable', { reason: err.message }, { connector: input.id })]);
-        return;
-      }
-      if (found.length === 0 && err) {
-        resolve([diagnostic('descriptor-type-error', { code: 'TS', message: (stdout || stderr).trim() || `the compiler exited with ${String(err.code)}` }, { connector: input.id, source: { file: input.entry, line: 1, column: 1 } })]);
-        return;
-      }
-      resolve(found);
-    });
+    child = execFile(
+      exe,
+      ['-p', config, '--pretty', 'false', '--singleThreaded'],
+      { cwd: input.root, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const found = parseCompilerOutput(`${stdout}\n${stderr}`, input);
+        if (found.length === 0 && err && typeof err.code !== 'number') {
+          resolve([diagnostic('typecheck-unavailable', { reason: err.message }, { connector: input.id })]);
+          return;
+        }
+        if (found.length === 0 && err) {
+          resolve([
+            diagnostic(
+              'descriptor-type-error',
+              { code: 'TS', message: (stdout || stderr).trim() || `the compiler exited with ${String(err.code)}` },
+              { connector: input.id, source: { file: input.entry, line: 1, column: 1 } },
+            ),
+          ]);
+          return;
+        }
+        resolve(found);
+      },
+    );
   });
   return { result, cancel: () => child?.kill() };
 }

@@ -26,13 +26,19 @@ export function undefinedValues(c: Connector): { what: string; site?: SourceSite
     if (dyn && !dyn.from) hole(`${what}: dynamicValues.from`, s);
   };
   (c.operations ?? []).forEach((op, i) => {
-    if (op === undefined || op === null) return hole(`operations[${i}]`, c);
+    if (op === undefined || op === null) {
+      hole(`operations[${i}]`, c);
+      return;
+    }
     const name = typeof op.id === 'string' && op.id ? op.id : `operations[${i}]`;
     for (const [k, p] of Object.entries(op.params ?? {})) {
       if (p === undefined || p === null) hole(`${name} > params.${k}`, op);
       else if (seen.has(p)) continue;
-      else if ((seen.add(p), !p.schema)) hole(`${name} > params.${k}: its schema`, p);
-      else {
+      else if (!p.schema) {
+        seen.add(p);
+        hole(`${name} > params.${k}: its schema`, p);
+      } else {
+        seen.add(p);
         if (p.dynamicValues && !p.dynamicValues.from) hole(`${name} > params.${k}: dynamicValues.from`, p);
         schema(p.schema, `${name} > params.${k}`);
       }
@@ -45,4 +51,3 @@ export function undefinedValues(c: Connector): { what: string; site?: SourceSite
   });
   return out;
 }
-

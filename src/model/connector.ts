@@ -9,9 +9,24 @@ import { copySite, noteSite } from './source-site';
 
 /** The categories certification accepts (InvalidConnectorCategory), at most two per connector. */
 export const CATEGORIES = [
-  'AI', 'Business Management', 'Business Intelligence', 'Collaboration', 'Commerce', 'Communication',
-  'Content and Files', 'Finance', 'Data', 'Human Resources', 'Internet of Things', 'IT Operations',
-  'Lifestyle and Entertainment', 'Marketing', 'Productivity', 'Sales and CRM', 'Security', 'Social Media',
+  'AI',
+  'Business Management',
+  'Business Intelligence',
+  'Collaboration',
+  'Commerce',
+  'Communication',
+  'Content and Files',
+  'Finance',
+  'Data',
+  'Human Resources',
+  'Internet of Things',
+  'IT Operations',
+  'Lifestyle and Entertainment',
+  'Marketing',
+  'Productivity',
+  'Sales and CRM',
+  'Security',
+  'Social Media',
   'Website',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -116,12 +131,17 @@ export interface Connector extends Readonly<Omit<ConnectorSpec, 'operations'>> {
 }
 
 export function defineConnector(spec: ConnectorSpec): Connector {
-  return noteSite(Object.freeze({ ...spec, operations: Object.freeze(operationList(spec.operations)), kind: 'connector' as const }));
+  return noteSite(
+    Object.freeze({ ...spec, operations: Object.freeze(operationList(spec.operations)), kind: 'connector' as const }),
+  );
 }
 
 /** Operations keyed by method name become a list whose entries carry that name as clientName. */
 function operationList(ops: ConnectorSpec['operations']): Operation[] {
   if (Array.isArray(ops)) return [...(ops as readonly Operation[])];
   return Object.entries(ops as Readonly<Record<string, Operation>>).map(([name, op]) =>
-    op && typeof op === 'object' && op.clientName !== name ? copySite(op, Object.freeze({ ...op, clientName: name })) : op);
+    op && typeof op === 'object' && op.clientName !== name
+      ? copySite(op, Object.freeze({ ...op, clientName: name }))
+      : op,
+  );
 }

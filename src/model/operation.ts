@@ -5,8 +5,19 @@
  */
 import { REASONS, type HttpMethod } from '../swagger/constants';
 import type {
-  ApiAnnotation, ExternalDocs, HeaderObject, OperationCapabilities, Pageable, ParameterObject, ParameterRef, PathItemSpec, ResponseObject,
-  ResponseRef, SecurityRequirement, TriggerMetadata, VendorKeys,
+  ApiAnnotation,
+  ExternalDocs,
+  HeaderObject,
+  OperationCapabilities,
+  Pageable,
+  ParameterObject,
+  ParameterRef,
+  PathItemSpec,
+  ResponseObject,
+  ResponseRef,
+  SecurityRequirement,
+  TriggerMetadata,
+  VendorKeys,
 } from '../swagger/document';
 import type { DynamicValues } from './dynamic';
 import type { SchemaObject, Static, TSchema, Visibility } from './schema';
@@ -44,7 +55,12 @@ export interface OptionalParamOptions<R extends boolean> extends ParamOptions {
   omitRequired?: true;
 }
 
-function param<S extends TSchema, R extends boolean>(loc: ParamLocation, schema: S, required: R, o: ParamOptions & { omitRequired?: true }): Param<S, R> {
+function param<S extends TSchema, R extends boolean>(
+  loc: ParamLocation,
+  schema: S,
+  required: R,
+  o: ParamOptions & { omitRequired?: true },
+): Param<S, R> {
   const p: { -readonly [K in keyof Param<S, R>]: Param<S, R>[K] } = { kind: 'param', in: loc, schema, required };
   if (o.visibility !== undefined) p.visibility = o.visibility;
   if (o.dynamicValues !== undefined) p.dynamicValues = o.dynamicValues;
@@ -57,10 +73,16 @@ function param<S extends TSchema, R extends boolean>(loc: ParamLocation, schema:
 export function path<S extends TSchema>(schema: S, o: ParamOptions = {}): Param<S, true> {
   return param('path', schema, true, o);
 }
-export function query<S extends TSchema, R extends boolean = false>(schema: S, o: OptionalParamOptions<R> = {}): Param<S, R> {
+export function query<S extends TSchema, R extends boolean = false>(
+  schema: S,
+  o: OptionalParamOptions<R> = {},
+): Param<S, R> {
   return param('query', schema, (o.required ?? false) as R, o);
 }
-export function header<S extends TSchema, R extends boolean = false>(schema: S, o: OptionalParamOptions<R> = {}): Param<S, R> {
+export function header<S extends TSchema, R extends boolean = false>(
+  schema: S,
+  o: OptionalParamOptions<R> = {},
+): Param<S, R> {
   return param('header', schema, (o.required ?? false) as R, o);
 }
 
@@ -78,7 +100,9 @@ export interface DefaultResponseSpec {
   readonly description: string;
   readonly schema?: never;
 }
-export type ResponseMap = { readonly [status: number]: TSchema | ResponseSpec } & { readonly default?: DefaultResponseSpec };
+export type ResponseMap = { readonly [status: number]: TSchema | ResponseSpec } & {
+  readonly default?: DefaultResponseSpec;
+};
 
 export function response<S extends TSchema | undefined>(description: string, schema?: S): ResponseSpec<S> {
   return schema === undefined ? { description } : { description, schema };
@@ -87,7 +111,12 @@ export function response<S extends TSchema | undefined>(description: string, sch
 /** How a list operation pages, so clients can iterate it one page at a time. */
 export type Pagination =
   /** `page` in the query, `total_pages` in the response. */
-  | { readonly style: 'page-number'; readonly pageParam: string; readonly itemsPath: string; readonly totalPagesPath: string }
+  | {
+      readonly style: 'page-number';
+      readonly pageParam: string;
+      readonly itemsPath: string;
+      readonly totalPagesPath: string;
+    }
   /** `page` in the query; stop at the first empty page (the API reports no total). */
   | { readonly style: 'page-until-empty'; readonly pageParam: string; readonly itemsPath: string };
 
@@ -178,6 +207,7 @@ export interface Operation<
 }
 
 export function operation<
+  // biome-ignore lint/complexity/noBannedTypes: `{}` is the type of no parameters; Record<never, never> reads worse in every hover.
   const P extends Record<string, Param> = {},
   B extends TSchema | undefined = undefined,
   const R extends ResponseMap = ResponseMap,
@@ -186,7 +216,13 @@ export function operation<
 }
 
 /** Names a generated client keeps for itself: no operation may take them as its method name. */
-export const CLIENT_RESERVED_NAMES: ReadonlySet<string> = new Set(['call', 'iterate', 'constructor', 'toString', 'then']);
+export const CLIENT_RESERVED_NAMES: ReadonlySet<string> = new Set([
+  'call',
+  'iterate',
+  'constructor',
+  'toString',
+  'then',
+]);
 
 /** The generated client's method name: clientName, else the operationId with a lower-case first letter. */
 export function clientMethodName(op: Pick<Operation, 'id' | 'clientName'>): string {
@@ -199,7 +235,13 @@ export function responseSpec(status: string, entry: TSchema | ResponseSpec | Def
   return { description: REASONS[status] ?? 'Success', schema: entry };
 }
 function isResponseSpec(e: unknown): e is ResponseSpec {
-  return typeof e === 'object' && e !== null && typeof (e as ResponseSpec).description === 'string' && !('type' in e) && !('properties' in e);
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as ResponseSpec).description === 'string' &&
+    !('type' in e) &&
+    !('properties' in e)
+  );
 }
 
 /** The schema of the success (2xx) response that carries one, if any. */
@@ -222,12 +264,23 @@ type ParamsStatic<P extends Record<string, Param>> = {
 };
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 /** One object: path, query and header parameters by name plus the body's top-level properties. */
-export type InputOf<O> = O extends Operation<infer P, infer B, ResponseMap>
-  ? Simplify<ParamsStatic<P> & (B extends TSchema ? (Static<B> extends object ? Static<B> : {}) : {})>
-  : never;
+/** What an operation without a body adds to its input: nothing. */
+type NoInput = Record<never, never>;
+
+export type InputOf<O> =
+  O extends Operation<infer P, infer B, ResponseMap>
+    ? Simplify<ParamsStatic<P> & (B extends TSchema ? (Static<B> extends object ? Static<B> : NoInput) : NoInput)>
+    : never;
 type SuccessOf<R> = {
   [K in keyof R]: K extends 200 | 201 | 202 | 203 | 204 | 206 | '200' | '201' | '202' | '203' | '204' | '206'
-    ? R[K] extends TSchema ? Static<R[K]> : R[K] extends ResponseSpec<infer S> ? (S extends TSchema ? Static<S> : undefined) : never
+    ? R[K] extends TSchema
+      ? Static<R[K]>
+      : R[K] extends ResponseSpec<infer S>
+        ? S extends TSchema
+          ? Static<S>
+          : undefined
+        : never
     : never;
 }[keyof R];
-export type OutputOf<O> = O extends Operation<Record<string, Param>, TSchema | undefined, infer R> ? SuccessOf<R> : never;
+export type OutputOf<O> =
+  O extends Operation<Record<string, Param>, TSchema | undefined, infer R> ? SuccessOf<R> : never;

@@ -7,8 +7,17 @@
 import type { ApiProperties } from '../swagger/api-properties';
 
 export type {
-  UiConstraints, UiDefinition, IdentityProvider, OAuthSettings, ConnectionParameter, ConnectionParameterSets, PolicyParameters,
-  PolicyTemplateId, PolicyTemplateInstance, ApiProperties, ApiPropertiesDocument,
+  UiConstraints,
+  UiDefinition,
+  IdentityProvider,
+  OAuthSettings,
+  ConnectionParameter,
+  ConnectionParameterSets,
+  PolicyParameters,
+  PolicyTemplateId,
+  PolicyTemplateInstance,
+  ApiProperties,
+  ApiPropertiesDocument,
 } from '../swagger/api-properties';
 export { POLICY_TEMPLATE_IDS, POLICY_SPELLINGS } from '../swagger/api-properties';
 

@@ -12,7 +12,16 @@ export type Visibility = 'important' | 'advanced' | 'internal';
 export type IntegerFormat = 'int32' | 'int64';
 export type NumberFormat = 'float' | 'double';
 export type StringFormat =
-  | 'byte' | 'binary' | 'date' | 'date-time' | 'password' | 'date-no-tz' | 'email' | 'html' | 'uri' | 'uuid';
+  | 'byte'
+  | 'binary'
+  | 'date'
+  | 'date-time'
+  | 'password'
+  | 'date-no-tz'
+  | 'email'
+  | 'html'
+  | 'uri'
+  | 'uuid';
 
 /** The Swagger 2.0 schema object subset pcdk emits, plus the x-ms-* keys Power Platform reads. */
 export interface SchemaObject {
@@ -139,7 +148,9 @@ export interface ArrayOptions extends CommonOptions {
 }
 
 type Props = Record<string, TSchema>;
-type OptionalKeys<P extends Props> = { [K in keyof P]: P[K] extends { readonly [OPTIONAL]: true } ? K : never }[keyof P];
+type OptionalKeys<P extends Props> = {
+  [K in keyof P]: P[K] extends { readonly [OPTIONAL]: true } ? K : never;
+}[keyof P];
 type RequiredKeys<P extends Props> = Exclude<keyof P, OptionalKeys<P>>;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 export type ObjectStatic<P extends Props> = Simplify<
@@ -153,8 +164,15 @@ function pick(o: object, keys: string[]): Record<string, unknown> {
   return out;
 }
 
-function objectSchema(props: Props, o: CommonOptions, additional?: SchemaObject | boolean, allOptional = false): SchemaObject {
-  const required = allOptional ? [] : Object.keys(props).filter((k) => !(props[k] as Record<symbol, unknown>)[OPTIONAL]);
+function objectSchema(
+  props: Props,
+  o: CommonOptions,
+  additional?: SchemaObject | boolean,
+  allOptional = false,
+): SchemaObject {
+  const required = allOptional
+    ? []
+    : Object.keys(props).filter((k) => !(props[k] as Record<symbol, unknown>)[OPTIONAL]);
   const extra: SchemaObject = {};
   if (Object.keys(props).length > 0) extra.properties = { ...props };
   if (required.length > 0) extra.required = required;
@@ -166,7 +184,11 @@ export const t = {
   string<const O extends StringOptions<string> = StringOptions<string>>(
     o: O = {} as O,
   ): TSchema<Nullable<O extends { enum: readonly (infer E)[] } ? E : string, O>> {
-    return base('string', o, pick(o, ['format', 'default', 'enum', 'pattern', 'minLength', 'maxLength']) as SchemaObject);
+    return base(
+      'string',
+      o,
+      pick(o, ['format', 'default', 'enum', 'pattern', 'minLength', 'maxLength']) as SchemaObject,
+    );
   },
   integer<const O extends IntegerOptions>(o: O): TSchema<Nullable<number, O>> {
     return base('integer', o, pick(o, ['format', 'default', 'minimum', 'maximum']) as SchemaObject);
@@ -181,11 +203,17 @@ export const t = {
   boolean<const O extends BooleanOptions>(o: O = {} as O): TSchema<Nullable<boolean, O>> {
     return base('boolean', o, pick(o, ['default']) as SchemaObject);
   },
-  array<S extends TSchema, const O extends ArrayOptions = ArrayOptions>(items: S, o: O = {} as O): TSchema<Nullable<Static<S>[], O>> {
+  array<S extends TSchema, const O extends ArrayOptions = ArrayOptions>(
+    items: S,
+    o: O = {} as O,
+  ): TSchema<Nullable<Static<S>[], O>> {
     return base('array', o, { items, ...(pick(o, ['minItems', 'maxItems']) as SchemaObject) });
   },
   /** An object whose properties are required unless wrapped in t.optional(). */
-  object<P extends Props, const O extends CommonOptions = CommonOptions>(props: P, o: O = {} as O): TSchema<Nullable<ObjectStatic<P>, O>> {
+  object<P extends Props, const O extends CommonOptions = CommonOptions>(
+    props: P,
+    o: O = {} as O,
+  ): TSchema<Nullable<ObjectStatic<P>, O>> {
     return objectSchema(props, o);
   },
   /**
@@ -193,7 +221,8 @@ export const t = {
    * service adds, drops and nulls fields between versions.
    */
   partial<P extends Props, const O extends CommonOptions = CommonOptions>(
-    props: P, o: O = {} as O,
+    props: P,
+    o: O = {} as O,
   ): TSchema<Nullable<Simplify<{ [K in keyof P]?: Static<P[K]> }>, O>> {
     return objectSchema(props, o, undefined, true);
   },
@@ -202,7 +231,8 @@ export const t = {
    * which certification rejects and which tells Power Automate nothing.
    */
   record<S extends TSchema = TSchema<unknown>, const O extends CommonOptions = CommonOptions>(
-    values?: S, o: O = {} as O,
+    values?: S,
+    o: O = {} as O,
   ): TSchema<Nullable<Record<string, S extends TSchema<infer V> ? V : unknown>, O>> {
     return base('object', o, { additionalProperties: values ?? true });
   },

@@ -6,23 +6,42 @@
  * unescapes it) is valid Swagger 2.0.
  */
 import Ajv from 'ajv';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { validateWithSwaggerParser } from '../validate/swagger-parser';
 import { entriesOf, isArray, isObject, itemsOf, type JsonObject } from '../swagger/found';
 import { ARM_SCHEMA, armUnescape, CUSTOM_API_TYPE, CUSTOM_API_VERSION } from './arm-template';
 
 const PARAMETER_TYPES = ['string', 'securestring', 'int', 'bool', 'object', 'secureObject', 'array'];
-const CONNECTION_PARAMETER_TYPES = ['array', 'bool', 'connection', 'int', 'oauthSetting', 'object', 'secureobject', 'securestring', 'string'];
+const CONNECTION_PARAMETER_TYPES = [
+  'array',
+  'bool',
+  'connection',
+  'int',
+  'oauthSetting',
+  'object',
+  'secureobject',
+  'securestring',
+  'string',
+];
 
 /** The properties CustomApiPropertiesDefinition (2016-06-01) declares; nothing else is allowed. */
 const CUSTOM_API_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    apiDefinitions: { type: 'object', additionalProperties: false, properties: { originalSwaggerUrl: { type: 'string' }, modifiedSwaggerUrl: { type: 'string' } } },
+    apiDefinitions: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { originalSwaggerUrl: { type: 'string' }, modifiedSwaggerUrl: { type: 'string' } },
+    },
     apiType: { enum: ['NotSpecified', 'Rest', 'Soap'] },
-    backendService: { type: 'object', additionalProperties: false, required: ['serviceUrl'], properties: { serviceUrl: { type: 'string', pattern: '^(https?://|\\[)' } } },
+    backendService: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['serviceUrl'],
+      properties: { serviceUrl: { type: 'string', pattern: '^(https?://|\\[)' } },
+    },
     brandColor: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' },
     capabilities: { type: 'array', items: { type: 'string' } },
     connectionParameters: {
@@ -107,19 +126,26 @@ function templateValidator(): ReturnType<Ajv['compile']> {
 function expressions(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') {
     if (/^\[[\s\S]*\]$/.test(value) && !value.startsWith('[[')) out.push(value);
-  } else if (isArray(value)) value.forEach((v) => expressions(v, out));
-  else if (isObject(value)) Object.values(value).forEach((v) => expressions(v, out));
+  } else if (isArray(value)) for (const v of value) expressions(v, out);
+  else if (isObject(value)) for (const v of Object.values(value)) expressions(v, out);
   return out;
 }
 
-export async function checkArmTemplate(template: unknown, where: { connector: string; file: string }): Promise<Diagnostic[]> {
+export async function checkArmTemplate(
+  template: unknown,
+  where: { connector: string; file: string },
+): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   const fail = (reason: string, pointer = ''): void => {
     out.push(diagnostic('arm-template-invalid', { reason }, { ...where, pointer }));
   };
   const validate = templateValidator();
   if (!validate(template)) {
-    for (const e of validate.errors ?? []) fail(`${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`, e.instancePath);
+    for (const e of validate.errors ?? [])
+      fail(
+        `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+        e.instancePath,
+      );
     return out;
   }
   // The schema above has checked the shape; the guards only let TypeScript see it.
@@ -135,16 +161,22 @@ export async function checkArmTemplate(template: unknown, where: { connector: st
     }
     if (depth !== 0) fail(`expression ${expr} has unbalanced parentheses`);
     for (const m of expr.matchAll(/\bparameters\(\s*'([^']*)'\s*\)/g)) {
-      if (!declared.has(m[1]!)) fail(`expression ${expr} uses parameter '${m[1]}', which the template does not declare`);
+      if (!declared.has(m[1]!))
+        fail(`expression ${expr} uses parameter '${m[1]}', which the template does not declare`);
     }
     for (const m of expr.matchAll(/\bvariables\(\s*'([^']*)'\s*\)/g)) {
-      if (!variables.has(m[1]!)) fail(`expression ${expr} uses variable '${m[1]}', which the template does not declare`);
+      if (!variables.has(m[1]!))
+        fail(`expression ${expr} uses variable '${m[1]}', which the template does not declare`);
     }
   }
   for (const [i, r] of itemsOf(t.resources).entries()) {
     const properties = isObject(r) ? r.properties : undefined;
-    const errors = await validateWithSwaggerParser(armUnescape(isObject(properties) ? properties.swagger : undefined), where);
-    for (const e of errors) fail(`resources[${i}].properties.swagger: ${e.message}`, `/resources/${i}/properties/swagger`);
+    const errors = await validateWithSwaggerParser(
+      armUnescape(isObject(properties) ? properties.swagger : undefined),
+      where,
+    );
+    for (const e of errors)
+      fail(`resources[${i}].properties.swagger: ${e.message}`, `/resources/${i}/properties/swagger`);
   }
   return out;
 }

@@ -61,16 +61,29 @@ function armConnectionParameters(apiProperties: Found<ApiPropertiesDocument>): J
  * `swagger` and `apiProperties` are the connector folder's documents (emitted, or read back from
  * the folder's text): the swagger travels as it is, the connection parameters are picked out.
  */
-export function emitArmTemplate(c: Connector, swagger: Found<SwaggerDocument>, apiProperties: Found<ApiPropertiesDocument>, icon?: Uint8Array): JsonObject {
+export function emitArmTemplate(
+  c: Connector,
+  swagger: Found<SwaggerDocument>,
+  apiProperties: Found<ApiPropertiesDocument>,
+  icon?: Uint8Array,
+): JsonObject {
   const parameters: JsonObject = {
-    customApiName: { type: 'string', defaultValue: c.id, metadata: { description: 'Name of the custom API resource.' } },
-    location: { type: 'string', defaultValue: '[resourceGroup().location]', metadata: { description: 'Azure region of the custom API; defaults to the resource group\'s.' } },
+    customApiName: {
+      type: 'string',
+      defaultValue: c.id,
+      metadata: { description: 'Name of the custom API resource.' },
+    },
+    location: {
+      type: 'string',
+      defaultValue: '[resourceGroup().location]',
+      metadata: { description: "Azure region of the custom API; defaults to the resource group's." },
+    },
   };
   if (icon) {
     parameters.iconUri = {
       type: 'string',
       defaultValue: `data:image/png;base64,${Buffer.from(icon).toString('base64')}`,
-      metadata: { description: 'Icon URL; defaults to the connector\'s icon.png inline.' },
+      metadata: { description: "Icon URL; defaults to the connector's icon.png inline." },
     };
   }
   const properties: JsonObject = {

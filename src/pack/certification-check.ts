@@ -11,7 +11,7 @@
  *               Connector + Workflows = flow solution, Connector + aicopilot_aiplugin = plugin;
  *               each needs the matching folders (Connector/, Workflows/, aiplugins/, aipluginoperations/).
  */
-import { type Diagnostic, type Location } from '../diagnostics';
+import type { Diagnostic, Location } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { hasContent, xmlElements } from './xml-nodes';
 import { isUnsafeZipPath, readZip, type ZipEntry, ZipReadError } from './zip-read';
@@ -82,7 +82,8 @@ function checkContext(connector: string): CheckContext {
   const open = async (data: Uint8Array, file: string): Promise<ZipEntry[] | undefined> => {
     try {
       const entries = await readZip(data);
-      for (const e of entries) if (isUnsafeZipPath(e.path)) add(diagnostic('zip-path-unsafe', { path: e.path }, loc(file)));
+      for (const e of entries)
+        if (isUnsafeZipPath(e.path)) add(diagnostic('zip-path-unsafe', { path: e.path }, loc(file)));
       return entries.filter((e) => !isUnsafeZipPath(e.path));
     } catch (e) {
       if (!(e instanceof ZipReadError)) throw e;
@@ -98,7 +99,11 @@ function checkContext(connector: string): CheckContext {
  * it: the outer zip (one intro .md, one package zip), the Package Deployer package (one assets
  * folder), the assets (the solution zips and ImportConfig.xml), and each solution.
  */
-export async function checkCertificationPackage(bytes: Uint8Array, zipName: string, o: CertificationCheckOptions = {}): Promise<CertificationCheckResult> {
+export async function checkCertificationPackage(
+  bytes: Uint8Array,
+  zipName: string,
+  o: CertificationCheckOptions = {},
+): Promise<CertificationCheckResult> {
   const cx = checkContext(o.connector ?? zipName);
   const pkg = await checkOuterZip(cx, bytes, zipName);
   if (!pkg) return cx.out;
@@ -112,11 +117,17 @@ export async function checkCertificationPackage(bytes: Uint8Array, zipName: stri
   const assetsPath = `${pkgPath}/${assets}`;
 
   const l3 = level(inner, `${assets}/`);
-  if (l3.folders.length) cx.add(diagnostic('cert-assets-has-folders', { folders: l3.folders.join(', ') }, cx.loc(assetsPath)));
+  if (l3.folders.length)
+    cx.add(diagnostic('cert-assets-has-folders', { folders: l3.folders.join(', ') }, cx.loc(assetsPath)));
   const solutionZips = l3.files.filter((f) => ext(f.path, '.zip'));
   const expected = o.plugin ? 3 : 2;
-  if (solutionZips.length !== expected) cx.add(diagnostic('cert-solution-count', { count: solutionZips.length, expected }, cx.loc(assetsPath)));
-  for (const sol of solutionZips) cx.out.solutions.push({ path: sol.path, kind: await checkSolution(cx, sol, `${pkgPath}/${sol.path}`, o.plugin === true) });
+  if (solutionZips.length !== expected)
+    cx.add(diagnostic('cert-solution-count', { count: solutionZips.length, expected }, cx.loc(assetsPath)));
+  for (const sol of solutionZips)
+    cx.out.solutions.push({
+      path: sol.path,
+      kind: await checkSolution(cx, sol, `${pkgPath}/${sol.path}`, o.plugin === true),
+    });
   if (solutionZips.length) checkSolutionKinds(cx, o.plugin === true, assetsPath);
   cx.out.diagnostics.push(...checkImportConfig(inner, assets, solutionZips, cx.out.solutions, cx.loc(assetsPath)));
   return cx.out;
@@ -127,7 +138,8 @@ async function checkOuterZip(cx: CheckContext, bytes: Uint8Array, zipName: strin
   const outer = await cx.open(bytes, zipName);
   if (!outer) return undefined;
   const l1 = level(outer);
-  if (l1.folders.length) cx.add(diagnostic('cert-outer-has-folders', { folders: l1.folders.join(', ') }, cx.loc(zipName)));
+  if (l1.folders.length)
+    cx.add(diagnostic('cert-outer-has-folders', { folders: l1.folders.join(', ') }, cx.loc(zipName)));
   const mds = l1.files.filter((f) => ext(f.path, '.md'));
   const zips = l1.files.filter((f) => ext(f.path, '.zip'));
   if (mds.length !== 1) cx.add(diagnostic('cert-intro-count', { count: mds.length }, cx.loc(zipName)));
@@ -138,7 +150,14 @@ async function checkOuterZip(cx: CheckContext, bytes: Uint8Array, zipName: strin
 /** Level 2: the Package Deployer package holds one assets folder; returns its name. */
 function checkPackageZip(cx: CheckContext, inner: ZipEntry[], pkgPath: string): string | undefined {
   const l2 = level(inner);
-  if (l2.folders.length !== 1) cx.add(diagnostic('cert-assets-folder-count', { count: l2.folders.length, folders: l2.folders.join(', ') || 'none' }, cx.loc(pkgPath)));
+  if (l2.folders.length !== 1)
+    cx.add(
+      diagnostic(
+        'cert-assets-folder-count',
+        { count: l2.folders.length, folders: l2.folders.join(', ') || 'none' },
+        cx.loc(pkgPath),
+      ),
+    );
   if (!l2.folders.length) return undefined;
   return l2.folders.includes('PkgAssets') ? 'PkgAssets' : l2.folders[0]!;
 }
@@ -154,10 +173,15 @@ async function checkSolution(cx: CheckContext, sol: ZipEntry, solPath: string, p
     cx.add(diagnostic('cert-solution-files-missing', { missing: missing.join(', ') }, cx.loc(solPath)));
     return 'other';
   }
-  const xml = top.files.find((f) => f.path === 'customizations.xml')!.data.toString('utf8').replace(/^\uFEFF/, '');
+  const xml = top.files
+    .find((f) => f.path === 'customizations.xml')!
+    .data.toString('utf8')
+    .replace(/^\uFEFF/, '');
   const parsed = xmlElements(xml);
   if (!parsed.elements) {
-    cx.add(diagnostic('cert-customizations-invalid', { reason: parsed.error! }, cx.loc(`${solPath}/customizations.xml`)));
+    cx.add(
+      diagnostic('cert-customizations-invalid', { reason: parsed.error! }, cx.loc(`${solPath}/customizations.xml`)),
+    );
     return 'other';
   }
   const hasConnector = hasContent(parsed.elements, 'Connector');
@@ -169,7 +193,8 @@ async function checkSolution(cx: CheckContext, sol: ZipEntry, solPath: string, p
     ...(hasPlugin ? ['aiplugins', 'aipluginoperations'] : []),
   ];
   const absent = needed.filter((f) => !top.folders.includes(f));
-  if (absent.length) cx.add(diagnostic('cert-solution-folder-missing', { folders: absent.join(', ') }, cx.loc(solPath)));
+  if (absent.length)
+    cx.add(diagnostic('cert-solution-folder-missing', { folders: absent.join(', ') }, cx.loc(solPath)));
   if (!hasConnector) return 'other';
   if (hasWorkflows) return hasPlugin ? 'other' : 'flow';
   return hasPlugin ? 'plugin' : 'connector';
@@ -189,7 +214,11 @@ function checkSolutionKinds(cx: CheckContext, plugin: boolean, assetsPath: strin
  * flow that uses it.
  */
 function checkImportConfig(
-  inner: readonly ZipEntry[], assets: string, solutionZips: readonly ZipEntry[], solutions: readonly SolutionSummary[], where: Location,
+  inner: readonly ZipEntry[],
+  assets: string,
+  solutionZips: readonly ZipEntry[],
+  solutions: readonly SolutionSummary[],
+  where: Location,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const config = inner.find((e) => e.path.toLowerCase() === `${assets}/importconfig.xml`.toLowerCase());
@@ -198,14 +227,30 @@ function checkImportConfig(
   const listed = [...text.matchAll(/solutionpackagefilename\s*=\s*"([^"]*)"/gi)].map((m) => m[1]!);
   const at = { ...where, file: `${where.file}/${base(config.path)}` };
   for (const sol of solutionZips) {
-    if (!listed.includes(base(sol.path))) out.push(diagnostic('cert-import-config-mismatch', { reason: `${base(sol.path)} is not listed as a configsolutionfile, so Package Deployer will not import it` }, at));
+    if (!listed.includes(base(sol.path)))
+      out.push(
+        diagnostic(
+          'cert-import-config-mismatch',
+          { reason: `${base(sol.path)} is not listed as a configsolutionfile, so Package Deployer will not import it` },
+          at,
+        ),
+      );
   }
   const conn = solutions.find((s) => s.kind === 'connector');
   const flow = solutions.find((s) => s.kind === 'flow');
   if (conn && flow) {
     const ci = listed.indexOf(base(conn.path));
     const fi = listed.indexOf(base(flow.path));
-    if (ci >= 0 && fi >= 0 && fi < ci) out.push(diagnostic('cert-import-config-mismatch', { reason: `the flow solution ${base(flow.path)} is imported before the connector solution ${base(conn.path)}` }, at));
+    if (ci >= 0 && fi >= 0 && fi < ci)
+      out.push(
+        diagnostic(
+          'cert-import-config-mismatch',
+          {
+            reason: `the flow solution ${base(flow.path)} is imported before the connector solution ${base(conn.path)}`,
+          },
+          at,
+        ),
+      );
   }
   return out;
 }

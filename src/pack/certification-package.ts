@@ -8,9 +8,9 @@
  */
 import * as path from 'node:path';
 import { assertSafeRelativePath } from '../io/atomic-write';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
-import { readZip, ZipReadError } from './zip-read';
+import { readZip, ZipReadError, type ZipEntry } from './zip-read';
 import { zipFiles } from './zip';
 
 export interface InputFile {
@@ -47,11 +47,31 @@ export async function buildCertificationPackage(
   const diagnostics: Diagnostic[] = [];
   const pdpkgName = path.basename(inputs.pdpkg.path);
   const flowName = path.basename(inputs.flowSolution.path);
-  for (const [opt, name] of [['--pdpkg', pdpkgName], ['--flow-solution', flowName]] as const) {
-    if (!name.toLowerCase().endsWith('.zip')) diagnostics.push(diagnostic('pack-setting-invalid', { setting: opt, value: name, reason: 'the file must be a .zip' }, { connector: connectorId, field: opt.slice(2) }));
+  for (const [opt, name] of [
+    ['--pdpkg', pdpkgName],
+    ['--flow-solution', flowName],
+  ] as const) {
+    if (!name.toLowerCase().endsWith('.zip'))
+      diagnostics.push(
+        diagnostic(
+          'pack-setting-invalid',
+          { setting: opt, value: name, reason: 'the file must be a .zip' },
+          { connector: connectorId, field: opt.slice(2) },
+        ),
+      );
   }
   if (flowName === solution.fileName) {
-    diagnostics.push(diagnostic('pack-setting-invalid', { setting: '--flow-solution', value: flowName, reason: `it has the same file name as the connector solution; rename one (see --solution)` }, { connector: connectorId, field: 'flow-solution' }));
+    diagnostics.push(
+      diagnostic(
+        'pack-setting-invalid',
+        {
+          setting: '--flow-solution',
+          value: flowName,
+          reason: `it has the same file name as the connector solution; rename one (see --solution)`,
+        },
+        { connector: connectorId, field: 'flow-solution' },
+      ),
+    );
   }
   for (const [input, file] of [[inputs.flowSolution, flowName]] as const) {
     try {
@@ -61,12 +81,14 @@ export async function buildCertificationPackage(
       diagnostics.push(diagnostic('cert-zip-unreadable', { reason: e.message }, { connector: connectorId, file }));
     }
   }
-  let entries;
+  let entries: ZipEntry[] | undefined;
   try {
     entries = await readZip(inputs.pdpkg.bytes);
   } catch (e) {
     if (!(e instanceof ZipReadError)) throw e;
-    diagnostics.push(diagnostic('cert-zip-unreadable', { reason: e.message }, { connector: connectorId, file: pdpkgName }));
+    diagnostics.push(
+      diagnostic('cert-zip-unreadable', { reason: e.message }, { connector: connectorId, file: pdpkgName }),
+    );
   }
   for (const e of (entries ?? []).filter((x) => !x.dir)) {
     try {
@@ -77,8 +99,12 @@ export async function buildCertificationPackage(
   }
   if (!entries || diagnostics.length) return { diagnostics };
 
-  const folders = [...new Set(entries.filter((e) => e.path.includes('/')).map((e) => e.path.slice(0, e.path.indexOf('/'))))].sort();
-  const assets = folders.includes(DEFAULT_ASSETS_FOLDER) ? DEFAULT_ASSETS_FOLDER : (folders[0] ?? DEFAULT_ASSETS_FOLDER);
+  const folders = [
+    ...new Set(entries.filter((e) => e.path.includes('/')).map((e) => e.path.slice(0, e.path.indexOf('/')))),
+  ].sort();
+  const assets = folders.includes(DEFAULT_ASSETS_FOLDER)
+    ? DEFAULT_ASSETS_FOLDER
+    : (folders[0] ?? DEFAULT_ASSETS_FOLDER);
   const notes: string[] = [];
   const packageFiles = new Map<string, Uint8Array>();
   for (const e of entries) {
@@ -99,5 +125,8 @@ export async function buildCertificationPackage(
     [INTRO_FILE, intro],
     [pdpkgName, packageZip],
   ]);
-  return { pkg: { fileName: `${connectorId}-certification.zip`, packageFileName: pdpkgName, files, packageFiles, notes }, diagnostics };
+  return {
+    pkg: { fileName: `${connectorId}-certification.zip`, packageFileName: pdpkgName, files, packageFiles, notes },
+    diagnostics,
+  };
 }

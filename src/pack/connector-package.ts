@@ -4,7 +4,12 @@
  * script.csx when the connector has them; settings.json then names them so paconn uploads them.
  */
 import type { Connector } from '../model/connector';
-import { CONNECTOR_FILES, CONNECTOR_ICON_FILE as ICON_FILE, CONNECTOR_SCRIPT_FILE as SCRIPT_FILE, emitConnectorFolder } from '../emit/connector-folder';
+import {
+  CONNECTOR_FILES,
+  CONNECTOR_ICON_FILE as ICON_FILE,
+  CONNECTOR_SCRIPT_FILE as SCRIPT_FILE,
+  emitConnectorFolder,
+} from '../emit/connector-folder';
 import { jsonText } from '../emit/json';
 import { emitSettings } from '../emit/settings';
 import { zipFiles } from './zip';
@@ -37,7 +42,12 @@ export function connectorFolder(c: Connector, extras: ConnectorExtras = {}): Con
   const script = extras.script ?? c.script?.source;
   const out = new Map<string, string | Uint8Array>(files);
   if (icon || script !== undefined) {
-    out.set(CONNECTOR_FILES.settings, jsonText(emitSettings({ icon: icon ? ICON_FILE : undefined, script: script !== undefined ? SCRIPT_FILE : undefined })));
+    out.set(
+      CONNECTOR_FILES.settings,
+      jsonText(
+        emitSettings({ icon: icon ? ICON_FILE : undefined, script: script !== undefined ? SCRIPT_FILE : undefined }),
+      ),
+    );
   }
   if (icon) out.set(ICON_FILE, icon);
   if (script !== undefined) out.set(SCRIPT_FILE, script);

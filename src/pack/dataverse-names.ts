@@ -27,7 +27,9 @@ export const PCDK_CONNECTOR_NAMESPACE = '5c1f0b6e-8f0a-4d8e-9a43-3d2b7f61c0a9';
  * becomes `-` plus its two hex digits (space -20, `_` -5f, `-` -2d), as in exported solutions.
  */
 export function encodeConnectorName(raw: string): string {
-  return [...raw].map((ch) => (/[A-Za-z0-9]/.test(ch) ? ch : `-${ch.codePointAt(0)!.toString(16).padStart(2, '0')}`)).join('');
+  return [...raw]
+    .map((ch) => (/[A-Za-z0-9]/.test(ch) ? ch : `-${ch.codePointAt(0)!.toString(16).padStart(2, '0')}`))
+    .join('');
 }
 
 /** Solution versions have exactly four numeric parts: "1.0" -> "1.0.0.0". Undefined when not numeric. */

@@ -12,7 +12,8 @@ export const PACK_DIAGNOSTICS = defineDiagnostics('pack', {
   }),
   'dataverse-column-too-large': def<{ column: string; length: number; limit: number }>({
     severity: 'error',
-    message: (a) => `${a.column} is ${a.length.toLocaleString('en-US')} characters; the Dataverse connector column holds at most ${a.limit.toLocaleString('en-US')}, so the solution would not import`,
+    message: (a) =>
+      `${a.column} is ${a.length.toLocaleString('en-US')} characters; the Dataverse connector column holds at most ${a.limit.toLocaleString('en-US')}, so the solution would not import`,
     hint: 'Shrink it: share schemas through #/definitions, shorten descriptions, or split the connector in two.',
   }),
   'icon-invalid': def<{ file: string; reason: string }>({
@@ -47,7 +48,8 @@ export const PACK_DIAGNOSTICS = defineDiagnostics('pack', {
   }),
   'zip-path-unsafe': def<{ path: string }>({
     severity: 'error',
-    message: (a) => `the zip holds "${a.path}", an absolute path or one with ".." that would escape its folder when extracted`,
+    message: (a) =>
+      `the zip holds "${a.path}", an absolute path or one with ".." that would escape its folder when extracted`,
     hint: 'Rebuild the zip from a folder with relative paths only.',
   }),
   'cert-zip-unreadable': def<{ reason: string }>({
@@ -58,7 +60,8 @@ export const PACK_DIAGNOSTICS = defineDiagnostics('pack', {
   'cert-outer-has-folders': def<{ folders: string }>({
     severity: 'error',
     msRule: '5000.1.1.11',
-    message: (a) => `the certification zip contains folders (${a.folders}); it may hold only intro.md and the package zip`,
+    message: (a) =>
+      `the certification zip contains folders (${a.folders}); it may hold only intro.md and the package zip`,
     hint: 'Zip intro.md and the package zip directly, not the folder that contains them.',
   }),
   'cert-intro-count': def<{ count: number }>({
@@ -69,13 +72,15 @@ export const PACK_DIAGNOSTICS = defineDiagnostics('pack', {
   'cert-package-zip-count': def<{ count: number }>({
     severity: 'error',
     msRule: '5000.1.1.11',
-    message: (a) => `the certification zip holds ${a.count} .zip files at its root; exactly one package zip is required`,
+    message: (a) =>
+      `the certification zip holds ${a.count} .zip files at its root; exactly one package zip is required`,
     hint: 'Put exactly one Package Deployer package (*.pdpkg.zip) next to intro.md.',
   }),
   'cert-assets-folder-count': def<{ count: number; folders: string }>({
     severity: 'error',
     msRule: '5000.1.1.12',
-    message: (a) => `the package zip has ${a.count} folders (${a.folders}); exactly one, ideally PkgAssets, must hold the solution zips`,
+    message: (a) =>
+      `the package zip has ${a.count} folders (${a.folders}); exactly one, ideally PkgAssets, must hold the solution zips`,
     hint: 'Build the package with `pac package` so the solutions sit in PkgAssets/.',
   }),
   'cert-assets-has-folders': def<{ folders: string }>({
@@ -87,7 +92,8 @@ export const PACK_DIAGNOSTICS = defineDiagnostics('pack', {
   'cert-solution-count': def<{ count: number; expected: number }>({
     severity: 'error',
     msRule: '5000.1.1.13',
-    message: (a) => `the assets folder holds ${a.count} solution zips; ${a.expected} are required (connector and flow${a.expected === 3 ? ' and AI plugin' : ''})`,
+    message: (a) =>
+      `the assets folder holds ${a.count} solution zips; ${a.expected} are required (connector and flow${a.expected === 3 ? ' and AI plugin' : ''})`,
     hint: 'Keep exactly the connector solution and the flow solution (plus the plugin solution for an AI plugin).',
   }),
   'cert-solution-files-missing': def<{ missing: string }>({
@@ -120,7 +126,8 @@ export const PACK_DIAGNOSTICS = defineDiagnostics('pack', {
   }),
   'cert-plugin-solution-missing': def({
     severity: 'error',
-    message: () => 'no AI plugin solution: none of the solutions has <Connector> and <aicopilot_aiplugin> without <Workflows>',
+    message: () =>
+      'no AI plugin solution: none of the solutions has <Connector> and <aicopilot_aiplugin> without <Workflows>',
     hint: 'Add the plugin solution, or drop --plugin if the connector has no AI plugin.',
   }),
   'cert-import-config-mismatch': def<{ reason: string }>({

@@ -8,11 +8,17 @@
  * is, for validateOpenApi3 to judge.
  */
 import {
-  OpenApiBuilder, type OpenAPIObject, type OperationObject, type PathItemObject, type RequestBodyObject, type ResponseObject,
-  type SchemaObject, type SecuritySchemeObject,
+  OpenApiBuilder,
+  type OpenAPIObject,
+  type OperationObject,
+  type PathItemObject,
+  type RequestBodyObject,
+  type ResponseObject,
+  type SchemaObject,
+  type SecuritySchemeObject,
 } from 'openapi3-ts/oas30';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { METHODS } from '../swagger/constants';
 import type { SimpleParameterObject, SwaggerDocument, SwaggerOperation } from '../swagger/document';
@@ -22,12 +28,31 @@ export const OPENAPI_VERSION = '3.0.3';
 
 /** Swagger 2.0 parameter keys that move into the OpenAPI 3 `schema`. */
 const PARAM_SCHEMA_KEYS = [
-  'type', 'format', 'enum', 'default', 'items', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength',
-  'pattern', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf',
+  'type',
+  'format',
+  'enum',
+  'default',
+  'items',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'multipleOf',
 ] as const;
 /** Operation keys OpenAPI 3 spells as Swagger 2.0 does. */
 const OPERATION_KEYS = ['summary', 'description', 'operationId', 'tags', 'deprecated', 'security'] as const;
-const OAUTH_FLOWS: Readonly<Record<string, string>> = { accessCode: 'authorizationCode', implicit: 'implicit', password: 'password', application: 'clientCredentials' };
+const OAUTH_FLOWS: Readonly<Record<string, string>> = {
+  accessCode: 'authorizationCode',
+  implicit: 'implicit',
+  password: 'password',
+  application: 'clientCredentials',
+};
 
 function extensions(from: JsonObject, skip: readonly string[] = []): JsonObject {
   return Object.fromEntries(Object.entries(from).filter(([k]) => k.startsWith('x-') && !skip.includes(k)));
@@ -65,11 +90,16 @@ function convertParameter(p: Found<SimpleParameterObject>): JsonObject {
   if (p.description !== undefined) out.description = p.description;
   out.schema = schema;
   if (p.collectionFormat === 'multi') Object.assign(out, { style: 'form', explode: true });
-  else if (p.collectionFormat === 'csv') Object.assign(out, { style: p.in === 'query' ? 'form' : 'simple', explode: false });
+  else if (p.collectionFormat === 'csv')
+    Object.assign(out, { style: p.in === 'query' ? 'form' : 'simple', explode: false });
   return Object.assign(out, extensions(p, ['x-nullable']));
 }
 
-function convertOperation(op: Found<SwaggerOperation>, consumes: readonly unknown[], produces: readonly unknown[]): OperationObject {
+function convertOperation(
+  op: Found<SwaggerOperation>,
+  consumes: readonly unknown[],
+  produces: readonly unknown[],
+): OperationObject {
   const out: OperationObject = { responses: {} };
   const same: JsonObject = {};
   for (const k of OPERATION_KEYS) if (op[k] !== undefined) same[k] = op[k];
@@ -81,7 +111,10 @@ function convertOperation(op: Found<SwaggerOperation>, consumes: readonly unknow
   const mediaIn = str(itemsOf(op.consumes)[0]) ?? str(consumes[0]) ?? 'application/json';
   const mediaOut = str(itemsOf(op.produces)[0]) ?? str(produces[0]) ?? 'application/json';
   if (body) {
-    const rb: RequestBodyObject = { content: { [mediaIn]: { schema: schemaObject(body.schema) } }, required: Boolean(body.required) };
+    const rb: RequestBodyObject = {
+      content: { [mediaIn]: { schema: schemaObject(body.schema) } },
+      required: Boolean(body.required),
+    };
     const description = str(body.description);
     if (description !== undefined) rb.description = description;
     Object.assign(rb, { 'x-bodyName': body.name }, extensions(body));
@@ -106,7 +139,9 @@ function convertSecurity(def: JsonObject): SecuritySchemeObject {
       return { type: 'http', scheme: 'basic' };
     case 'oauth2': {
       const flowName = (typeof def.flow === 'string' ? OAUTH_FLOWS[def.flow] : undefined) ?? 'authorizationCode';
-      const flow: { scopes: JsonObject; authorizationUrl?: string; tokenUrl?: string } = { scopes: isObject(def.scopes) ? def.scopes : {} };
+      const flow: { scopes: JsonObject; authorizationUrl?: string; tokenUrl?: string } = {
+        scopes: isObject(def.scopes) ? def.scopes : {},
+      };
       const authorizationUrl = str(def.authorizationUrl);
       const tokenUrl = str(def.tokenUrl);
       if (authorizationUrl) flow.authorizationUrl = authorizationUrl;
@@ -120,10 +155,16 @@ function convertSecurity(def: JsonObject): SecuritySchemeObject {
 
 export function emitOpenApi3(swagger: Found<SwaggerDocument>): OpenAPIObject {
   const info = isObject(swagger.info) ? swagger.info : {};
-  const builder = OpenApiBuilder.create({ openapi: OPENAPI_VERSION, info: { ...info, title: String(info.title), version: String(info.version) }, paths: {} });
+  const builder = OpenApiBuilder.create({
+    openapi: OPENAPI_VERSION,
+    info: { ...info, title: String(info.title), version: String(info.version) },
+    paths: {},
+  });
   const basePath = String(swagger.basePath ?? '/').replace(/\/+$/, '');
-  for (const scheme of isArray(swagger.schemes) ? swagger.schemes : ['https']) builder.addServer({ url: `${String(scheme)}://${String(swagger.host)}${basePath}` });
-  for (const [name, def] of entriesOf(swagger.securityDefinitions)) builder.addSecurityScheme(name, convertSecurity(isObject(def) ? def : {}));
+  for (const scheme of isArray(swagger.schemes) ? swagger.schemes : ['https'])
+    builder.addServer({ url: `${String(scheme)}://${String(swagger.host)}${basePath}` });
+  for (const [name, def] of entriesOf(swagger.securityDefinitions))
+    builder.addSecurityScheme(name, convertSecurity(isObject(def) ? def : {}));
   for (const [name, schema] of entriesOf(swagger.definitions)) builder.addSchema(name, schemaObject(schema) ?? {});
   const consumes = itemsOf(swagger.consumes);
   const produces = itemsOf(swagger.produces);
@@ -134,7 +175,13 @@ export function emitOpenApi3(swagger: Found<SwaggerDocument>): OpenAPIObject {
       const op = item[method];
       if (isObject(op)) pathItem[method] = convertOperation(op, consumes, produces);
     }
-    if (item.parameters) Object.assign(pathItem, { parameters: itemsOf(item.parameters).filter(isObject).filter((p) => p.in !== 'body').map(convertParameter) });
+    if (item.parameters)
+      Object.assign(pathItem, {
+        parameters: itemsOf(item.parameters)
+          .filter(isObject)
+          .filter((p) => p.in !== 'body')
+          .map(convertParameter),
+      });
     builder.addPath(path, pathItem);
   }
   const doc = builder.getSpec();
@@ -145,14 +192,21 @@ export function emitOpenApi3(swagger: Found<SwaggerDocument>): OpenAPIObject {
 }
 
 /** swagger-parser validates OpenAPI 3.0 against its official schema plus semantic checks. */
-export async function validateOpenApi3(doc: unknown, where: { connector: string; file: string }): Promise<Diagnostic[]> {
+export async function validateOpenApi3(
+  doc: unknown,
+  where: { connector: string; file: string },
+): Promise<Diagnostic[]> {
   try {
     await SwaggerParser.validate(structuredClone(doc) as never);
     const version = isObject(doc) ? doc.openapi : undefined;
     if (version !== OPENAPI_VERSION) throw new Error(`openapi is ${String(version)}, expected ${OPENAPI_VERSION}`);
     return [];
   } catch (e) {
-    const reason = String((e as Error).message ?? e).split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+    const reason = String((e as Error).message ?? e)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(' ');
     return [diagnostic('openapi3-invalid', { reason }, { ...where, pointer: '' })];
   }
 }

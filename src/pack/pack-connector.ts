@@ -70,7 +70,13 @@ export interface PackResult {
 
 export async function packConnector(c: Connector, o: PackOptions): Promise<PackResult> {
   const packagesDir = path.join(o.outDir, c.id, 'packages');
-  const result: PackResult = { ok: false, diagnostics: validateDescriptor(c), packagesDir, files: new Map(), notes: [] };
+  const result: PackResult = {
+    ok: false,
+    diagnostics: validateDescriptor(c),
+    packagesDir,
+    files: new Map(),
+    notes: [],
+  };
   const d = result.diagnostics;
   if (hasErrors(d)) return result;
 
@@ -79,8 +85,22 @@ export async function packConnector(c: Connector, o: PackOptions): Promise<PackR
   if (icon) {
     const size = pngSize(icon);
     const file = extras.iconPath ?? 'icon.png';
-    if (!size) d.push(diagnostic('icon-invalid', { file, reason: 'it does not start with the PNG signature and an IHDR chunk' }, { connector: c.id, file }));
-    else if (size.width > 144 || size.height > 144) d.push(diagnostic('icon-invalid', { file, reason: `it is ${size.width}x${size.height}; Dataverse stores icons of at most 144x144` }, { connector: c.id, file }));
+    if (!size)
+      d.push(
+        diagnostic(
+          'icon-invalid',
+          { file, reason: 'it does not start with the PNG signature and an IHDR chunk' },
+          { connector: c.id, file },
+        ),
+      );
+    else if (size.width > 144 || size.height > 144)
+      d.push(
+        diagnostic(
+          'icon-invalid',
+          { file, reason: `it is ${size.width}x${size.height}; Dataverse stores icons of at most 144x144` },
+          { connector: c.id, file },
+        ),
+      );
   }
   const settings = resolveSolutionSettings(c, o.solution);
   d.push(...settings.diagnostics);
@@ -126,13 +146,21 @@ export async function packConnector(c: Connector, o: PackOptions): Promise<PackR
   const intro = emitIntro(c);
   add(PACKAGE_FILES.intro, intro);
   if (o.certification && sol.solution && solutionBytes) {
-    const cert = await buildCertificationPackage(c.id, { fileName: sol.solution.fileName, bytes: solutionBytes }, o.certification, intro);
+    const cert = await buildCertificationPackage(
+      c.id,
+      { fileName: sol.solution.fileName, bytes: solutionBytes },
+      o.certification,
+      intro,
+    );
     d.push(...cert.diagnostics);
     if (cert.pkg) {
       result.notes.push(...cert.pkg.notes);
       const bytes = await zipFiles(cert.pkg.files);
       add(cert.pkg.fileName, bytes);
-      const check = await checkCertificationPackage(bytes, cert.pkg.fileName, { plugin: o.certification.plugin, connector: c.id });
+      const check = await checkCertificationPackage(bytes, cert.pkg.fileName, {
+        plugin: o.certification.plugin,
+        connector: c.id,
+      });
       d.push(...check.diagnostics);
     }
   }

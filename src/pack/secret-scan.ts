@@ -4,9 +4,9 @@
  * exported for the client's tests, a CI token). A hit names the variable and the file, never
  * the value.
  */
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
-import { readZip, ZipReadError } from './zip-read';
+import { readZip, ZipReadError, type ZipEntry } from './zip-read';
 
 const SECRET_NAME = /(SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CLIENT_?SECRET|CREDENTIAL)/i;
 /** Shorter values ("1", "true", "dev") would match ordinary text by accident. */
@@ -29,13 +29,18 @@ export function secretsFromEnv(env: NodeJS.ProcessEnv = process.env): Secret[] {
 }
 
 /** Searches every file (path -> bytes) for every secret; one diagnostic per (variable, file). */
-export function scanForSecrets(files: Iterable<[string, string | Uint8Array]>, secrets: readonly Secret[], connector: string): Diagnostic[] {
+export function scanForSecrets(
+  files: Iterable<[string, string | Uint8Array]>,
+  secrets: readonly Secret[],
+  connector: string,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (!secrets.length) return out;
   for (const [file, data] of files) {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
     for (const s of secrets) {
-      if (s.forms.some((f) => bytes.includes(f))) out.push(diagnostic('secret-in-output', { variable: s.variable }, { connector, file }));
+      if (s.forms.some((f) => bytes.includes(f)))
+        out.push(diagnostic('secret-in-output', { variable: s.variable }, { connector, file }));
     }
   }
   return out;
@@ -45,12 +50,14 @@ export function scanForSecrets(files: Iterable<[string, string | Uint8Array]>, s
  * The files and, for every zip among them (at any depth), its members decompressed: a secret
  * inside a compressed entry is invisible in the zip's own bytes. Members are named zip/member.
  */
-export async function withZipMembers(files: Iterable<[string, string | Uint8Array]>): Promise<[string, string | Uint8Array][]> {
+export async function withZipMembers(
+  files: Iterable<[string, string | Uint8Array]>,
+): Promise<[string, string | Uint8Array][]> {
   const out: [string, string | Uint8Array][] = [];
   const visit = async (name: string, data: string | Uint8Array): Promise<void> => {
     out.push([name, data]);
     if (typeof data === 'string' || !name.toLowerCase().endsWith('.zip')) return;
-    let entries;
+    let entries: ZipEntry[];
     try {
       entries = await readZip(data);
     } catch (e) {

@@ -6,7 +6,7 @@
  */
 import type { Connector } from '../model/connector';
 import { jsonText } from '../emit/json';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { encodeConnectorName, PCDK_CONNECTOR_NAMESPACE, uuidV5 } from './dataverse-names';
 import type { ConnectorFolder } from './connector-package';
@@ -50,7 +50,11 @@ export function connectorFileNames(name: string, folder: Pick<ConnectorFolder, '
   };
 }
 
-export function emitSolution(c: Connector, folder: ConnectorFolder, s: SolutionSettings): { solution?: SolutionPackage; diagnostics: Diagnostic[] } {
+export function emitSolution(
+  c: Connector,
+  folder: ConnectorFolder,
+  s: SolutionSettings,
+): { solution?: SolutionPackage; diagnostics: Diagnostic[] } {
   const name = `${s.publisher.prefix}_${encodeConnectorName(c.id)}`;
   // Name-based: the same publisher prefix and connector id give the same row on every build.
   const connectorId = uuidV5(`${s.publisher.prefix}_${c.id}`, PCDK_CONNECTOR_NAMESPACE);
@@ -59,7 +63,11 @@ export function emitSolution(c: Connector, folder: ConnectorFolder, s: SolutionS
   const columns: [keyof typeof CONNECTOR_COLUMN_LIMITS, string, string | undefined][] = [
     ['openapidefinition', folder.swaggerText, names.openapidefinition],
     ['connectionparameters', jsonText(props.connectionParameters ?? {}), names.connectionparameters],
-    ['connectionparametersets', props.connectionParameterSets !== undefined ? jsonText(props.connectionParameterSets) : '', names.connectionparametersets],
+    [
+      'connectionparametersets',
+      props.connectionParameterSets !== undefined ? jsonText(props.connectionParameterSets) : '',
+      names.connectionparametersets,
+    ],
     ['policytemplateinstances', jsonText(props.policyTemplateInstances ?? []), names.policytemplateinstances],
     ['customcodeblobcontent', folder.script ?? '', names.customcodeblobcontent],
     ['description', c.description, undefined],
@@ -70,7 +78,13 @@ export function emitSolution(c: Connector, folder: ConnectorFolder, s: SolutionS
   for (const [column, text, file] of columns) {
     const limit = CONNECTOR_COLUMN_LIMITS[column];
     if (text.length > limit) {
-      diagnostics.push(diagnostic('dataverse-column-too-large', { column, length: text.length, limit }, { connector: c.id, file: file ?? 'customizations.xml' }));
+      diagnostics.push(
+        diagnostic(
+          'dataverse-column-too-large',
+          { column, length: text.length, limit },
+          { connector: c.id, file: file ?? 'customizations.xml' },
+        ),
+      );
     }
   }
   if (diagnostics.length) return { diagnostics };
@@ -142,9 +156,26 @@ function solutionXml(c: Connector, s: SolutionSettings, name: string, connectorI
 }
 
 /** The empty sections exports always carry; the validator reads <Workflows> to tell solutions apart. */
-const EMPTY_SECTIONS = ['Entities', 'Roles', 'Workflows', 'FieldSecurityProfiles', 'Templates', 'EntityMaps', 'EntityRelationships', 'OrganizationSettings', 'optionsets', 'CustomControls', 'EntityDataProviders'];
+const EMPTY_SECTIONS = [
+  'Entities',
+  'Roles',
+  'Workflows',
+  'FieldSecurityProfiles',
+  'Templates',
+  'EntityMaps',
+  'EntityRelationships',
+  'OrganizationSettings',
+  'optionsets',
+  'CustomControls',
+  'EntityDataProviders',
+];
 
-function customizationsXml(c: Connector, name: string, connectorId: string, names: ReturnType<typeof connectorFileNames>): string {
+function customizationsXml(
+  c: Connector,
+  name: string,
+  connectorId: string,
+  names: ReturnType<typeof connectorFileNames>,
+): string {
   const el = (tag: string, value: string): string => `      <${tag}>${xmlEscape(value)}</${tag}>`;
   const fileEl = (tag: string, path: string | undefined): string[] => (path ? [el(tag, `/${path}`)] : []);
   return [

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
 import { jsonText } from '../emit/json';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { diagnostic as readDiagnostic } from '../validate/diagnostics';
 import { parseStrictJson } from '../validate/swagger-parser';
@@ -39,19 +39,30 @@ export function formatFromFileName(file: string): SwaggerFormat | undefined {
 }
 
 /** Parses swagger text: strict JSON, or YAML restricted to what JSON can hold (no duplicate keys). */
-export function parseSwaggerText(text: string, format: SwaggerFormat, where: { connector: string; file: string }): { value?: unknown; diagnostics: Diagnostic[] } {
+export function parseSwaggerText(
+  text: string,
+  format: SwaggerFormat,
+  where: { connector: string; file: string },
+): { value?: unknown; diagnostics: Diagnostic[] } {
   if (format === 'json') return parseStrictJson(text, where);
   const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     const at = e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
-    return { diagnostics: [diagnostic('yaml-invalid', { reason: `${e.message.split('\n')[0]}${at}` }, { ...where, pointer: '' })] };
+    return {
+      diagnostics: [
+        diagnostic('yaml-invalid', { reason: `${e.message.split('\n')[0]}${at}` }, { ...where, pointer: '' }),
+      ],
+    };
   }
   return { value: doc.toJS({ maxAliasCount: 100 }), diagnostics: [] };
 }
 
 /** Reads a swagger file by its extension (.json, .yaml, .yml). */
-export function readSwaggerFile(file: string, connector = path.basename(file)): { value?: unknown; format?: SwaggerFormat; diagnostics: Diagnostic[] } {
+export function readSwaggerFile(
+  file: string,
+  connector = path.basename(file),
+): { value?: unknown; format?: SwaggerFormat; diagnostics: Diagnostic[] } {
   const format = formatFromFileName(file);
   const where = { connector, file };
   if (!format) return { diagnostics: [diagnostic('swagger-format-unknown', { file }, where)] };
@@ -59,7 +70,15 @@ export function readSwaggerFile(file: string, connector = path.basename(file)): 
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    return { diagnostics: [readDiagnostic('file-unreadable', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, where)] };
+    return {
+      diagnostics: [
+        readDiagnostic(
+          'file-unreadable',
+          { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
+          where,
+        ),
+      ],
+    };
   }
   return { ...parseSwaggerText(text, format, where), format };
 }

@@ -14,7 +14,9 @@ export interface XmlElement {
 export function xmlElements(text: string): { elements?: XmlElement[]; error?: string } {
   const valid = XMLValidator.validate(text);
   if (valid !== true) return { error: `${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})` };
-  const tree = new XMLParser({ preserveOrder: true, ignoreAttributes: false, ignoreDeclaration: true }).parse(text) as OrderedNode[];
+  const tree = new XMLParser({ preserveOrder: true, ignoreAttributes: false, ignoreDeclaration: true }).parse(
+    text,
+  ) as OrderedNode[];
   const out: XmlElement[] = [];
   const walk = (nodes: OrderedNode[]): void => {
     for (const node of nodes) {

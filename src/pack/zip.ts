@@ -12,7 +12,9 @@ export const ZIP_ENTRY_DATE = new Date('2000-01-01T00:00:00Z');
 export const ZIP_ENTRY_MODE = 0o644;
 
 export function toBytes(data: string | Uint8Array): Buffer {
-  return typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return typeof data === 'string'
+    ? Buffer.from(data, 'utf8')
+    : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
 
 /** Zips `files` (relative path -> bytes) in memory. Refuses absolute paths and `..`. */

@@ -44,14 +44,18 @@ function configOf(root: string): ProjectOverrides {
   try {
     pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new ProjectConfigError(`${path.relative(process.cwd(), file) || file} is not valid JSON (${(e as Error).message}); fix it so pcdk can read the project`);
+    throw new ProjectConfigError(
+      `${path.relative(process.cwd(), file) || file} is not valid JSON (${(e as Error).message}); fix it so pcdk can read the project`,
+    );
   }
   const cfg = (pkg as { pcdk?: unknown } | null)?.pcdk;
   if (cfg === undefined) return {};
   const ok = (v: unknown) => v === undefined || (typeof v === 'string' && v.length > 0);
   const c = cfg as Record<string, unknown>;
   if (!cfg || typeof cfg !== 'object' || !ok(c.definitions) || !ok(c.out)) {
-    throw new ProjectConfigError(`${file}: "pcdk" must be an object like { "definitions": "definitions", "out": "dist" } (folder names, relative to the project)`);
+    throw new ProjectConfigError(
+      `${file}: "pcdk" must be an object like { "definitions": "definitions", "out": "dist" } (folder names, relative to the project)`,
+    );
   }
   return { definitions: c.definitions as string | undefined, out: c.out as string | undefined };
 }
@@ -62,7 +66,9 @@ export function findProject(overrides: ProjectOverrides = {}, cwd = process.cwd(
   const tsconfig = path.join(root, 'tsconfig.json');
   return {
     root,
-    definitionsDir: overrides.definitions ? path.resolve(cwd, overrides.definitions) : path.resolve(root, cfg.definitions ?? 'definitions'),
+    definitionsDir: overrides.definitions
+      ? path.resolve(cwd, overrides.definitions)
+      : path.resolve(root, cfg.definitions ?? 'definitions'),
     outDir: overrides.out ? path.resolve(cwd, overrides.out) : path.resolve(root, cfg.out ?? 'dist'),
     tsconfig: fs.existsSync(tsconfig) ? tsconfig : undefined,
   };

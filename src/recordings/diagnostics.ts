@@ -50,7 +50,7 @@ export const RECORDINGS_DIAGNOSTICS = defineDiagnostics('recordings', {
   'fixture-known-mismatch': def<{ reason: string }>({
     severity: 'warning',
     message: (a) => `known mismatch with the response schema: ${a.reason}`,
-    hint: 'Kept on purpose (see the fixture\'s knownMismatches); remove the entry once the schema matches.',
+    hint: "Kept on purpose (see the fixture's knownMismatches); remove the entry once the schema matches.",
   }),
   'recording-missing': def<{ operation: string }>({
     severity: 'warning',

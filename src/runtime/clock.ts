@@ -12,7 +12,12 @@ export const systemClock: Clock = {
 };
 
 /** Resolves after `ms`, or rejects with `onAbort()` as soon as `signal` aborts. */
-export function sleep(ms: number, signal: AbortSignal | undefined, onAbort: () => Error, clock: Clock = systemClock): Promise<void> {
+export function sleep(
+  ms: number,
+  signal: AbortSignal | undefined,
+  onAbort: () => Error,
+  clock: Clock = systemClock,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(onAbort());
     const abort = (): void => {

@@ -3,7 +3,15 @@
  * retries, response decoding and typed errors, on the global fetch (or the one given).
  */
 import { sleep, systemClock, type Clock } from './clock';
-import { AbortError, ClientError, HttpError, InvalidResponseError, NetworkError, TimeoutError, type ErrorBody } from './errors';
+import {
+  AbortError,
+  ClientError,
+  HttpError,
+  InvalidResponseError,
+  NetworkError,
+  TimeoutError,
+  type ErrorBody,
+} from './errors';
 import { SlidingWindowLimiter } from './limiter';
 import { redactError, redactorFor, type Redactor } from './redact';
 import { normalizeBaseUrl, prepareRequest } from './request';
@@ -55,14 +63,23 @@ export function createCore(config: ClientConfig, options: ClientOptions, interna
       const { res, text } = r;
       if (res.status >= 200 && res.status < 300) return decode(operationId, res, text);
       if (more && isRetryable(op.method, op.idempotent, res.status)) {
-        await sleep(retryDelay(attempt, res.headers.get('retry-after'), policy, internals.random), o.signal, aborted, clock);
+        await sleep(
+          retryDelay(attempt, res.headers.get('retry-after'), policy, internals.random),
+          o.signal,
+          aborted,
+          clock,
+        );
         continue;
       }
       throw httpError(operationId, res, text, redact);
     }
   }
 
-  async function* paginate(operationId: string, params: object = {}, o: CallOptions = {}): AsyncGenerator<unknown, void, undefined> {
+  async function* paginate(
+    operationId: string,
+    params: object = {},
+    o: CallOptions = {},
+  ): AsyncGenerator<unknown, void, undefined> {
     const spec = config.operations[operationId]?.pagination;
     if (!spec) throw new ClientError(`${operationId} is not paginated`, operationId);
     const base = params as Record<string, unknown>;

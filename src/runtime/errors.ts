@@ -35,7 +35,10 @@ export class ClientError extends Error {
 
 /** True for any error a client throws (HttpError, TimeoutError, ...), whichever realm made it. */
 export function isClientError(e: unknown): e is ClientError {
-  return e instanceof ClientError || (typeof e === 'object' && e !== null && (e as { [CLIENT_ERROR]?: unknown })[CLIENT_ERROR] === true);
+  return (
+    e instanceof ClientError ||
+    (typeof e === 'object' && e !== null && (e as { [CLIENT_ERROR]?: unknown })[CLIENT_ERROR] === true)
+  );
 }
 
 /** The error body ConvertKit (and most JSON APIs) send: `{ error, message }`. */
@@ -53,8 +56,18 @@ export class HttpError extends ClientError {
   readonly body?: ErrorBody;
   /** The start of a non-JSON body (an HTML error page, a plain-text 429), redacted. */
   readonly text?: string;
-  constructor(operationId: string, status: number, statusText: string, body: ErrorBody | undefined, text: string | undefined) {
-    const detail = body ? [body.error, body.message].filter(Boolean).join(': ') : text ? text.slice(0, 120) : statusText;
+  constructor(
+    operationId: string,
+    status: number,
+    statusText: string,
+    body: ErrorBody | undefined,
+    text: string | undefined,
+  ) {
+    const detail = body
+      ? [body.error, body.message].filter(Boolean).join(': ')
+      : text
+        ? text.slice(0, 120)
+        : statusText;
     super(`${operationId} failed with HTTP ${status}${detail ? `: ${detail}` : ''}`, operationId);
     this.status = status;
     if (body !== undefined) this.body = body;

@@ -4,8 +4,27 @@
  */
 export { createCore } from './core';
 export type { Core } from './core';
-export { ClientError, HttpError, InvalidResponseError, TimeoutError, NetworkError, AbortError, isClientError } from './errors';
+export {
+  ClientError,
+  HttpError,
+  InvalidResponseError,
+  TimeoutError,
+  NetworkError,
+  AbortError,
+  isClientError,
+} from './errors';
 export type { ErrorBody } from './errors';
 export type {
-  CallOptions, ClientConfig, ClientOptions, FetchInit, FetchLike, FetchResponse, OperationRoute, PageSpec, RateLimitOptions, RetryOptions, AuthRoute, ParamIn,
+  CallOptions,
+  ClientConfig,
+  ClientOptions,
+  FetchInit,
+  FetchLike,
+  FetchResponse,
+  OperationRoute,
+  PageSpec,
+  RateLimitOptions,
+  RetryOptions,
+  AuthRoute,
+  ParamIn,
 } from './types';

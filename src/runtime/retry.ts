@@ -46,7 +46,13 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | u
  * Wait before retry number `attempt` (0-based): Retry-After when given (capped), else
  * exponential backoff with equal jitter (half fixed, half random), capped.
  */
-export function retryDelay(attempt: number, retryAfter: string | null, p: RetryPolicy, random: () => number = Math.random, nowMs = Date.now()): number {
+export function retryDelay(
+  attempt: number,
+  retryAfter: string | null,
+  p: RetryPolicy,
+  random: () => number = Math.random,
+  nowMs = Date.now(),
+): number {
   const ra = parseRetryAfter(retryAfter, nowMs);
   if (ra !== undefined) return Math.min(ra, p.maxRetryAfterMs);
   const exp = Math.min(p.maxDelayMs, p.baseDelayMs * 2 ** attempt);

@@ -56,7 +56,19 @@ export function packageNameFrom(folderName: string, fallback: string): string {
  * Words certification rejects in a title (ValueContainsRestrictedWords; the list of
  * src/validate/certification/info-rules.ts): `weather-api` must not become "Weather Api".
  */
-const RESTRICTED_TITLE_WORDS = ['api', 'connector', 'copilot studio', 'power apps', 'powerapps', 'power automate', 'microsoft flow', 'power bi', 'power platform', 'logic apps', 'dataverse'];
+const RESTRICTED_TITLE_WORDS = [
+  'api',
+  'connector',
+  'copilot studio',
+  'power apps',
+  'powerapps',
+  'power automate',
+  'microsoft flow',
+  'power bi',
+  'power platform',
+  'logic apps',
+  'dataverse',
+];
 const FALLBACK_TITLE = 'My Service';
 
 /**
@@ -67,8 +79,12 @@ const FALLBACK_TITLE = 'My Service';
 export function titleFrom(id: string): string {
   let text = ` ${id.split('-').filter(Boolean).join(' ')} `;
   // Spaces around every word, so a phrase matches whole words only; `api api` needs two passes.
-  for (const phrase of RESTRICTED_TITLE_WORDS) while (text.includes(` ${phrase} `)) text = text.replace(` ${phrase} `, ' ');
-  const words = text.split(' ').filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1));
+  for (const phrase of RESTRICTED_TITLE_WORDS)
+    while (text.includes(` ${phrase} `)) text = text.replace(` ${phrase} `, ' ');
+  const words = text
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1));
   if (words.length === 0) return FALLBACK_TITLE;
   let title = '';
   for (const w of words) {
@@ -365,7 +381,8 @@ function isObject(v: unknown): v is JsonObject {
 export function mergePackageJson(existing: unknown, input: Pick<ScaffoldInput, 'id' | 'pcdkVersion'>): PackageMerge {
   if (!isObject(existing)) throw new PackageJsonShapeError('must hold a JSON object');
   for (const key of ['scripts', 'dependencies', 'devDependencies']) {
-    if (existing[key] !== undefined && !isObject(existing[key])) throw new PackageJsonShapeError(`"${key}" must be an object`);
+    if (existing[key] !== undefined && !isObject(existing[key]))
+      throw new PackageJsonShapeError(`"${key}" must be an object`);
   }
   const scripts: JsonObject = { ...(existing.scripts as JsonObject | undefined) };
   const names = defaultScriptNames();
@@ -389,8 +406,16 @@ export function mergePackageJson(existing: unknown, input: Pick<ScaffoldInput, '
   const addedDependency = !has(existing.dependencies) && !has(existing.devDependencies);
   const pkg: JsonObject = { ...existing };
   if (addedScripts.length > 0) pkg.scripts = scripts;
-  if (addedDependency) pkg.devDependencies = { ...(existing.devDependencies as JsonObject | undefined), pcdk: `^${input.pcdkVersion}` };
-  return { pkg, scriptNames: names, addedScripts, keptScripts, addedDependency, changed: addedScripts.length > 0 || addedDependency };
+  if (addedDependency)
+    pkg.devDependencies = { ...(existing.devDependencies as JsonObject | undefined), pcdk: `^${input.pcdkVersion}` };
+  return {
+    pkg,
+    scriptNames: names,
+    addedScripts,
+    keptScripts,
+    addedDependency,
+    changed: addedScripts.length > 0 || addedDependency,
+  };
 }
 
 function freeName(name: string, taken: JsonObject): string {

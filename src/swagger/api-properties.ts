@@ -36,7 +36,12 @@ export interface OAuthSettings {
   redirectUrl?: string | readonly string[];
   /** authorizationUrl, tokenUrl, refreshUrl, tenantId, resourceUri, ... as { value } entries. */
   customParameters?: Record<string, { value?: unknown; [key: string]: unknown }>;
-  properties?: { IsFirstParty?: string; AzureActiveDirectoryResourceId?: string; IsOnbehalfofLoginSupported?: boolean; [key: string]: unknown };
+  properties?: {
+    IsFirstParty?: string;
+    AzureActiveDirectoryResourceId?: string;
+    IsOnbehalfofLoginSupported?: boolean;
+    [key: string]: unknown;
+  };
   /** Never a real secret in a descriptor: paconn injects it (--secret). */
   clientSecret?: string;
   [key: string]: unknown;
@@ -78,24 +83,47 @@ export interface PolicyParameters {
   setqueryparameter: TemplateCommon & P<'name' | 'value' | 'existsAction'>;
   dynamichosturl: TemplateCommon & P<'urlTemplate'>;
   routerequesttoendpoint: TemplateCommon & P<'newPath' | 'httpMethod'>;
-  setproperty: TemplateCommon & P<'newPropertyParentPathTemplate' | 'newPropertySubPathTemplate' | 'propertyValuePathTemplate'>;
-  setvaluefromurl: TemplateCommon & P<'parameterTemplate' | 'parameterValueUrl' | 'parameterValuePathTemplate' | 'httpMethod'>;
+  setproperty: TemplateCommon &
+    P<'newPropertyParentPathTemplate' | 'newPropertySubPathTemplate' | 'propertyValuePathTemplate'>;
+  setvaluefromurl: TemplateCommon &
+    P<'parameterTemplate' | 'parameterValueUrl' | 'parameterValuePathTemplate' | 'httpMethod'>;
   updatenextlink: TemplateCommon & P<'nextLinkPropertyName' | 'nextLinkParentPropertyPath'>;
   pollingtrigger: TemplateCommon & P<'triggerConfig' | 'triggerDataPath'>;
-  convertarraytoobject: TemplateCommon & P<'propertyParentPath' | 'propertySubPath' | 'keyWithinCollectionPath' | 'newPropertyPath' | 'retainKey'>;
-  convertobjecttoarray: TemplateCommon & P<'propertyParentPath' | 'propertySubPath' | 'newPropertyPath' | 'keyName' | 'valueName'>;
-  stringreplace: TemplateCommon & P<'propertyParentPath' | 'propertySubPath' | 'sourceString' | 'replacementString' | 'newPropertyPath'>;
-  stringtoarray: TemplateCommon & P<'propertyParentPath' | 'propertySubPath' | 'newPropertyPath' | 'separator' | 'delimiterList' | 'childPropertyName'>;
-  encodepropertyvalue: TemplateCommon & P<'propertyParentPath' | 'propertySubPath' | 'encodingType' | 'newPropertyPath'>;
+  convertarraytoobject: TemplateCommon &
+    P<'propertyParentPath' | 'propertySubPath' | 'keyWithinCollectionPath' | 'newPropertyPath' | 'retainKey'>;
+  convertobjecttoarray: TemplateCommon &
+    P<'propertyParentPath' | 'propertySubPath' | 'newPropertyPath' | 'keyName' | 'valueName'>;
+  stringreplace: TemplateCommon &
+    P<'propertyParentPath' | 'propertySubPath' | 'sourceString' | 'replacementString' | 'newPropertyPath'>;
+  stringtoarray: TemplateCommon &
+    P<
+      'propertyParentPath' | 'propertySubPath' | 'newPropertyPath' | 'separator' | 'delimiterList' | 'childPropertyName'
+    >;
+  encodepropertyvalue: TemplateCommon &
+    P<'propertyParentPath' | 'propertySubPath' | 'encodingType' | 'newPropertyPath'>;
   dynamicsubdomain: TemplateCommon & P<'urlTemplate'>;
-  moveproperties: TemplateCommon & P<'srcParentPath' | 'srcSubPath' | 'dstParentPath' | 'dstSubPath' | 'copyOnlySubProperties'>;
+  moveproperties: TemplateCommon &
+    P<'srcParentPath' | 'srcSubPath' | 'dstParentPath' | 'dstSubPath' | 'copyOnlySubProperties'>;
   setconnectionstatustounauthenticated: TemplateCommon & P<'statusCode'>;
 }
 export type PolicyTemplateId = keyof PolicyParameters;
 export const POLICY_TEMPLATE_IDS: readonly PolicyTemplateId[] = [
-  'setheader', 'setqueryparameter', 'dynamichosturl', 'routerequesttoendpoint', 'setproperty', 'setvaluefromurl',
-  'updatenextlink', 'pollingtrigger', 'convertarraytoobject', 'convertobjecttoarray', 'stringreplace', 'stringtoarray',
-  'encodepropertyvalue', 'dynamicsubdomain', 'moveproperties', 'setconnectionstatustounauthenticated',
+  'setheader',
+  'setqueryparameter',
+  'dynamichosturl',
+  'routerequesttoendpoint',
+  'setproperty',
+  'setvaluefromurl',
+  'updatenextlink',
+  'pollingtrigger',
+  'convertarraytoobject',
+  'convertobjecttoarray',
+  'stringreplace',
+  'stringtoarray',
+  'encodepropertyvalue',
+  'dynamicsubdomain',
+  'moveproperties',
+  'setconnectionstatustounauthenticated',
 ];
 
 /** Spellings other than the lower-case id that the official schema accepts or the corpus uses. */

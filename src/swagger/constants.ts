@@ -12,14 +12,31 @@ export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patc
 export type HttpMethod = (typeof METHODS)[number];
 
 /** The `type`s a Swagger 2.0 schema may have (`file` on a response or formData only). */
-export const SCHEMA_TYPES = ['string', 'integer', 'number', 'boolean', 'array', 'object', 'file'] as const satisfies readonly SchemaType[];
+export const SCHEMA_TYPES = [
+  'string',
+  'integer',
+  'number',
+  'boolean',
+  'array',
+  'object',
+  'file',
+] as const satisfies readonly SchemaType[];
 
 /** x-ms-visibility values Power Platform accepts. */
 export const VISIBILITIES = ['important', 'advanced', 'internal'] as const satisfies readonly Visibility[];
 
 /** Formats the official schema allows per type (certification's InvalidFormat). */
 export const STRING_FORMATS = [
-  'byte', 'binary', 'date', 'date-time', 'password', 'date-no-tz', 'email', 'html', 'uri', 'uuid',
+  'byte',
+  'binary',
+  'date',
+  'date-time',
+  'password',
+  'date-no-tz',
+  'email',
+  'html',
+  'uri',
+  'uuid',
 ] as const satisfies readonly StringFormat[];
 export const INTEGER_FORMATS = ['int32', 'int64'] as const satisfies readonly IntegerFormat[];
 export const NUMBER_FORMATS = ['float', 'double'] as const satisfies readonly NumberFormat[];
@@ -28,10 +45,18 @@ export const NUMBER_FORMATS = ['float', 'double'] as const satisfies readonly Nu
  * The description a response gets when a descriptor gives only its schema; pcdk import writes a
  * response that bare only when its description is this one.
  */
-export const REASONS: Readonly<Record<string, string>> = { '200': 'OK', '201': 'Created', '202': 'Accepted', '204': 'No Content', default: 'Error' };
+export const REASONS: Readonly<Record<string, string>> = {
+  '200': 'OK',
+  '201': 'Created',
+  '202': 'Accepted',
+  '204': 'No Content',
+  default: 'Error',
+};
 
 /** Compile-time check: each list names every member of its union, so a value added to the type fails here. */
-type Complete<All, Listed extends All> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };
+type Complete<All, Listed extends All> = [Exclude<All, Listed>] extends [never]
+  ? true
+  : { missing: Exclude<All, Listed> };
 type Assert<T extends true> = T;
 export type ListsAreComplete = [
   Assert<Complete<SchemaType, (typeof SCHEMA_TYPES)[number]>>,

@@ -23,7 +23,11 @@ export type VendorKeys = { [key: `x-${string}`]: unknown };
  * emit/schema-object.ts turns one into this.)
  */
 export interface DeclaredSchema
-  extends Omit<AuthoredSchema, 'items' | 'properties' | 'additionalProperties' | 'allOf' | 'x-ms-visibility' | 'x-ms-summary'>, VendorKeys {
+  extends Omit<
+      AuthoredSchema,
+      'items' | 'properties' | 'additionalProperties' | 'allOf' | 'x-ms-visibility' | 'x-ms-summary'
+    >,
+    VendorKeys {
   /** As declared: real connectors write "Advanced" and the like; certification validation judges it. */
   'x-ms-visibility'?: string;
   /** As declared: a few real connectors put a number here. */
@@ -313,7 +317,7 @@ export type DocumentRoot = VendorKeys & {
 
 /** apiDefinition.swagger.json as emitSwagger writes it. */
 export type SwaggerDocument = { swagger: '2.0' } & DocumentRoot & {
-  paths: Record<string, PathItem>;
-  securityDefinitions?: Readonly<Record<string, SecuritySchemeObject>>;
-  security?: readonly SecurityRequirement[];
-};
+    paths: Record<string, PathItem>;
+    securityDefinitions?: Readonly<Record<string, SecuritySchemeObject>>;
+    security?: readonly SecurityRequirement[];
+  };

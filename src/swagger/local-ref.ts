@@ -10,7 +10,11 @@ import { isObject, type JsonObject } from './found';
  * The object `node` stands for after following its `$ref` chain, with the JSON pointer where it
  * was found; undefined for a non-local, dangling or looping reference.
  */
-export function resolveLocalRef(doc: unknown, node: unknown, pointer = ''): { node: JsonObject; pointer: string } | undefined {
+export function resolveLocalRef(
+  doc: unknown,
+  node: unknown,
+  pointer = '',
+): { node: JsonObject; pointer: string } | undefined {
   let cur = node;
   let at = pointer;
   const seen = new Set<string>();
@@ -19,7 +23,8 @@ export function resolveLocalRef(doc: unknown, node: unknown, pointer = ''): { no
     if (!ref.startsWith('#/') || seen.has(ref)) return undefined;
     seen.add(ref);
     let target: unknown = doc;
-    for (const part of ref.slice(2).split('/')) target = isObject(target) ? target[decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    for (const part of ref.slice(2).split('/'))
+      target = isObject(target) ? target[decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
     cur = target;
     at = ref.slice(1);
   }

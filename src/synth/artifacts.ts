@@ -4,7 +4,7 @@
  * of them are clean. Add an artifact by adding a producer here.
  */
 import type { Connector } from '../model/connector';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { produceConnectorFolder } from './connector-folder-artifact';
 import { produceReferencePage } from './reference-page-artifact';
 import { produceClientPackage } from './client-artifact';

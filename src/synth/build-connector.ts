@@ -39,7 +39,8 @@ export interface BuildResult {
 export async function buildConnector(c: Connector, opts: BuildOptions): Promise<BuildResult> {
   const outDir = path.join(opts.outDir, typeof c.id === 'string' ? c.id : '_invalid');
   const diagnostics = validateDescriptor(c);
-  if (hasErrors(diagnostics)) return { ok: false, diagnostics: [...diagnostics, ...((await opts.alongside) ?? [])], outDir, artifacts: [] };
+  if (hasErrors(diagnostics))
+    return { ok: false, diagnostics: [...diagnostics, ...((await opts.alongside) ?? [])], outDir, artifacts: [] };
   const descriptorFindings = [...diagnostics];
 
   // Every producer starts before the recordings are checked: the client's compile (in esbuild's

@@ -1,7 +1,7 @@
 /** The paconn connector folder as a build artifact, validated by layers 2 and 3. */
 import type { Connector } from '../model/connector';
 import { CONNECTOR_FILES, CONNECTOR_ICON_FILE, emitConnectorFolder } from '../emit/connector-folder';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { validateConnectorTexts } from '../validate/validate-files';
 import type { Artifact, BuildContext } from './artifacts';
 
@@ -10,7 +10,12 @@ export async function produceConnectorFolder(c: Connector, ctx: BuildContext): P
   const files = new Map<string, string | Uint8Array>(emitted.files);
   // The icon of an imported connector is binary, so it joins here rather than in the text emitter.
   if (c.icon) files.set(CONNECTOR_ICON_FILE, c.icon);
-  return { target: 'connector', kind: 'dir', files, diagnostics: await validateConnectorFiles(c.id, files, ctx.schemasDir) };
+  return {
+    target: 'connector',
+    kind: 'dir',
+    files,
+    diagnostics: await validateConnectorFiles(c.id, files, ctx.schemasDir),
+  };
 }
 
 /**
@@ -18,10 +23,16 @@ export async function produceConnectorFolder(c: Connector, ctx: BuildContext): P
  * same code `pcdk validate` runs, without the certification rules, which `npm run build` runs
  * as `pcdk validate <id>` and which an imported connector may legitimately fail as published.
  */
-export async function validateConnectorFiles(connector: string, files: ReadonlyMap<string, string | Uint8Array>, schemasDir?: string): Promise<Diagnostic[]> {
+export async function validateConnectorFiles(
+  connector: string,
+  files: ReadonlyMap<string, string | Uint8Array>,
+  schemasDir?: string,
+): Promise<Diagnostic[]> {
   const text = (file: string) => {
     const raw = files.get(file);
-    return raw === undefined ? undefined : { file, text: typeof raw === 'string' ? raw : Buffer.from(raw).toString('utf8') };
+    return raw === undefined
+      ? undefined
+      : { file, text: typeof raw === 'string' ? raw : Buffer.from(raw).toString('utf8') };
   };
   return validateConnectorTexts(
     {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import type { Connector } from '../model/connector';
 import { checkFixtures } from '../recordings/check';
 import { loadFixtureDir } from '../recordings/format';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 
 /**
  * No folder given: the caller checks no recordings. A folder that does not exist holds none, so

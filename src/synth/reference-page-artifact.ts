@@ -4,5 +4,10 @@ import { emitReferencePage } from '../emit/reference-page';
 import type { Artifact } from './artifacts';
 
 export function produceReferencePage(c: Connector): Artifact {
-  return { target: 'reference.md', kind: 'file', files: new Map([['reference.md', emitReferencePage(c)]]), diagnostics: [] };
+  return {
+    target: 'reference.md',
+    kind: 'file',
+    files: new Map([['reference.md', emitReferencePage(c)]]),
+    diagnostics: [],
+  };
 }

@@ -9,6 +9,7 @@ export function readRuntimeSources(): Map<string, string> {
   const dir = path.join(ownPackageRoot(), 'src', 'runtime');
   if (!fs.existsSync(path.join(dir, 'index.ts'))) throw new Error(`pcdk: ${dir}/index.ts is missing; reinstall pcdk`);
   const out = new Map<string, string>();
-  for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.ts')) out.set(f.replace(/\.ts$/, ''), fs.readFileSync(path.join(dir, f), 'utf8'));
+  for (const f of fs.readdirSync(dir).sort())
+    if (f.endsWith('.ts')) out.set(f.replace(/\.ts$/, ''), fs.readFileSync(path.join(dir, f), 'utf8'));
   return out;
 }

@@ -16,9 +16,12 @@ const FORMAT = 'pcdk-ajv-cache-2';
  * `keyMaterial` must change whenever the compiled schema would (its source text plus the
  * version of any patch applied to it); `compile` is only called on a miss.
  */
-export function compileCached(label: string, keyMaterial: string, compile: () => { ajv: Ajv; validate: ValidateFunction }): ValidateFunction {
+export function compileCached(
+  label: string,
+  keyMaterial: string,
+  compile: () => { ajv: Ajv; validate: ValidateFunction },
+): ValidateFunction {
   if (!cacheEnabled()) return compile().validate;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const version = (require('ajv/package.json') as { version: string }).version;
   const file = cacheFile(label, `${FORMAT}\0${version}\0${keyMaterial}`, '.js');
   try {
@@ -28,8 +31,8 @@ export function compileCached(label: string, keyMaterial: string, compile: () =>
   }
   const { ajv, validate } = compile();
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const standaloneCode = (require('ajv/dist/standalone') as { default: (a: Ajv, v: ValidateFunction) => string }).default;
+    const standaloneCode = (require('ajv/dist/standalone') as { default: (a: Ajv, v: ValidateFunction) => string })
+      .default;
     writeCacheEntry(file, standaloneCode(ajv, validate));
   } catch {
     // Standalone code generation failed: keep the in-memory validator.
@@ -40,7 +43,6 @@ export function compileCached(label: string, keyMaterial: string, compile: () =>
 function load(code: string): ValidateFunction {
   const mod: { exports: Record<string, unknown> } = { exports: {} };
   // The generated code requires ajv's runtime helpers and ajv-formats, resolved from here.
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   new Function('require', 'module', 'exports', code)(require, mod, mod.exports);
   const fn = (mod.exports.default ?? mod.exports) as ValidateFunction;
   if (typeof fn !== 'function') throw new Error('bad cache entry');

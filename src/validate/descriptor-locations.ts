@@ -5,7 +5,7 @@
  */
 import type { SwaggerDocument, SwaggerOperation } from '../swagger/document';
 import { entriesOf, isObject, itemsOf, type Found } from '../swagger/found';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { pointerOf } from './json-source';
 export type BuiltFile = 'apiDefinition' | 'apiProperties';
 
@@ -20,7 +20,13 @@ const CONNECTOR_FIELDS: [prefix: string, file: BuiltFile, pointer: string][] = [
   ['operations', 'apiDefinition', '/paths'],
   ['iconBrandColor', 'apiProperties', '/properties/iconBrandColor'],
 ];
-const OPERATION_FIELDS: Record<string, string> = { id: '/operationId', summary: '/summary', description: '/description', visibility: '/x-ms-visibility', responses: '/responses' };
+const OPERATION_FIELDS: Record<string, string> = {
+  id: '/operationId',
+  summary: '/summary',
+  description: '/description',
+  visibility: '/x-ms-visibility',
+  responses: '/responses',
+};
 
 /** `purchase.products[].pid` -> `/properties/purchase/properties/products/items/properties/pid` */
 function schemaPointer(dotted: string): string {
@@ -29,23 +35,32 @@ function schemaPointer(dotted: string): string {
     .split('.')
     .map((part) => {
       const name = /^[^[{]*/.exec(part)![0];
-      const nested = (part.slice(name.length).match(/\[\]|\{\}/g) ?? []).map((t) => (t === '[]' ? '/items' : '/additionalProperties'));
+      const nested = (part.slice(name.length).match(/\[\]|\{\}/g) ?? []).map((t) =>
+        t === '[]' ? '/items' : '/additionalProperties',
+      );
       return `${name ? pointerOf('properties', name) : ''}${nested.join('')}`;
     })
     .join('');
 }
 
-function operationPointer(swagger: Found<SwaggerDocument>, operationId: string): { pointer: string; op: Found<SwaggerOperation>; path: string } | undefined {
+function operationPointer(
+  swagger: Found<SwaggerDocument>,
+  operationId: string,
+): { pointer: string; op: Found<SwaggerOperation>; path: string } | undefined {
   for (const [p, item] of entriesOf(swagger.paths)) {
     for (const [method, op] of entriesOf(item)) {
-      if (isObject(op) && op.operationId === operationId) return { pointer: pointerOf('paths', p, method), op, path: p };
+      if (isObject(op) && op.operationId === operationId)
+        return { pointer: pointerOf('paths', p, method), op, path: p };
     }
   }
   return undefined;
 }
 
 /** `swagger` is the built apiDefinition.swagger.json as read back from disk. */
-export function builtLocation(d: Diagnostic, swagger: Found<SwaggerDocument>): { file: BuiltFile; pointer: string } | undefined {
+export function builtLocation(
+  d: Diagnostic,
+  swagger: Found<SwaggerDocument>,
+): { file: BuiltFile; pointer: string } | undefined {
   const field = d.field ?? '';
   if (!d.operation) {
     const hit = CONNECTOR_FIELDS.find(([prefix]) => field === prefix || field.startsWith(`${prefix}.`));
@@ -67,9 +82,16 @@ export function builtLocation(d: Diagnostic, swagger: Found<SwaggerDocument>): {
   if (field === 'body' || field.startsWith('body.') || field.startsWith('body[')) {
     const i = params.findIndex((p) => p?.in === 'body');
     if (i < 0) return { file: 'apiDefinition', pointer };
-    return { file: 'apiDefinition', pointer: `${pointer}/parameters/${i}/schema${schemaPointer(field.replace(/^body\.?/, ''))}` };
+    return {
+      file: 'apiDefinition',
+      pointer: `${pointer}/parameters/${i}/schema${schemaPointer(field.replace(/^body\.?/, ''))}`,
+    };
   }
   const resp = /^responses\.([^.[{]+)(.*)$/.exec(field);
-  if (resp) return { file: 'apiDefinition', pointer: `${pointer}/responses/${resp[1]}/schema${schemaPointer(resp[2]!.replace(/^\./, ''))}` };
+  if (resp)
+    return {
+      file: 'apiDefinition',
+      pointer: `${pointer}/responses/${resp[1]}/schema${schemaPointer(resp[2]!.replace(/^\./, ''))}`,
+    };
   return { file: 'apiDefinition', pointer };
 }

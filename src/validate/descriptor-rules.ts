@@ -4,15 +4,25 @@
  */
 import { CATEGORIES, type Connector } from '../model/connector';
 import { dynamicTargetId, type DynamicValues } from '../model/dynamic';
-import { CLIENT_RESERVED_NAMES, clientMethodName, responseSpec, successSchema, type Operation } from '../model/operation';
+import {
+  CLIENT_RESERVED_NAMES,
+  clientMethodName,
+  responseSpec,
+  successSchema,
+  type Operation,
+} from '../model/operation';
 import { dynamicValuesOf, type SchemaObject } from '../model/schema';
-import { type Diagnostic, type Location } from '../diagnostics';
+import type { Diagnostic, Location } from '../diagnostics';
 import { diagnostic, type DiagnosticCode } from './diagnostics';
 import { INTEGER_FORMATS, isMethod, isVisibility, NUMBER_FORMATS, STRING_FORMATS } from '../swagger/constants';
 import { locateInSource } from './descriptor-sources';
 import { schemaAt, walkSchema } from './schema-walk';
 
-type Report = <C extends DiagnosticCode>(code: C, args: Parameters<typeof diagnostic<C>>[1], where?: Omit<Location, 'connector'>) => void;
+type Report = <C extends DiagnosticCode>(
+  code: C,
+  args: Parameters<typeof diagnostic<C>>[1],
+  where?: Omit<Location, 'connector'>,
+) => void;
 type Rule = (c: Connector, report: Report) => void;
 
 const FORMATS: Record<string, ReadonlySet<string>> = {
@@ -25,7 +35,8 @@ const PRIMITIVE = new Set(['string', 'integer', 'number', 'boolean']);
 
 const connectorRules: Rule[] = [
   function connectorId(c, report) {
-    if (typeof c.id !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(c.id)) report('connector-id-invalid', { id: String(c.id) }, { field: 'id' });
+    if (typeof c.id !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(c.id))
+      report('connector-id-invalid', { id: String(c.id) }, { field: 'id' });
   },
   function title(c, report) {
     if (!c.title) return report('title-missing', {}, { field: 'title' });
@@ -41,47 +52,69 @@ const connectorRules: Rule[] = [
       if (!c.contact?.[f]) report('contact-missing', { field: f }, { field: `contact.${f}` });
     }
     const email = c.contact?.email;
-    if (email && !/^[\x21-\x7e]+@[\x21-\x7e]+\.[A-Za-z]{2,}$/.test(email)) report('contact-email-invalid', { email }, { field: 'contact.email' });
+    if (email && !/^[\x21-\x7e]+@[\x21-\x7e]+\.[A-Za-z]{2,}$/.test(email))
+      report('contact-email-invalid', { email }, { field: 'contact.email' });
   },
   function metadata(c, report) {
     if (!c.metadata?.website) report('metadata-missing', { field: 'website' }, { field: 'metadata.website' });
-    if (!c.metadata?.privacyPolicy) report('metadata-missing', { field: 'privacyPolicy' }, { field: 'metadata.privacyPolicy' });
+    if (!c.metadata?.privacyPolicy)
+      report('metadata-missing', { field: 'privacyPolicy' }, { field: 'metadata.privacyPolicy' });
     const cats = c.metadata?.categories ?? [];
     if (cats.length === 0) report('metadata-missing', { field: 'categories' }, { field: 'metadata.categories' });
     if (cats.length > 2) report('too-many-categories', { count: cats.length }, { field: 'metadata.categories' });
     for (const cat of cats) {
-      if (!(CATEGORIES as readonly string[]).includes(cat)) report('category-invalid', { category: cat }, { field: 'metadata.categories' });
+      if (!(CATEGORIES as readonly string[]).includes(cat))
+        report('category-invalid', { category: cat }, { field: 'metadata.categories' });
     }
   },
   function brandColor(c, report) {
-    if (!/^#[0-9a-fA-F]{6}$/.test(c.iconBrandColor ?? '')) report('icon-brand-color-invalid', { color: String(c.iconBrandColor) }, { field: 'iconBrandColor' });
+    if (!/^#[0-9a-fA-F]{6}$/.test(c.iconBrandColor ?? ''))
+      report('icon-brand-color-invalid', { color: String(c.iconBrandColor) }, { field: 'iconBrandColor' });
   },
   function hostAndBase(c, report) {
-    if (!/^[^{}/ :\\]+(?::\d+)?$/.test(c.host ?? '')) report('host-invalid', { host: String(c.host) }, { field: 'host' });
-    if (!String(c.basePath ?? '').startsWith('/')) report('base-path-invalid', { basePath: String(c.basePath) }, { field: 'basePath' });
+    if (!/^[^{}/ :\\]+(?::\d+)?$/.test(c.host ?? ''))
+      report('host-invalid', { host: String(c.host) }, { field: 'host' });
+    if (!String(c.basePath ?? '').startsWith('/'))
+      report('base-path-invalid', { basePath: String(c.basePath) }, { field: 'basePath' });
   },
   function throttling(c, report) {
     const th = c.throttling;
-    if (th && !(Number.isInteger(th.calls) && th.calls > 0 && Number.isInteger(th.renewalSeconds) && th.renewalSeconds > 0)) {
+    if (
+      th &&
+      !(Number.isInteger(th.calls) && th.calls > 0 && Number.isInteger(th.renewalSeconds) && th.renewalSeconds > 0)
+    ) {
       report('throttling-invalid', {}, { field: 'throttling' });
     }
   },
   function auth(c, report) {
     const a = c.auth;
-    if (!a) return report('auth-invalid', { reason: 'missing (use { type: "none" } for an open API)' }, { field: 'auth' });
+    if (!a)
+      return report('auth-invalid', { reason: 'missing (use { type: "none" } for an open API)' }, { field: 'auth' });
     if (a.type === 'apiKey') {
-      if (!/^[0-9a-zA-Z_]+$/.test(a.parameter)) report('auth-invalid', { reason: `connection parameter name "${a.parameter}" must be letters, digits and _` }, { field: 'auth.parameter' });
+      if (!/^[0-9a-zA-Z_]+$/.test(a.parameter))
+        report(
+          'auth-invalid',
+          { reason: `connection parameter name "${a.parameter}" must be letters, digits and _` },
+          { field: 'auth.parameter' },
+        );
       if (!a.name) report('auth-invalid', { reason: 'the key needs the name the API expects' }, { field: 'auth.name' });
-      if (!a.ui?.displayName) report('auth-invalid', { reason: 'the connection parameter needs a displayName' }, { field: 'auth.ui.displayName' });
+      if (!a.ui?.displayName)
+        report(
+          'auth-invalid',
+          { reason: 'the connection parameter needs a displayName' },
+          { field: 'auth.ui.displayName' },
+        );
     }
   },
   function operationCount(c, report) {
-    if (c.operations.length > 256) report('too-many-operations', { count: c.operations.length }, { field: 'operations' });
+    if (c.operations.length > 256)
+      report('too-many-operations', { count: c.operations.length }, { field: 'operations' });
   },
   function uniqueIds(c, report) {
     const counts = new Map<string, number>();
     for (const op of c.operations) if (op.id) counts.set(op.id, (counts.get(op.id) ?? 0) + 1);
-    for (const [id, count] of counts) if (count > 1) report('duplicate-operation-id', { id, count }, { operation: id, field: 'id' });
+    for (const [id, count] of counts)
+      if (count > 1) report('duplicate-operation-id', { id, count }, { operation: id, field: 'id' });
   },
   function clientMethodNames(c, report) {
     // The client has one method per operation, named by clientName (or the key the operation is
@@ -93,7 +126,8 @@ const connectorRules: Rule[] = [
       if (typeof op.id !== 'string' || !op.id || ids.indexOf(op.id) !== ids.lastIndexOf(op.id)) continue;
       const name = clientMethodName(op);
       const at = { operation: op.id, field: 'clientName' };
-      if (!/^[a-z][A-Za-z0-9]*$/.test(name) || CLIENT_RESERVED_NAMES.has(name)) report('client-name-invalid', { name }, at);
+      if (!/^[a-z][A-Za-z0-9]*$/.test(name) || CLIENT_RESERVED_NAMES.has(name))
+        report('client-name-invalid', { name }, at);
       const other = seen.get(name);
       if (other) report('client-name-duplicate', { name, other }, at);
       else seen.set(name, op.id);
@@ -103,8 +137,11 @@ const connectorRules: Rule[] = [
     const seen = new Set<string>();
     for (const op of c.operations) {
       // Templates that differ only in variable names are the same route to the gateway.
-      const key = `${op.method} ${String(op.path).toLowerCase().replace(/\{[^}]*\}/g, '{}')}`;
-      if (seen.has(key)) report('duplicate-route', { method: op.method, path: op.path }, { operation: op.id, field: 'path' });
+      const key = `${op.method} ${String(op.path)
+        .toLowerCase()
+        .replace(/\{[^}]*\}/g, '{}')}`;
+      if (seen.has(key))
+        report('duplicate-route', { method: op.method, path: op.path }, { operation: op.id, field: 'path' });
       seen.add(key);
     }
   },
@@ -112,25 +149,34 @@ const connectorRules: Rule[] = [
 
 const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] = [
   function id(op, _c, report) {
-    if (!op.id) return report('operation-id-missing', {}, { operation: `${String(op.method).toUpperCase()} ${op.path}`, field: 'id' });
-    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(op.id)) report('operation-id-invalid', { id: op.id }, { operation: op.id, field: 'id' });
+    if (!op.id)
+      return report(
+        'operation-id-missing',
+        {},
+        { operation: `${String(op.method).toUpperCase()} ${op.path}`, field: 'id' },
+      );
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(op.id))
+      report('operation-id-invalid', { id: op.id }, { operation: op.id, field: 'id' });
   },
   function method(op, _c, report) {
     // Swagger keys operations by lower-case method; 'GET' would be an unknown path-item key.
-    if (!isMethod(op.method)) report('method-invalid', { method: String(op.method) }, { operation: op.id, field: 'method' });
+    if (!isMethod(op.method))
+      report('method-invalid', { method: String(op.method) }, { operation: op.id, field: 'method' });
   },
   function summary(op, _c, report) {
     const at = { operation: op.id, field: 'summary' };
     if (!op.summary) return report('summary-missing', {}, at);
     if (op.summary.length > 80) report('summary-too-long', { length: op.summary.length }, at);
     const bad = op.summary.match(RESTRICTED_SUMMARY);
-    if (bad) report('summary-restricted-characters', { chars: [...new Set(bad)].map((ch) => `"${ch}"`).join(', ') }, at);
+    if (bad)
+      report('summary-restricted-characters', { chars: [...new Set(bad)].map((ch) => `"${ch}"`).join(', ') }, at);
   },
   function description(op, _c, report) {
     if (!op.description) report('operation-description-missing', {}, { operation: op.id, field: 'description' });
   },
   function visibility(op, _c, report) {
-    if (op.visibility !== undefined && !isVisibility(op.visibility)) report('visibility-invalid', { value: String(op.visibility) }, { operation: op.id, field: 'visibility' });
+    if (op.visibility !== undefined && !isVisibility(op.visibility))
+      report('visibility-invalid', { value: String(op.visibility) }, { operation: op.id, field: 'visibility' });
   },
   function pathTemplate(op, _c, report) {
     const p = String(op.path ?? '');
@@ -139,15 +185,26 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
     }
     const inTemplate = [...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     // Typed params plus what the source declares (its parameter list, or path-item parameters of an imported connector).
-    const typed = op.parameters ? [] : Object.entries(op.params).filter(([, prm]) => prm.in === 'path').map(([n]) => n);
+    const typed = op.parameters
+      ? []
+      : Object.entries(op.params)
+          .filter(([, prm]) => prm.in === 'path')
+          .map(([n]) => n);
     const declared = [...typed, ...declaredPathParams(op, _c)];
-    for (const n of inTemplate) if (!declared.includes(n)) report('path-param-undeclared', { name: n, path: p }, { operation: op.id, field: `params.${n}` });
-    for (const n of declared) if (!inTemplate.includes(n)) report('path-param-not-in-template', { name: n, path: p }, { operation: op.id, field: `params.${n}` });
+    for (const n of inTemplate)
+      if (!declared.includes(n))
+        report('path-param-undeclared', { name: n, path: p }, { operation: op.id, field: `params.${n}` });
+    for (const n of declared)
+      if (!inTemplate.includes(n))
+        report('path-param-not-in-template', { name: n, path: p }, { operation: op.id, field: `params.${n}` });
   },
   function body(op, _c, report) {
-    const bodyParams = Object.entries(op.params).filter(([, p]) => (p.in as string) === 'body' || (p.in as string) === 'formData');
+    const bodyParams = Object.entries(op.params).filter(
+      ([, p]) => (p.in as string) === 'body' || (p.in as string) === 'formData',
+    );
     if ((op.body ? 1 : 0) + bodyParams.length > 1) report('multiple-bodies', {}, { operation: op.id, field: 'body' });
-    if (op.body && op.method === 'get') report('body-on-get', { method: op.method }, { operation: op.id, field: 'body' });
+    if (op.body && op.method === 'get')
+      report('body-on-get', { method: op.method }, { operation: op.id, field: 'body' });
     if (op.body && op.body.type !== 'object') report('body-not-object', {}, { operation: op.id, field: 'body' });
   },
   function params(op, _c, report) {
@@ -164,27 +221,37 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
       const internal = (p.visibility ?? s['x-ms-visibility']) === 'internal';
       if (!internal && !s.title) report('param-summary-missing', {}, at);
       if (!internal && !s.description) report('param-description-missing', {}, at);
-      if (p.visibility !== undefined && !isVisibility(p.visibility)) report('visibility-invalid', { value: String(p.visibility) }, at);
+      if (p.visibility !== undefined && !isVisibility(p.visibility))
+        report('visibility-invalid', { value: String(p.visibility) }, at);
     }
     const bodyProps = op.body?.properties ? Object.keys(op.body.properties) : [];
-    for (const name of bodyProps) if (name in op.params) report('param-name-clash', { name }, { operation: op.id, field: `body.${name}` });
+    for (const name of bodyProps)
+      if (name in op.params) report('param-name-clash', { name }, { operation: op.id, field: `body.${name}` });
   },
   function responses(op, _c, report) {
     if (op.responseObjects) {
       // Declared responses (pcdk import): the certification rules judge their schemas.
-      if (!Object.keys(op.responseObjects).some((s) => /^2\d\d$/.test(s))) report('no-success-response', {}, { operation: op.id, field: 'responseObjects' });
+      if (!Object.keys(op.responseObjects).some((s) => /^2\d\d$/.test(s)))
+        report('no-success-response', {}, { operation: op.id, field: 'responseObjects' });
       return;
     }
     const entries = Object.entries(op.responses ?? {}).filter(([, e]) => e);
-    if (!entries.some(([s]) => /^2\d\d$/.test(s))) report('no-success-response', {}, { operation: op.id, field: 'responses' });
+    if (!entries.some(([s]) => /^2\d\d$/.test(s)))
+      report('no-success-response', {}, { operation: op.id, field: 'responses' });
     const withSchema: string[] = [];
     for (const [status, entry] of entries) {
       const r = responseSpec(status, entry!);
       if (!r.schema) continue;
-      if (status === 'default') report('default-response-has-schema', {}, { operation: op.id, field: 'responses.default' });
+      if (status === 'default')
+        report('default-response-has-schema', {}, { operation: op.id, field: 'responses.default' });
       else withSchema.push(status);
     }
-    if (withSchema.length > 1) report('many-responses-with-schema', { statuses: withSchema.join(', ') }, { operation: op.id, field: 'responses' });
+    if (withSchema.length > 1)
+      report(
+        'many-responses-with-schema',
+        { statuses: withSchema.join(', ') },
+        { operation: op.id, field: 'responses' },
+      );
   },
   function schemas(op, _c, report) {
     for (const [field, s] of operationSchemas(op)) {
@@ -196,11 +263,15 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
     if (!pg) return;
     const at = { operation: op.id, field: 'pagination' };
     const declared = op.params[pg.pageParam];
-    if (declared && declared.in !== 'query') report('pagination-invalid', { reason: `${pg.pageParam} is not a query parameter` }, at);
-    if (!declared && pg.style === 'page-number') report('pagination-invalid', { reason: `${pg.pageParam} is not a declared query parameter` }, at);
+    if (declared && declared.in !== 'query')
+      report('pagination-invalid', { reason: `${pg.pageParam} is not a query parameter` }, at);
+    if (!declared && pg.style === 'page-number')
+      report('pagination-invalid', { reason: `${pg.pageParam} is not a declared query parameter` }, at);
     const out = successSchema(op);
-    if (schemaAt(out, pg.itemsPath)?.type !== 'array') report('pagination-invalid', { reason: `the response has no array at ${pg.itemsPath}` }, at);
-    if (pg.style === 'page-number' && !schemaAt(out, pg.totalPagesPath)) report('pagination-invalid', { reason: `the response has no ${pg.totalPagesPath}` }, at);
+    if (schemaAt(out, pg.itemsPath)?.type !== 'array')
+      report('pagination-invalid', { reason: `the response has no array at ${pg.itemsPath}` }, at);
+    if (pg.style === 'page-number' && !schemaAt(out, pg.totalPagesPath))
+      report('pagination-invalid', { reason: `the response has no ${pg.totalPagesPath}` }, at);
   },
   function dynamicValues(op, c, report) {
     for (const [name, p] of Object.entries(op.params)) {
@@ -244,13 +315,15 @@ function schemaRules(s: SchemaObject, field: string, op: Operation, report: Repo
   const at = { operation: op.id, field };
   if (s.properties && Object.keys(s.properties).length === 0) report('empty-properties', {}, at);
   if (s.type === 'integer' && !s.format) report('integer-format-missing', {}, at);
-  else if (s.format && s.type && FORMATS[s.type] && !FORMATS[s.type]!.has(s.format)) report('format-invalid', { type: s.type, format: s.format }, at);
+  else if (s.format && s.type && FORMATS[s.type] && !FORMATS[s.type]!.has(s.format))
+    report('format-invalid', { type: s.type, format: s.format }, at);
   if (s.enum) {
     if (s.enum.includes('')) report('enum-empty-value', {}, at);
     if (s.enum.length === 0 || new Set(s.enum).size !== s.enum.length) report('enum-invalid', {}, at);
   }
   for (const r of s.required ?? []) if (!s.properties?.[r]) report('required-property-missing', { name: r }, at);
-  if (s['x-ms-visibility'] !== undefined && !isVisibility(s['x-ms-visibility'])) report('visibility-invalid', { value: String(s['x-ms-visibility']) }, at);
+  if (s['x-ms-visibility'] !== undefined && !isVisibility(s['x-ms-visibility']))
+    report('visibility-invalid', { value: String(s['x-ms-visibility']) }, at);
 }
 
 function checkDynamic(d: DynamicValues, c: Connector, report: Report, at: Omit<Location, 'connector'>): void {
@@ -263,7 +336,8 @@ function checkDynamic(d: DynamicValues, c: Connector, report: Report, at: Omit<L
     }
   }
   const list = schemaAt(successSchema(target), d.collection ?? '');
-  if (list?.type !== 'array') return report('dynamic-values-collection-missing', { target: targetId, collection: d.collection ?? '(root)' }, at);
+  if (list?.type !== 'array')
+    return report('dynamic-values-collection-missing', { target: targetId, collection: d.collection ?? '(root)' }, at);
   const item = list.items;
   for (const prop of [d.value, d.title]) {
     if (!schemaAt(item, prop)) report('dynamic-values-property-missing', { target: targetId, property: prop }, at);
@@ -295,7 +369,10 @@ export function validateDescriptor(c: Connector): Diagnostic[] {
   // A connector that declares its document (pcdk import) rebuilds as it was published; what it
   // breaks of our authoring rules is reported, not blocking, except what makes the build itself
   // unsound (an unsafe id, two operations with one operationId).
-  if (c.document) return out.map((d) => (BLOCKING_WHEN_DECLARED.has(d.code as DiagnosticCode) ? d : { ...d, severity: 'warning' as const }));
+  if (c.document)
+    return out.map((d) =>
+      BLOCKING_WHEN_DECLARED.has(d.code as DiagnosticCode) ? d : { ...d, severity: 'warning' as const },
+    );
   return out;
 }
 const BLOCKING_WHEN_DECLARED = new Set<DiagnosticCode>(['connector-id-invalid', 'duplicate-operation-id']);

@@ -11,11 +11,16 @@ import { isVisibility } from '../swagger/constants';
 import { responseSpec, type Operation, type Param } from '../model/operation';
 import type { SchemaObject } from '../model/schema';
 import { siteOf, type SourceSite } from '../model/source-site';
-import { type Diagnostic } from '../diagnostics';
-import { type DiagnosticCode } from './diagnostics';
+import type { Diagnostic } from '../diagnostics';
+import type { DiagnosticCode } from './diagnostics';
 
 /** Findings about a parameter itself (where it is declared), not about its schema. */
-const PARAM_ITSELF: ReadonlySet<string> = new Set<DiagnosticCode>(['path-param-not-in-template', 'path-param-undeclared', 'param-location-invalid', 'param-name-reserved']);
+const PARAM_ITSELF: ReadonlySet<string> = new Set<DiagnosticCode>([
+  'path-param-not-in-template',
+  'path-param-undeclared',
+  'param-location-invalid',
+  'param-name-reserved',
+]);
 
 /** Whether `d` (on `params.<name>` itself) is about what the query()/path()/header() call wrote. */
 function aboutParamItself(d: Diagnostic, p: Param): boolean {

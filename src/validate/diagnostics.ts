@@ -18,7 +18,12 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
     message: (a) => `connector id "${a.id}" is not a safe folder name`,
     hint: 'Use lower-case letters, digits and dashes, starting with a letter (it names dist/<id>/).',
   }),
-  'title-missing': def({ severity: 'error', msRule: 'FieldLengthExceeded', message: () => 'the connector has no title', hint: 'Set title (at most 30 characters).' }),
+  'title-missing': def({
+    severity: 'error',
+    msRule: 'FieldLengthExceeded',
+    message: () => 'the connector has no title',
+    hint: 'Set title (at most 30 characters).',
+  }),
   'title-too-long': def<{ length: number }>({
     severity: 'error',
     msRule: 'FieldLengthExceeded',
@@ -129,7 +134,8 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
   'path-invalid': def<{ path: string }>({
     severity: 'error',
     msRule: 'OperationPathTemplateNotValid',
-    message: (a) => `path "${a.path}" must start with "/" and contain no "?", "#" or "*", each {variable} within one segment`,
+    message: (a) =>
+      `path "${a.path}" must start with "/" and contain no "?", "#" or "*", each {variable} within one segment`,
     hint: 'Move query parameters to params with query(...).',
   }),
   'path-param-undeclared': def<{ name: string; path: string }>({
@@ -294,7 +300,7 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
     severity: 'error',
     msRule: 'InvokedOperationShouldProduceArray',
     message: (a) => `operation ${a.target} returns no array at "${a.collection}"`,
-    hint: 'Set dynamicValues.collection to the dotted path of the list in that operation\'s response.',
+    hint: "Set dynamicValues.collection to the dotted path of the list in that operation's response.",
   }),
   'dynamic-values-property-missing': def<{ target: string; property: string }>({
     severity: 'error',
@@ -481,7 +487,8 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
   }),
   'family-too-many-active': def<{ family: string; count: number }>({
     severity: 'error',
-    message: (a) => `operation family "${a.family}" has ${a.count} active (not deprecated) operations; at most 2 are allowed`,
+    message: (a) =>
+      `operation family "${a.family}" has ${a.count} active (not deprecated) operations; at most 2 are allowed`,
     hint: 'Mark the older revisions deprecated: true (with x-ms-api-annotation.replacement pointing at the new one).',
   }),
   'family-revision-duplicate': def<{ family: string; revision: string }>({
@@ -583,7 +590,8 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
   'internal-param-optional': def<{ name: string }>({
     severity: 'error',
     msRule: 'InternalPropertyWithDefaultOptional',
-    message: (a) => `internal parameter "${a.name}" has a default but is not required, so the default may never be sent`,
+    message: (a) =>
+      `internal parameter "${a.name}" has a default but is not required, so the default may never be sent`,
     hint: 'Set "required": true on internal parameters that carry a default.',
   }),
   'required-invalid': def<{ reason: string }>({

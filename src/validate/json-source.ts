@@ -5,7 +5,7 @@
  * the other layers still run. Only a real syntax error stops the file from being checked.
  */
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { type Diagnostic, type Location } from '../diagnostics';
+import type { Diagnostic, Location } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 
 export interface Position {
@@ -30,7 +30,10 @@ export interface JsonSource {
 
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 export function pointerOf(...segments: (string | number)[]): string {
@@ -79,7 +82,10 @@ export function readJsonSource(raw: string, where: { connector: string; file: st
 
   const errors: ParseError[] = [];
   let treeMemo: Node | undefined | null = null;
-  const tree = (): Node | undefined => (treeMemo === null ? (treeMemo = parseTree(text, errors, { allowTrailingComma: true, disallowComments: true })) : treeMemo);
+  const tree = (): Node | undefined =>
+    treeMemo === null
+      ? (treeMemo = parseTree(text, errors, { allowTrailingComma: true, disallowComments: true }))
+      : treeMemo;
   if (strictMessage !== undefined) {
     tree();
     if (errors.length === 0 && tree()) {
@@ -94,9 +100,19 @@ export function readJsonSource(raw: string, where: { connector: string; file: st
       }
     } else {
       const first = errors[0];
-      syntaxError = { reason: first ? printParseErrorCode(first.error) : strictMessage, ...positionAt(starts(), first?.offset ?? 0) };
+      syntaxError = {
+        reason: first ? printParseErrorCode(first.error) : strictMessage,
+        ...positionAt(starts(), first?.offset ?? 0),
+      };
     }
-    if (syntaxError) diagnostics.push(diagnostic('json-invalid', { reason: syntaxError.reason }, { ...where, pointer: '', line: syntaxError.line, column: syntaxError.column }));
+    if (syntaxError)
+      diagnostics.push(
+        diagnostic(
+          'json-invalid',
+          { reason: syntaxError.reason },
+          { ...where, pointer: '', line: syntaxError.line, column: syntaxError.column },
+        ),
+      );
   }
 
   return {
@@ -109,7 +125,9 @@ export function readJsonSource(raw: string, where: { connector: string; file: st
     locate(pointer) {
       const root = tree();
       if (!root) return { line: 1, column: 1 };
-      const segs = pointerSegments(pointer).map((s, i, all) => (isArrayAt(root, all.slice(0, i)) && /^\d+$/.test(s) ? Number(s) : s));
+      const segs = pointerSegments(pointer).map((s, i, all) =>
+        isArrayAt(root, all.slice(0, i)) && /^\d+$/.test(s) ? Number(s) : s,
+      );
       for (let n = segs.length; n >= 0; n--) {
         const node = findNodeAtLocation(root, segs.slice(0, n));
         if (node) return positionAt(starts(), node.parent?.type === 'property' ? node.parent.offset : node.offset);

@@ -10,7 +10,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ParseError } from 'jsonc-parser';
 import { isObject, type JsonObject } from '../swagger/found';
 import { compileCached } from './compiled-cache';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 
 export const SCHEMA_FILES = {
@@ -30,11 +30,11 @@ const PATCHES = 'patches-1';
 /** A JSON schema file (JSONC): an object, or an error naming the file. */
 function readJsonc(name: string, text: string): JsonObject {
   // Loaded lazily: with a warm cache the schemas are never parsed at all.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse: parseJsonc, printParseErrorCode } = require('jsonc-parser') as typeof import('jsonc-parser');
   const errors: ParseError[] = [];
   const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
-  if (errors.length) throw new Error(`${name}: ${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset}`);
+  if (errors.length)
+    throw new Error(`${name}: ${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset}`);
   if (!isObject(value)) throw new Error(`${name}: not a JSON schema object`);
   return value;
 }
@@ -89,10 +89,8 @@ export function loadOfficialValidators(dir: string): OfficialValidators {
   };
   const options = { strict: false, allErrors: true, logger: false, code: { source: true } } as const;
   const compileWith = (draft04: boolean, schema: JsonObject) => {
-    /* eslint-disable @typescript-eslint/no-require-imports */
     const Ajv = (draft04 ? require('ajv-draft-04') : require('ajv')).default as typeof import('ajv').default;
     const addFormats = require('ajv-formats').default as typeof import('ajv-formats').default;
-    /* eslint-enable @typescript-eslint/no-require-imports */
     const ajv = new Ajv(options);
     addFormats(ajv);
     return { ajv, validate: ajv.compile(schema) };
@@ -100,11 +98,14 @@ export function loadOfficialValidators(dir: string): OfficialValidators {
   // Bump PATCHES when a patch function changes: it is part of the cache key.
   const compiled: Record<SchemaKind, ValidateFunction> = {
     apiDefinition: compileCached('apiDefinition', `${PATCHES}\0${texts.apiDefinition}`, () =>
-      compileWith(true, readJsonc(SCHEMA_FILES.apiDefinition, texts.apiDefinition))),
+      compileWith(true, readJsonc(SCHEMA_FILES.apiDefinition, texts.apiDefinition)),
+    ),
     apiProperties: compileCached('apiProperties', `${PATCHES}\0${texts.apiProperties}`, () =>
-      compileWith(false, patchApiProperties(readJsonc(SCHEMA_FILES.apiProperties, texts.apiProperties)))),
+      compileWith(false, patchApiProperties(readJsonc(SCHEMA_FILES.apiProperties, texts.apiProperties))),
+    ),
     settings: compileCached('settings', `${PATCHES}\0${texts.settings}`, () =>
-      compileWith(false, patchSettings(readJsonc(SCHEMA_FILES.settings, texts.settings)))),
+      compileWith(false, patchSettings(readJsonc(SCHEMA_FILES.settings, texts.settings))),
+    ),
   };
   const validators: OfficialValidators = {
     dir: key,
@@ -112,7 +113,11 @@ export function loadOfficialValidators(dir: string): OfficialValidators {
       const fn = compiled[kind];
       if (fn(value)) return [];
       return relevantErrors(fn.errors ?? []).map((e) =>
-        diagnostic('schema-violation', { schema: SCHEMA_FILES[kind], reason: describe(e) }, { ...where, pointer: e.instancePath, field: e.instancePath || '/' }),
+        diagnostic(
+          'schema-violation',
+          { schema: SCHEMA_FILES[kind], reason: describe(e) },
+          { ...where, pointer: e.instancePath, field: e.instancePath || '/' },
+        ),
       );
     },
   };
@@ -144,7 +149,9 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
 
 function describe(e: ErrorObject): string {
   const at = e.instancePath || '(root)';
-  if (e.keyword === 'additionalProperties') return `${at} has unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`;
-  if (e.keyword === 'enum') return `${at} ${e.message}: ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
+  if (e.keyword === 'additionalProperties')
+    return `${at} has unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+  if (e.keyword === 'enum')
+    return `${at} ${e.message}: ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
   return `${at} ${e.message ?? e.keyword}`;
 }

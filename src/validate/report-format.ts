@@ -52,7 +52,9 @@ export function formatText(results: readonly ValidationResult[], cwd: string): s
     }
   }
   const t = totals(results);
-  out.push(`${plural(results.length, 'connector')} checked: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}`);
+  out.push(
+    `${plural(results.length, 'connector')} checked: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}`,
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -84,11 +86,22 @@ export function messageTemplate(code: string, definition: DiagnosticDefinition<n
 /** The catalog as a table: what `pcdk validate --rules` prints. */
 export function formatRules(format: 'text' | 'json', catalog: Catalog): string {
   const rows = [...catalog].map(([code, { area, definition: d }]) => {
-    return { code, area, severity: d.severity, ...(d.certification ? { certification: d.certification } : {}), msRule: d.msRule ?? '', message: messageTemplate(code, d), hint: d.hint };
+    return {
+      code,
+      area,
+      severity: d.severity,
+      ...(d.certification ? { certification: d.certification } : {}),
+      msRule: d.msRule ?? '',
+      message: messageTemplate(code, d),
+      hint: d.hint,
+    };
   });
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   return `${rows
-    .map((r) => `${r.code} (${r.severity}${r.certification ? `; ${r.certification} in existing files` : ''}${r.msRule ? `; ${r.msRule}` : ''})\n    ${r.message}\n    fix: ${r.hint}`)
+    .map(
+      (r) =>
+        `${r.code} (${r.severity}${r.certification ? `; ${r.certification} in existing files` : ''}${r.msRule ? `; ${r.msRule}` : ''})\n    ${r.message}\n    fix: ${r.hint}`,
+    )
     .join('\n')}\n`;
 }
 
@@ -96,7 +109,12 @@ function sarifLevel(s: Diagnostic['severity']): 'error' | 'warning' {
   return s;
 }
 
-export function formatSarif(results: readonly ValidationResult[], cwd: string, toolVersion: string, catalog: Catalog): string {
+export function formatSarif(
+  results: readonly ValidationResult[],
+  cwd: string,
+  toolVersion: string,
+  catalog: Catalog,
+): string {
   const codes = [...catalog.keys()];
   const index = new Map(codes.map((c, i) => [c, i]));
   const rules = [...catalog].map(([code, { definition: d }]) => {

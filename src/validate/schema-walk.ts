@@ -5,9 +5,11 @@ export type SchemaVisitor = (s: SchemaObject, field: string) => void;
 
 export function walkSchema(s: SchemaObject, field: string, visit: SchemaVisitor): void {
   visit(s, field);
-  if (s.properties) for (const [name, p] of Object.entries(s.properties)) walkSchema(p, field ? `${field}.${name}` : name, visit);
+  if (s.properties)
+    for (const [name, p] of Object.entries(s.properties)) walkSchema(p, field ? `${field}.${name}` : name, visit);
   if (s.items) walkSchema(s.items, `${field}[]`, visit);
-  if (s.additionalProperties && typeof s.additionalProperties === 'object') walkSchema(s.additionalProperties, `${field}{}`, visit);
+  if (s.additionalProperties && typeof s.additionalProperties === 'object')
+    walkSchema(s.additionalProperties, `${field}{}`, visit);
 }
 
 /** Follows a dotted path through object properties; returns the schema found there. */

@@ -5,10 +5,10 @@
  * Pure apart from swagger-parser: no file system access (see validate-target.ts for that).
  */
 import type { CertFile } from './certification';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { readJsonSource, type JsonSource } from './json-source';
-import { loadOfficialValidators, type SchemaKind } from './official-schemas';
+import { loadOfficialValidators, type OfficialValidators, type SchemaKind } from './official-schemas';
 import { validateWithSwaggerParser } from './swagger-parser';
 
 export interface ConnectorTexts {
@@ -39,7 +39,10 @@ function located(d: Diagnostic, src: JsonSource): Diagnostic {
   return { ...d, line: d.line ?? pos.line, column: d.column ?? pos.column };
 }
 
-export async function validateConnectorTexts(t: ConnectorTexts, opts: ValidateFilesOptions = {}): Promise<Diagnostic[]> {
+export async function validateConnectorTexts(
+  t: ConnectorTexts,
+  opts: ValidateFilesOptions = {},
+): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   const sources: Partial<Record<'apiDefinition' | 'apiProperties' | 'settings', JsonSource>> = {};
   for (const kind of ['apiDefinition', 'apiProperties', 'settings'] as const) {
@@ -58,17 +61,24 @@ export async function validateConnectorTexts(t: ConnectorTexts, opts: ValidateFi
   }
 
   if (opts.schemasDir) {
-    let validators;
+    let validators: OfficialValidators | undefined;
     try {
       validators = loadOfficialValidators(opts.schemasDir);
     } catch (e) {
-      out.push(diagnostic('schemas-unavailable', { dir: opts.schemasDir, reason: (e as Error).message }, { connector: t.connector }));
+      out.push(
+        diagnostic(
+          'schemas-unavailable',
+          { dir: opts.schemasDir, reason: (e as Error).message },
+          { connector: t.connector },
+        ),
+      );
     }
     if (validators) {
       for (const kind of ['apiDefinition', 'apiProperties', 'settings'] as SchemaKind[]) {
         const src = sources[kind];
         if (src?.value === undefined) continue;
-        for (const d of validators.validate(kind, src.value, { connector: t.connector, file: src.file })) out.push(located(d, src));
+        for (const d of validators.validate(kind, src.value, { connector: t.connector, file: src.file }))
+          out.push(located(d, src));
       }
     }
   }
@@ -80,7 +90,6 @@ export async function validateConnectorTexts(t: ConnectorTexts, opts: ValidateFi
       readme: t.readme?.file ?? 'readme.md',
     };
     // Loaded only here: the build runs with certification off and should not pay for its rules.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { runCertification } = require('./certification') as typeof import('./certification');
     const findings = runCertification({
       connector: t.connector,

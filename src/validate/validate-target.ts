@@ -9,7 +9,7 @@ import type { Connector } from '../model/connector';
 import { isObject } from '../swagger/found';
 import { builtLocation } from './descriptor-locations';
 import { validateDescriptor } from './descriptor-rules';
-import { type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { readJsonSource } from './json-source';
 import { validateConnectorTexts, type ConnectorTexts, type ValidateFilesOptions } from './validate-files';
@@ -30,7 +30,7 @@ export interface ValidationResult {
 }
 
 /** Finds `name` in `dir` ignoring case (the public repo has apidefinition.swagger.json too). */
-function findFile(dir: string, name: string, entries: string[]): string | undefined {
+function findFile(_dir: string, name: string, entries: string[]): string | undefined {
   return entries.find((e) => e === name) ?? entries.find((e) => e.toLowerCase() === name.toLowerCase());
 }
 
@@ -38,7 +38,13 @@ function readText(file: string, display: string, connector: string, out: Diagnos
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
-    out.push(diagnostic('file-unreadable', { file: display, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { connector, file: display }));
+    out.push(
+      diagnostic(
+        'file-unreadable',
+        { file: display, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
+        { connector, file: display },
+      ),
+    );
     return undefined;
   }
 }
@@ -58,21 +64,37 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
  * A connector folder: apiDefinition.swagger.json and apiProperties.json are required,
  * settings.json and readme.md are checked when present.
  */
-export async function validateFolder(dir: string, opts: ValidateFilesOptions & { connector?: string } = {}): Promise<ValidationResult> {
+export async function validateFolder(
+  dir: string,
+  opts: ValidateFilesOptions & { connector?: string } = {},
+): Promise<ValidationResult> {
   const connector = opts.connector ?? path.basename(path.resolve(dir));
   const out: Diagnostic[] = [];
   let entries: string[] = [];
   try {
     entries = fs.readdirSync(dir);
   } catch (e) {
-    out.push(diagnostic('file-unreadable', { file: dir, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { connector, file: dir }));
+    out.push(
+      diagnostic(
+        'file-unreadable',
+        { file: dir, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
+        { connector, file: dir },
+      ),
+    );
     return { connector, target: dir, diagnostics: out };
   }
   const texts: ConnectorTexts = { connector };
   for (const kind of Object.keys(FOLDER_FILES) as FileKind[]) {
     const name = findFile(dir, FOLDER_FILES[kind], entries);
     if (!name) {
-      if (kind === 'apiDefinition' || kind === 'apiProperties') out.push(diagnostic('file-missing', { file: FOLDER_FILES[kind] }, { connector, file: FOLDER_FILES[kind], line: 1, column: 1 }));
+      if (kind === 'apiDefinition' || kind === 'apiProperties')
+        out.push(
+          diagnostic(
+            'file-missing',
+            { file: FOLDER_FILES[kind] },
+            { connector, file: FOLDER_FILES[kind], line: 1, column: 1 },
+          ),
+        );
       continue;
     }
     const text = readText(path.join(dir, name), name, connector, out);
@@ -83,7 +105,10 @@ export async function validateFolder(dir: string, opts: ValidateFilesOptions & {
 }
 
 /** A lone swagger file; an apiProperties.json beside it is checked too when present. */
-export async function validateSwaggerFile(file: string, opts: ValidateFilesOptions & { connector?: string } = {}): Promise<ValidationResult> {
+export async function validateSwaggerFile(
+  file: string,
+  opts: ValidateFilesOptions & { connector?: string } = {},
+): Promise<ValidationResult> {
   const dir = path.dirname(file);
   const connector = opts.connector ?? path.basename(path.resolve(dir));
   const out: Diagnostic[] = [];
@@ -122,12 +147,20 @@ function locateDescriptorFindings(ds: Diagnostic[], builtDir: string): Diagnosti
 }
 
 /** A descriptor connector: layer 1 on the descriptors, then layers 2-4 on its built folder. */
-export async function validateBuilt(c: Connector, builtDir: string, opts: ValidateFilesOptions = {}): Promise<ValidationResult> {
+export async function validateBuilt(
+  c: Connector,
+  builtDir: string,
+  opts: ValidateFilesOptions = {},
+): Promise<ValidationResult> {
   const descriptor = validateDescriptor(c);
   if (!fs.existsSync(builtDir)) {
     // Not built yet: say which files are missing (the hint says how to build them).
     const missing = (['apiDefinition', 'apiProperties'] as const).map((k) =>
-      diagnostic('file-missing', { file: FOLDER_FILES[k] }, { connector: c.id, file: FOLDER_FILES[k], line: 1, column: 1 }),
+      diagnostic(
+        'file-missing',
+        { file: FOLDER_FILES[k] },
+        { connector: c.id, file: FOLDER_FILES[k], line: 1, column: 1 },
+      ),
     );
     return { connector: c.id, target: builtDir, diagnostics: [...descriptor, ...missing] };
   }
@@ -154,7 +187,9 @@ export function findConnectorFolders(root: string): string[] {
       return;
     }
     if (depth > 4) return;
-    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') walk(path.join(dir, e.name), depth + 1);
+    for (const e of entries)
+      if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
+        walk(path.join(dir, e.name), depth + 1);
   };
   walk(root, 0);
   return out.sort();

@@ -11,7 +11,10 @@ import { runCli } from '../helpers/run-cli';
 function definitions(body: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-defs-'));
   fs.mkdirSync(path.join(dir, 'demo'));
-  fs.writeFileSync(path.join(dir, 'demo', 'connector.ts'), `import { defineConnector, operation, path, t } from 'pcdk';\n${body}`);
+  fs.writeFileSync(
+    path.join(dir, 'demo', 'connector.ts'),
+    `import { defineConnector, operation, path, t } from 'pcdk';\n${body}`,
+  );
   return dir;
 }
 
@@ -35,10 +38,14 @@ describe('pcdk build', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-out-'));
     const r = await run(['build', 'demo', '--definitions', defs, '--out', out]);
     // The one finding: the operation has no recording yet (definitions/demo/recordings/).
-    expect(r.err).toMatch(/^[^ ]*demo\/connector\.ts:\d+:\d+: warning \[recording-missing\] demo > ThingGet: ThingGet has no recording\n    fix: .*\n$/);
+    expect(r.err).toMatch(
+      /^[^ ]*demo\/connector\.ts:\d+:\d+: warning \[recording-missing\] demo > ThingGet: ThingGet has no recording\n {4}fix: .*\n$/,
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/demo: type-checked, wrote/);
-    const swagger = JSON.parse(fs.readFileSync(path.join(out, 'demo', 'connector', 'apiDefinition.swagger.json'), 'utf8'));
+    const swagger = JSON.parse(
+      fs.readFileSync(path.join(out, 'demo', 'connector', 'apiDefinition.swagger.json'), 'utf8'),
+    );
     expect(swagger.paths['/things/{id}'].get.operationId).toBe('ThingGet');
   });
 
@@ -74,7 +81,16 @@ describe('main in process', () => {
     const defs = definitions(spec('get, get'));
     const se = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(await main(['build', 'demo', '--definitions', defs, '--out', fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-out-'))])).toBe(1);
+      expect(
+        await main([
+          'build',
+          'demo',
+          '--definitions',
+          defs,
+          '--out',
+          fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-out-')),
+        ]),
+      ).toBe(1);
     } finally {
       se.mockRestore();
     }

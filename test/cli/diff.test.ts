@@ -45,13 +45,20 @@ describe('pcdk diff', () => {
     write('new/apiDefinition.swagger.json', JSON.stringify(doc));
     const text = await run('diff', path.join(root, 'old'), path.join(root, 'new'));
     expect(text.code).toBe(1);
-    expect(text.text).toMatch(/BREAKING \[operation-removed\] WidgetGet: GET \/widgets\/\{widget_id\} is gone \(The operation has been deleted\.\)/);
+    expect(text.text).toMatch(
+      /BREAKING \[operation-removed\] WidgetGet: GET \/widgets\/\{widget_id\} is gone \(The operation has been deleted\.\)/,
+    );
     expect(text.text).toMatch(/ok +\[output-field-added\] WidgetAdd: created/);
     out = [];
     const json = await run('diff', path.join(root, 'old'), path.join(root, 'new'), '--json');
     const body = JSON.parse(json.text);
     expect(body).toMatchObject({ breaking: 1, nonBreaking: 1 });
-    expect(body.changes[0]).toMatchObject({ rule: 'operation-removed', breaking: true, operationId: 'WidgetGet', text: 'The operation has been deleted.' });
+    expect(body.changes[0]).toMatchObject({
+      rule: 'operation-removed',
+      breaking: true,
+      operationId: 'WidgetGet',
+      text: 'The operation has been deleted.',
+    });
   });
 
   test('a swagger with a BOM and trailing commas is still compared', async () => {

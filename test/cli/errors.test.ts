@@ -56,7 +56,13 @@ beforeAll(async () => {
     'src/project/project': 'ProjectConfigError',
   };
   const built = await esbuild.build({
-    stdin: { contents: Object.entries(modules).map(([m, names]) => `export { ${names} } from './${m}';`).join('\n'), resolveDir: root, loader: 'ts' },
+    stdin: {
+      contents: Object.entries(modules)
+        .map(([m, names]) => `export { ${names} } from './${m}';`)
+        .join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -67,7 +73,17 @@ beforeAll(async () => {
     logLevel: 'silent',
   });
   const mod = { exports: {} as Record<string, unknown> };
-  const context = vm.createContext({ module: mod, exports: mod.exports, require, process, Buffer, URL, TextEncoder, TextDecoder, console });
+  const context = vm.createContext({
+    module: mod,
+    exports: mod.exports,
+    require,
+    process,
+    Buffer,
+    URL,
+    TextEncoder,
+    TextDecoder,
+    console,
+  });
   vm.runInContext(built.outputFiles[0]!.text, context);
   const { isPcdkError: guard, ...rest } = mod.exports as Record<string, unknown>;
   foreign = { classes: rest as Record<string, ErrorClass>, isPcdkError: guard as ForeignRealm['isPcdkError'] };

@@ -15,8 +15,12 @@ describe('pcdk import', () => {
   const work = tempDir('cli-import');
   const corpus = path.join(work, 'corpus');
   writeSource(path.join(corpus, 'certified', 'Feature Zoo'), sampleSwagger(), sampleApiProperties());
-  writeSource(path.join(corpus, 'certified', 'Broken'), sampleSwagger(), undefined, { raw: { apiProperties: '{ "properties": { "iconBrandColor": "#000000" }' } });
-  writeSource(path.join(corpus, 'independent', 'Lenient'), undefined, sampleApiProperties(), { raw: { swagger: `\ufeff${JSON.stringify(sampleSwagger()).replace(/\}$/, ',}')}` } });
+  writeSource(path.join(corpus, 'certified', 'Broken'), sampleSwagger(), undefined, {
+    raw: { apiProperties: '{ "properties": { "iconBrandColor": "#000000" }' },
+  });
+  writeSource(path.join(corpus, 'independent', 'Lenient'), undefined, sampleApiProperties(), {
+    raw: { swagger: `\ufeff${JSON.stringify(sampleSwagger()).replace(/\}$/, ',}')}` },
+  });
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
   test('imports one folder to --out and verifies the round trip', async () => {
@@ -37,14 +41,19 @@ describe('pcdk import', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('exists; pass --force');
     expect(fs.readFileSync(path.join(out, 'connector.ts'), 'utf8')).toBe(before);
-    expect((await run(['import', path.join(corpus, 'certified', 'Feature Zoo'), '--id', 'zoo', '--out', out, '--force'])).code).toBe(0);
+    expect(
+      (await run(['import', path.join(corpus, 'certified', 'Feature Zoo'), '--id', 'zoo', '--out', out, '--force']))
+        .code,
+    ).toBe(0);
   });
 
   test('a file that is not JSON is a diagnostic with its position, exit 1, nothing written, no stack trace', async () => {
     const out = path.join(work, 'broken');
     const r = await run(['import', path.join(corpus, 'certified', 'Broken'), '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('error [import-json-invalid] broken (apiProperties.json#): not JSON, even read leniently: CloseBraceExpected at line 1');
+    expect(r.err).toContain(
+      'error [import-json-invalid] broken (apiProperties.json#): not JSON, even read leniently: CloseBraceExpected at line 1',
+    );
     expect(r.err).toContain('nothing was written');
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(fs.existsSync(out)).toBe(false);
@@ -94,6 +103,14 @@ describe('progress', () => {
   });
 
   test('formatTable pads columns', () => {
-    expect(formatTable(['A', 'Bee'], [['long', 'x'], ['s', 'y']])).toBe('A     Bee\n----  ---\nlong  x\ns     y\n');
+    expect(
+      formatTable(
+        ['A', 'Bee'],
+        [
+          ['long', 'x'],
+          ['s', 'y'],
+        ],
+      ),
+    ).toBe('A     Bee\n----  ---\nlong  x\ns     y\n');
   });
 });

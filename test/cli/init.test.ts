@@ -32,7 +32,9 @@ async function runIn(cwd: string, args: string[]): Promise<CliRun> {
 /** Every file under `dir`: relative path -> bytes, sorted. */
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
+  const files = fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile());
   for (const f of files.sort()) out[f.split(path.sep).join('/')] = fs.readFileSync(path.join(dir, f), 'latin1');
   return out;
 }
@@ -45,7 +47,10 @@ function typeCheckScaffold(root: string): string[] {
   const { config, error } = ts.readConfigFile(configFile, ts.sys.readFile);
   if (error) return [ts.flattenDiagnosticMessageText(error.messageText, '\n')];
   const parsed = ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, configFile);
-  const program = ts.createProgram(parsed.fileNames, { ...parsed.options, paths: { pcdk: [path.join(repo, 'src', 'index.ts')] } });
+  const program = ts.createProgram(parsed.fileNames, {
+    ...parsed.options,
+    paths: { pcdk: [path.join(repo, 'src', 'index.ts')] },
+  });
   return [...parsed.errors, ...ts.getPreEmitDiagnostics(program)].map((d) => {
     const where = d.file ? `${path.relative(root, d.file.fileName)}: ` : '';
     return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
@@ -161,7 +166,9 @@ describe('the scaffolded connector', () => {
       const built = await runCli(['build', id, ...where, ...out, '--no-typecheck']);
       expect(built.err).toBe('');
       expect(built.code).toBe(0);
-      const swagger = readJson(path.join(root, 'dist', id, 'connector', 'apiDefinition.swagger.json')) as { paths: Record<string, { get: { operationId: string } }> };
+      const swagger = readJson(path.join(root, 'dist', id, 'connector', 'apiDefinition.swagger.json')) as {
+        paths: Record<string, { get: { operationId: string } }>;
+      };
       expect(swagger.paths['/status']!.get.operationId).toBe('GetStatus');
       const validated = await runCli(['validate', id, ...where, ...out]);
       expect(validated.code).toBe(0);
@@ -194,13 +201,18 @@ describe('pcdk init in an existing npm project', () => {
   test('merges package.json (their scripts win, ours under free names) and keeps their README byte for byte', async () => {
     const root = tmp('existing');
     // Four-space indent and CRLF: a rewrite keeps the file's own layout.
-    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify(theirs, null, 4).replace(/\n/g, '\r\n') + '\r\n');
+    fs.writeFileSync(path.join(root, 'package.json'), `${JSON.stringify(theirs, null, 4).replace(/\n/g, '\r\n')}\r\n`);
     const readme = '# Their app\r\n\nNot ours.\n';
     fs.writeFileSync(path.join(root, 'README.md'), readme);
     const r = await runCli(['init', root, '--id', 'their-api']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out.split('\n').slice(0, 6).map((l) => l.replace(`${root}${path.sep}`, ''))).toEqual([
+    expect(
+      r.out
+        .split('\n')
+        .slice(0, 6)
+        .map((l) => l.replace(`${root}${path.sep}`, '')),
+    ).toEqual([
       `updated package.json (added scripts: pcdk:build, validate, pack, test; kept your build; added devDependencies: pcdk@${caret})`,
       'created tsconfig.json',
       'created .gitignore',
@@ -250,14 +262,19 @@ describe('pcdk init in an existing npm project', () => {
     const r = await runCli(['init', root, '--id', 'demo']);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`kept ${connector} (exists)`);
-    expect(r.out).toMatch(/kept \S+GetStatus\.01-documented-example\.json \(not added: definitions\/demo\/connector\.ts exists\)/);
+    expect(r.out).toMatch(
+      /kept \S+GetStatus\.01-documented-example\.json \(not added: definitions\/demo\/connector\.ts exists\)/,
+    );
     expect(fs.readFileSync(connector, 'utf8')).toBe('// theirs\n');
     expect(fs.existsSync(path.join(root, 'definitions', 'demo', 'recordings'))).toBe(false);
   });
 
   test('the connector goes where package.json "pcdk".definitions says pcdk build looks', async () => {
     const root = tmp('config');
-    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'x', pcdk: { definitions: './connectors/' } }));
+    fs.writeFileSync(
+      path.join(root, 'package.json'),
+      JSON.stringify({ name: 'x', pcdk: { definitions: './connectors/' } }),
+    );
     await runCli(['init', root, '--id', 'demo']);
     expect(fs.existsSync(path.join(root, 'connectors', 'demo', 'connector.ts'))).toBe(true);
     expect(readJson(path.join(root, 'tsconfig.json'))).toMatchObject({ include: ['connectors'] });
@@ -285,7 +302,10 @@ describe('mergePackageJson', () => {
   });
 
   test('reuses a script that already runs the command, and finds a free name past pcdk:<name>', () => {
-    const m = mergePackageJson({ scripts: { make: 'pcdk build demo', validate: 'x', 'pcdk:validate': 'y' }, devDependencies: { pcdk: '*' } }, input);
+    const m = mergePackageJson(
+      { scripts: { make: 'pcdk build demo', validate: 'x', 'pcdk:validate': 'y' }, devDependencies: { pcdk: '*' } },
+      input,
+    );
     expect(m.scriptNames).toEqual({ build: 'make', validate: 'pcdk:validate:2', pack: 'pack', test: 'test' });
     expect(m.addedScripts).toEqual(['pcdk:validate:2', 'pack', 'test']);
     expect(m.addedDependency).toBe(false);
@@ -301,14 +321,44 @@ describe('mergePackageJson', () => {
 
 describe('pcdk init mistakes', () => {
   test.each<[string, (root: string) => string[], RegExp]>([
-    ['package.json is not JSON', (root) => (fs.writeFileSync(path.join(root, 'package.json'), '{ "name": '), ['init', root]), /^pcdk: \S+package\.json is not valid JSON \(.+\); fix it and run pcdk init again\n$/],
-    ['package.json is not an object', (root) => (fs.writeFileSync(path.join(root, 'package.json'), '[]'), ['init', root]), /^pcdk: \S+package\.json: must hold a JSON object; fix it/],
-    ['scripts is not an object', (root) => (fs.writeFileSync(path.join(root, 'package.json'), '{"scripts": "x"}'), ['init', root]), /^pcdk: \S+package\.json: "scripts" must be an object; fix it/],
-    ['--id has upper case', (root) => ['init', root, '--id', 'Demo'], /^pcdk: --id "Demo" is not a connector id \(lower-case letters, digits and dashes, starting with a letter, at most 64 characters\)\n$/],
-    ['--id starts with a digit', (root) => ['init', root, '--id', '1demo'], /^pcdk: --id "1demo" is not a connector id/],
+    [
+      'package.json is not JSON',
+      (root) => (fs.writeFileSync(path.join(root, 'package.json'), '{ "name": '), ['init', root]),
+      /^pcdk: \S+package\.json is not valid JSON \(.+\); fix it and run pcdk init again\n$/,
+    ],
+    [
+      'package.json is not an object',
+      (root) => (fs.writeFileSync(path.join(root, 'package.json'), '[]'), ['init', root]),
+      /^pcdk: \S+package\.json: must hold a JSON object; fix it/,
+    ],
+    [
+      'scripts is not an object',
+      (root) => (fs.writeFileSync(path.join(root, 'package.json'), '{"scripts": "x"}'), ['init', root]),
+      /^pcdk: \S+package\.json: "scripts" must be an object; fix it/,
+    ],
+    [
+      '--id has upper case',
+      (root) => ['init', root, '--id', 'Demo'],
+      /^pcdk: --id "Demo" is not a connector id \(lower-case letters, digits and dashes, starting with a letter, at most 64 characters\)\n$/,
+    ],
+    [
+      '--id starts with a digit',
+      (root) => ['init', root, '--id', '1demo'],
+      /^pcdk: --id "1demo" is not a connector id/,
+    ],
     ['--id is too long', (root) => ['init', root, '--id', 'a'.repeat(65)], /is not a connector id/],
-    ['"pcdk".definitions leaves the project', (root) => (fs.writeFileSync(path.join(root, 'package.json'), '{"pcdk": {"definitions": "../elsewhere"}}'), ['init', root]), /"pcdk"\.definitions \(\.\.\/elsewhere\) is outside the project/],
-    ['dir is a file', (root) => (fs.writeFileSync(path.join(root, 'file'), ''), ['init', path.join(root, 'file')]), /^pcdk: \S+file is a file; give a folder/],
+    [
+      '"pcdk".definitions leaves the project',
+      (root) => (
+        fs.writeFileSync(path.join(root, 'package.json'), '{"pcdk": {"definitions": "../elsewhere"}}'), ['init', root]
+      ),
+      /"pcdk"\.definitions \(\.\.\/elsewhere\) is outside the project/,
+    ],
+    [
+      'dir is a file',
+      (root) => (fs.writeFileSync(path.join(root, 'file'), ''), ['init', path.join(root, 'file')]),
+      /^pcdk: \S+file is a file; give a folder/,
+    ],
   ])('%s: exit 1, a clear message, no stack trace, nothing written', async (_name, setUp, message) => {
     const root = tmp('bad');
     const args = setUp(root);

@@ -16,12 +16,15 @@ function copyOfRecordings(): string {
 const run = runCli;
 
 describe('pcdk recordings check', () => {
-  test.each([['recordings'], ['fixtures']])('the ConvertKit recordings pass, found from the project (`pcdk %s check`)', async (name) => {
-    const r = await run([name, 'check']);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/convertkit: \d+ recordings, 27\/27 operations covered, 0 errors, \d+ warnings/);
-    expect(r.err).toContain('warning [fixture-known-mismatch] convertkit > BroadcastGetStat');
-  });
+  test.each([['recordings'], ['fixtures']])(
+    'the ConvertKit recordings pass, found from the project (`pcdk %s check`)',
+    async (name) => {
+      const r = await run([name, 'check']);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/convertkit: \d+ recordings, 27\/27 operations covered, 0 errors, \d+ warnings/);
+      expect(r.err).toContain('warning [fixture-known-mismatch] convertkit > BroadcastGetStat');
+    },
+  );
 
   test('a broken recording fails with file, operation and field named, and no stack trace', async () => {
     const root = copyOfRecordings();
@@ -32,21 +35,32 @@ describe('pcdk recordings check', () => {
     fs.writeFileSync(path.join(root, 'broken.json'), '{');
     const r = await run(['recordings', 'check', 'convertkit', '--recordings', path.relative(process.cwd(), root)]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('error [fixture-response-invalid] convertkit > Account > response.body (Account.01-documented-example.json#/name)');
+    expect(r.err).toContain(
+      'error [fixture-response-invalid] convertkit > Account > response.body (Account.01-documented-example.json#/name)',
+    );
     expect(r.err).toContain('error [fixture-invalid] convertkit (broken.json): not a fixture: not valid JSON');
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
   test('a connector that requires recordings and has none fails, naming each operation', async () => {
-    const r = await run(['recordings', 'check', 'convertkit', '--recordings', fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-none-'))]);
+    const r = await run([
+      'recordings',
+      'check',
+      'convertkit',
+      '--recordings',
+      fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-none-')),
+    ]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('error [recording-required] convertkit > PurchaseGet: PurchaseGet has no recording');
     expect(r.out).toMatch(/0\/27 operations covered, 27 errors/);
   });
 
-  test('--recordings names one connector\'s folder', async () => {
+  test("--recordings names one connector's folder", async () => {
     const r = await run(['recordings', 'check', '--recordings', committed]);
-    expect([r.code, r.err.trim()]).toEqual([1, "pcdk: --recordings names one connector's folder: give exactly one connector id"]);
+    expect([r.code, r.err.trim()]).toEqual([
+      1,
+      "pcdk: --recordings names one connector's folder: give exactly one connector id",
+    ]);
   });
 });
 
@@ -57,11 +71,24 @@ describe('pcdk recordings record', () => {
   });
 
   test('records one call into the recordings folder, secret from the environment, redacted', async () => {
-    const server = await startTestServer((_q, res) => json(res, 200, { subscriber: { id: 1, email_address: 'a@example.com' } }));
+    const server = await startTestServer((_q, res) =>
+      json(res, 200, { subscriber: { id: 1, email_address: 'a@example.com' } }),
+    );
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-rec-'));
     process.env.CONVERTKIT_API_SECRET = SECRET;
     try {
-      const r = await run(['recordings', 'record', 'convertkit', 'SubscriberGet', '--param', 'subscriber_id=1', '--base-url', `${server.origin}/v3/`, '--recordings', root]);
+      const r = await run([
+        'recordings',
+        'record',
+        'convertkit',
+        'SubscriberGet',
+        '--param',
+        'subscriber_id=1',
+        '--base-url',
+        `${server.origin}/v3/`,
+        '--recordings',
+        root,
+      ]);
       expect(r.code).toBe(0);
       expect(server.requests[0]!.url.searchParams.get('api_secret')).toBe(SECRET);
       const files = fs.readdirSync(root);
@@ -77,9 +104,21 @@ describe('pcdk recordings record', () => {
   });
 
   test.each([
-    [['recordings', 'record', 'convertkit', 'Account'], {}, 'set the API secret in the environment variable CONVERTKIT_API_SECRET'],
-    [['recordings', 'record', 'convertkit', 'Account', '--param', 'oops'], { CONVERTKIT_API_SECRET: 'x' }, '--param "oops" must be key=value'],
-    [['recordings', 'record', 'convertkit', 'SubscriberGet'], { CONVERTKIT_API_SECRET: 'x' }, 'missing required parameter(s) subscriber_id'],
+    [
+      ['recordings', 'record', 'convertkit', 'Account'],
+      {},
+      'set the API secret in the environment variable CONVERTKIT_API_SECRET',
+    ],
+    [
+      ['recordings', 'record', 'convertkit', 'Account', '--param', 'oops'],
+      { CONVERTKIT_API_SECRET: 'x' },
+      '--param "oops" must be key=value',
+    ],
+    [
+      ['recordings', 'record', 'convertkit', 'SubscriberGet'],
+      { CONVERTKIT_API_SECRET: 'x' },
+      'missing required parameter(s) subscriber_id',
+    ],
   ])('%j fails clearly', async (args, env, message) => {
     Object.assign(process.env, env);
     const r = await run(args);

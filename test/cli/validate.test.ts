@@ -38,34 +38,56 @@ describe('pcdk validate', () => {
   test('a clean connector folder: exit 0, no findings', async () => {
     const dir = writeFolder('widgets');
     const r = await run('validate', dir, '--json');
-    expect(JSON.parse(r.text)).toMatchObject({ errors: 0, warnings: 0, results: [{ connector: 'widgets', diagnostics: [] }] });
+    expect(JSON.parse(r.text)).toMatchObject({
+      errors: 0,
+      warnings: 0,
+      results: [{ connector: 'widgets', diagnostics: [] }],
+    });
     expect(r.code).toBe(0);
   });
 
   test('certification errors: exit 1, each with file:line:column, rule id and fix', async () => {
-    const dir = writeFolder('widgets', (f) => f.set('apiDefinition.swagger.json', f.get('apiDefinition.swagger.json')!.replace('"summary": "List widgets"', '"summary": "List widgets/gadgets"')));
+    const dir = writeFolder('widgets', (f) =>
+      f.set(
+        'apiDefinition.swagger.json',
+        f.get('apiDefinition.swagger.json')!.replace('"summary": "List widgets"', '"summary": "List widgets/gadgets"'),
+      ),
+    );
     const r = await run('validate', dir);
     expect(r.code).toBe(1);
-    expect(r.text).toMatch(/widgets\/apiDefinition\.swagger\.json:\d+:\d+: error \[summary-restricted-characters\] \(RestrictedCharactersInSummary\) WidgetList: /);
+    expect(r.text).toMatch(
+      /widgets\/apiDefinition\.swagger\.json:\d+:\d+: error \[summary-restricted-characters\] \(RestrictedCharactersInSummary\) WidgetList: /,
+    );
     expect(r.text).toContain('    fix: Reword');
     expect(r.text).toMatch(/1 connector checked: 1 error, 0 warnings/);
   });
 
   test('unreadable files are diagnostics with positions, never crashes', async () => {
     const dir = writeFolder('broken', (f) => {
-      f.set('apiDefinition.swagger.json', f.get('apiDefinition.swagger.json')!.replace(/"swagger": "2.0",/, '"swagger": "2.0"'));
+      f.set(
+        'apiDefinition.swagger.json',
+        f.get('apiDefinition.swagger.json')!.replace(/"swagger": "2.0",/, '"swagger": "2.0"'),
+      );
       f.delete('apiProperties.json');
     });
     const r = await run('validate', dir, '--format', 'json');
     const body = JSON.parse(r.text);
     const codes = body.results[0].diagnostics.map((d: { code: string; line: number }) => [d.code, d.line]);
-    expect(codes).toEqual(expect.arrayContaining([['json-invalid', 3], ['file-missing', 1]]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        ['json-invalid', 3],
+        ['file-missing', 1],
+      ]),
+    );
     expect(r.code).toBe(1);
   });
 
   test('BOM and trailing commas are reported and the other layers still run', async () => {
     const dir = writeFolder('lenient', (f) => {
-      f.set('apiDefinition.swagger.json', `\ufeff${f.get('apiDefinition.swagger.json')!.replace('"https"\n  ]', '"https",\n  ]').replace('"List widgets"', '"List widgets."')}`);
+      f.set(
+        'apiDefinition.swagger.json',
+        `\ufeff${f.get('apiDefinition.swagger.json')!.replace('"https"\n  ]', '"https",\n  ]').replace('"List widgets"', '"List widgets."')}`,
+      );
     });
     const body = JSON.parse((await run('validate', dir, '--json')).text);
     const codes = body.results[0].diagnostics.map((d: { code: string }) => d.code);
@@ -80,7 +102,12 @@ describe('pcdk validate', () => {
   });
 
   test('--format sarif writes SARIF 2.1.0 with rules, levels and regions', async () => {
-    const dir = writeFolder('widgets', (f) => f.set('apiDefinition.swagger.json', f.get('apiDefinition.swagger.json')!.replace('"operationId": "WidgetAdd"', '"operationId": "widgetAdd"')));
+    const dir = writeFolder('widgets', (f) =>
+      f.set(
+        'apiDefinition.swagger.json',
+        f.get('apiDefinition.swagger.json')!.replace('"operationId": "WidgetAdd"', '"operationId": "widgetAdd"'),
+      ),
+    );
     const r = await run('validate', dir, '--format', 'sarif');
     const log = JSON.parse(r.text);
     expect(log.version).toBe('2.1.0');

@@ -13,7 +13,10 @@ const committed = path.join(__dirname, '..', '..', 'definitions', 'convertkit', 
 const files = convertDir(source);
 
 test('committed fixtures are up to date with the converter', () => {
-  const onDisk = fs.readdirSync(committed).filter((f) => f.endsWith('.json')).sort();
+  const onDisk = fs
+    .readdirSync(committed)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   expect([...files.keys()].sort()).toEqual(onDisk);
   for (const f of onDisk) expect(fs.readFileSync(path.join(committed, f), 'utf8')).toBe(files.get(f));
 });
@@ -30,5 +33,6 @@ test('every shared exchange is converted or listed as skipped with a reason', ()
 });
 
 test('no placeholder credential from the shared files survives', () => {
-  for (const text of files.values()) expect(text).not.toMatch(/<your_(secret|public)_api_key>|<API_(KEY|SECRET)>|fakeApiSecret/);
+  for (const text of files.values())
+    expect(text).not.toMatch(/<your_(secret|public)_api_key>|<API_(KEY|SECRET)>|fakeApiSecret/);
 });

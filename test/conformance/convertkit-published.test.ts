@@ -28,19 +28,27 @@ describe('compatibility with the published ConvertKit connector', () => {
     expect(changes.filter((c) => c.breaking)).toEqual([]);
   });
 
-  test.each(ops(published).map((o) => [o.id, o] as const))('%s keeps its method, path, parameter locations and required flags', (id, old) => {
-    const now = ops(swagger).find((o) => o.id === id);
-    expect(now).toBeDefined();
-    expect([now!.method, now!.path]).toEqual([old.method, old.path]);
-    const shape = (op: any) => op.parameters.map((p: any) => [p.name, p.in, p.required === true]);
-    expect(shape(now!.op)).toEqual(shape(old.op));
-  });
+  test.each(ops(published).map((o) => [o.id, o] as const))(
+    '%s keeps its method, path, parameter locations and required flags',
+    (id, old) => {
+      const now = ops(swagger).find((o) => o.id === id);
+      expect(now).toBeDefined();
+      expect([now!.method, now!.path]).toEqual([old.method, old.path]);
+      const shape = (op: any) => op.parameters.map((p: any) => [p.name, p.in, p.required === true]);
+      expect(shape(now!.op)).toEqual(shape(old.op));
+    },
+  );
 
   test('the connection keeps the parameter name api_key and the apiKey in query named api_secret', () => {
     expect(swagger.securityDefinitions).toEqual(published.securityDefinitions);
     expect(swagger.security).toEqual(published.security);
-    expect((built.apiProperties as any).properties.connectionParameters).toEqual(publishedProps.properties.connectionParameters);
-    expect((built.apiProperties as any).properties).toMatchObject({ publisher: publishedProps.properties.publisher, stackOwner: publishedProps.properties.stackOwner });
+    expect((built.apiProperties as any).properties.connectionParameters).toEqual(
+      publishedProps.properties.connectionParameters,
+    );
+    expect((built.apiProperties as any).properties).toMatchObject({
+      publisher: publishedProps.properties.publisher,
+      stackOwner: publishedProps.properties.stackOwner,
+    });
   });
 
   test('the only type changes are int32 -> int64 widenings, and the empty sort_field choice is gone', () => {
@@ -60,7 +68,9 @@ describe('the published defects are fixed', () => {
   walk(swagger);
 
   test('every id is int64', () => {
-    const ids = all.filter((s) => s.type === 'integer' && /(^ID$| ID$|^PID$|^LID$|^Items$)/.test(s.title ?? s['x-ms-summary'] ?? ''));
+    const ids = all.filter(
+      (s) => s.type === 'integer' && /(^ID$| ID$|^PID$|^LID$|^Items$)/.test(s.title ?? s['x-ms-summary'] ?? ''),
+    );
     expect(ids.length).toBeGreaterThan(40);
     for (const s of ids) expect(s.format).toBe('int64');
   });
@@ -72,9 +82,15 @@ describe('the published defects are fixed', () => {
   });
 
   test('path parameters are single-encoded; form, sequence and tag ids are dropdowns', () => {
-    const pathParams = ops(swagger).flatMap((o) => o.op.parameters.filter((p: any) => p.in === 'path').map((p: any) => [o.id, p] as const));
+    const pathParams = ops(swagger).flatMap((o) =>
+      o.op.parameters.filter((p: any) => p.in === 'path').map((p: any) => [o.id, p] as const),
+    );
     for (const [, p] of pathParams) expect(p['x-ms-url-encoding']).toBe('single');
-    const dyn = Object.fromEntries(pathParams.filter(([, p]) => p['x-ms-dynamic-values']).map(([id, p]) => [`${id}.${p.name}`, p['x-ms-dynamic-values'].operationId]));
+    const dyn = Object.fromEntries(
+      pathParams
+        .filter(([, p]) => p['x-ms-dynamic-values'])
+        .map(([id, p]) => [`${id}.${p.name}`, p['x-ms-dynamic-values'].operationId]),
+    );
     expect(dyn).toEqual({
       'FormSubAdd.form_id': 'FormList',
       'FormSubList.form_id': 'FormList',
@@ -117,10 +133,21 @@ describe('official Power Platform schemas', () => {
   test('the known gaps are patched without relaxing the schemas', () => {
     const v = loadOfficialValidators(schemas);
     const where = { connector: 'convertkit', file: 'settings.json' };
-    expect(v.validate('settings', { apiDefinition: 'a', script: 'script.csx', environment: 'Default-0123abcd-0123-4567-89ab-0123456789ab' }, where)).toEqual([]);
+    expect(
+      v.validate(
+        'settings',
+        { apiDefinition: 'a', script: 'script.csx', environment: 'Default-0123abcd-0123-4567-89ab-0123456789ab' },
+        where,
+      ),
+    ).toEqual([]);
     expect(v.validate('settings', { apiDefinition: 'a', scriptz: 'x' }, where)).toHaveLength(1);
     const props = structuredClone(built.apiProperties) as any;
     props.properties.throttling = { calls: 100 };
-    expect(v.validate('apiProperties', props, where).map((d) => d.message).join()).toMatch(/throttling/);
+    expect(
+      v
+        .validate('apiProperties', props, where)
+        .map((d) => d.message)
+        .join(),
+    ).toMatch(/throttling/);
   });
 });

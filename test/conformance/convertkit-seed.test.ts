@@ -16,7 +16,11 @@ type Row = [label: string, actual: (r: Map<string, ActionRows>) => unknown, expe
 const table: Row[] = [];
 const sortedOurs = () => [...rows].sort((a, b) => a.summary.localeCompare(b.summary));
 seed.actionList.forEach((a, i) => {
-  table.push([`Actions list ${i + 1}: ${a.summary}`, () => sortedOurs()[i] && [sortedOurs()[i]!.summary, sortedOurs()[i]!.description], [a.summary, a.description]]);
+  table.push([
+    `Actions list ${i + 1}: ${a.summary}`,
+    () => sortedOurs()[i] && [sortedOurs()[i]!.summary, sortedOurs()[i]!.description],
+    [a.summary, a.description],
+  ]);
 });
 for (const action of seed.actions) {
   action.parameters.forEach((p, i) => {
@@ -38,10 +42,13 @@ describe('ConvertKit reference page parity', () => {
     expect(actual(bySummary)).toEqual(expected);
   });
 
-  test.each(seed.actions.map((a) => [a.summary, a] as const))('%s: same description and no extra rows', (summary, action) => {
-    const ours = bySummary.get(summary);
-    expect(ours?.description).toBe(action.description);
-    expect(ours?.parameters).toHaveLength(action.parameters.length);
-    expect(ours?.returns).toHaveLength(action.returns.length);
-  });
+  test.each(seed.actions.map((a) => [a.summary, a] as const))(
+    '%s: same description and no extra rows',
+    (summary, action) => {
+      const ours = bySummary.get(summary);
+      expect(ours?.description).toBe(action.description);
+      expect(ours?.parameters).toHaveLength(action.parameters.length);
+      expect(ours?.returns).toHaveLength(action.returns.length);
+    },
+  );
 });

@@ -32,7 +32,10 @@ test('the published ConvertKit is readable and has no certification error (warni
 });
 
 test('no breaking change against the published connector', () => {
-  const changes = diffSwagger(readSharedJson('published', 'convertkit', 'apiDefinition.swagger.json'), emitConnectorFolder(convertkit).swagger as Record<string, any>);
+  const changes = diffSwagger(
+    readSharedJson('published', 'convertkit', 'apiDefinition.swagger.json'),
+    emitConnectorFolder(convertkit).swagger as Record<string, any>,
+  );
   expect(changes.filter((c) => c.breaking)).toEqual([]);
 });
 
@@ -53,7 +56,12 @@ describe('the official-schema layer from the command line', () => {
     broken = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-ck-bad-'));
     for (const [f, text] of emitConnectorFolder(convertkit).files) {
       // apiProperties allows no unknown key: only the official schema layer knows the list.
-      fs.writeFileSync(path.join(broken, f), f === 'apiProperties.json' ? text.replace('"iconBrandColor": "#da3b01",', '"iconBrandColor": "#da3b01",\n    "bogusKey": 1,') : text);
+      fs.writeFileSync(
+        path.join(broken, f),
+        f === 'apiProperties.json'
+          ? text.replace('"iconBrandColor": "#da3b01",', '"iconBrandColor": "#da3b01",\n    "bogusKey": 1,')
+          : text,
+      );
     }
   });
   afterAll(() => fs.rmSync(broken, { recursive: true, force: true }));
@@ -62,22 +70,27 @@ describe('the official-schema layer from the command line', () => {
     ['--schemas DIR', ['--schemas', path.join(sharedDir(), 'schemas')], {}],
     ['PCDK_SCHEMAS', [], { PCDK_SCHEMAS: path.join(sharedDir(), 'schemas') }],
   ];
-  test.each(cases)('%s enables it: an unknown apiProperties key is a located schema-violation', async (_n, args, env) => {
-    const out: string[] = [];
-    jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-    const saved = process.env.PCDK_SCHEMAS;
-    Object.assign(process.env, env);
-    const code = await main(['validate', broken, '--json', ...args]);
-    if (saved === undefined) delete process.env.PCDK_SCHEMAS;
-    else process.env.PCDK_SCHEMAS = saved;
-    jest.restoreAllMocks();
-    const found = JSON.parse(out.join('')).results[0].diagnostics.filter((d: { code: string }) => d.code === 'schema-violation');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ file: 'apiProperties.json', pointer: '/properties' });
-    expect(found[0].message).toContain('bogusKey');
-    expect(found[0].line).toBe(2);
-    expect(code).toBe(1);
-  });
+  test.each(cases)(
+    '%s enables it: an unknown apiProperties key is a located schema-violation',
+    async (_n, args, env) => {
+      const out: string[] = [];
+      jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+      const saved = process.env.PCDK_SCHEMAS;
+      Object.assign(process.env, env);
+      const code = await main(['validate', broken, '--json', ...args]);
+      if (saved === undefined) delete process.env.PCDK_SCHEMAS;
+      else process.env.PCDK_SCHEMAS = saved;
+      jest.restoreAllMocks();
+      const found = JSON.parse(out.join('')).results[0].diagnostics.filter(
+        (d: { code: string }) => d.code === 'schema-violation',
+      );
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ file: 'apiProperties.json', pointer: '/properties' });
+      expect(found[0].message).toContain('bogusKey');
+      expect(found[0].line).toBe(2);
+      expect(code).toBe(1);
+    },
+  );
 
   test('without it, the same folder passes the other layers', async () => {
     const saved = process.env.PCDK_SCHEMAS;

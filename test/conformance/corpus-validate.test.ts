@@ -22,7 +22,8 @@ const category = (r: ValidationResult) => path.relative(corpus, r.target).split(
  */
 const THRESHOLD = 3;
 const OVERRIDES: Partial<Record<DiagnosticCode, string>> = {
-  'param-summary-missing': 'error: §3 item 19 measures 3 of ~9k IP parameters and quotes the validator message in PRs #4041, #1003, #3841',
+  'param-summary-missing':
+    'error: §3 item 19 measures 3 of ~9k IP parameters and quotes the validator message in PRs #4041, #1003, #3841',
   'summary-too-long': 'error: §3 item 12, no summary of the full snapshot exceeds 80',
   'operation-id-not-pascal-case': 'warning: §3 item 11, 115 IP operations start lower-case',
   'host-not-production': 'warning: a guess from the host name',
@@ -42,7 +43,8 @@ beforeAll(async () => {
 function certificationCodes(): Set<string> {
   const dir = path.join(__dirname, '../../src/validate/certification');
   const codes = new Set<string>();
-  for (const f of fs.readdirSync(dir)) for (const m of fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/report\('([a-z0-9-]+)'/g)) codes.add(m[1]!);
+  for (const f of fs.readdirSync(dir))
+    for (const m of fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/report\(\s*'([a-z0-9-]+)'/g)) codes.add(m[1]!);
   return codes;
 }
 
@@ -62,19 +64,27 @@ describe('validate over the corpus', () => {
         rows.set(d.code, row);
       }
     }
-    const table = [...rows].sort((a, b) => b[1].findings - a[1].findings).map(([code, r]) => ({
-      rule: code,
-      msRule: (DIAGNOSTICS[code as DiagnosticCode] as { msRule?: string }).msRule ?? '',
-      severity: r.severity,
-      findings: r.findings,
-      connectors: r.connectors.size,
-    }));
-    console.log(`findings per rule over ${results.length} corpus connectors\n${table.map((t) => `${t.rule.padEnd(34)} ${t.msRule.padEnd(44)} ${t.severity.padEnd(8)} ${String(t.findings).padStart(5)} ${String(t.connectors).padStart(3)}`).join('\n')}`);
+    const table = [...rows]
+      .sort((a, b) => b[1].findings - a[1].findings)
+      .map(([code, r]) => ({
+        rule: code,
+        msRule: (DIAGNOSTICS[code as DiagnosticCode] as { msRule?: string }).msRule ?? '',
+        severity: r.severity,
+        findings: r.findings,
+        connectors: r.connectors.size,
+      }));
+    console.log(
+      `findings per rule over ${results.length} corpus connectors\n${table.map((t) => `${t.rule.padEnd(34)} ${t.msRule.padEnd(44)} ${t.severity.padEnd(8)} ${String(t.findings).padStart(5)} ${String(t.connectors).padStart(3)}`).join('\n')}`,
+    );
     expect(table.length).toBeGreaterThan(20);
   });
 
   test('every finding has a file, a JSON pointer, a line:column and a fix hint', () => {
-    const unlocated = results.flatMap((r) => r.diagnostics.filter((d) => !d.file || d.pointer === undefined || !(d.line! >= 1) || !(d.column! >= 1) || d.hint.length < 10));
+    const unlocated = results.flatMap((r) =>
+      r.diagnostics.filter(
+        (d) => !d.file || d.pointer === undefined || !(d.line! >= 1) || !(d.column! >= 1) || d.hint.length < 10,
+      ),
+    );
     expect(unlocated).toEqual([]);
   });
 
@@ -89,8 +99,13 @@ describe('validate over the corpus', () => {
         } catch {
           strict = false;
         }
-        const found = r.diagnostics.filter((d: Diagnostic) => d.file === f && ['json-invalid', 'json-bom', 'json-trailing-comma'].includes(d.code));
-        expect({ file: `${r.connector}/${f}`, reported: found.length > 0 }).toEqual({ file: `${r.connector}/${f}`, reported: !strict });
+        const found = r.diagnostics.filter(
+          (d: Diagnostic) => d.file === f && ['json-invalid', 'json-bom', 'json-trailing-comma'].includes(d.code),
+        );
+        expect({ file: `${r.connector}/${f}`, reported: found.length > 0 }).toEqual({
+          file: `${r.connector}/${f}`,
+          reported: !strict,
+        });
         if (!strict) unreadable++;
       }
     }
@@ -102,7 +117,8 @@ describe('validate over the corpus', () => {
     const violators = new Map<string, Set<string>>();
     for (const r of results) {
       if (category(r) === 'custom-connectors') continue; // not subject to certification
-      for (const d of r.diagnostics) if (cert.has(d.code)) (violators.get(d.code) ?? violators.set(d.code, new Set()).get(d.code)!).add(r.connector);
+      for (const d of r.diagnostics)
+        if (cert.has(d.code)) (violators.get(d.code) ?? violators.set(d.code, new Set()).get(d.code)!).add(r.connector);
     }
     const mismatches: string[] = [];
     for (const code of cert) {
@@ -111,7 +127,8 @@ describe('validate over the corpus', () => {
       const n = violators.get(code)?.size ?? 0;
       const expected = n <= THRESHOLD ? 'error' : 'warning';
       const override = OVERRIDES[code as DiagnosticCode];
-      if (override ? !override.startsWith(`${severity}:`) : severity !== expected) mismatches.push(`${code}: ${severity}, broken by ${n} connectors`);
+      if (override ? !override.startsWith(`${severity}:`) : severity !== expected)
+        mismatches.push(`${code}: ${severity}, broken by ${n} connectors`);
     }
     expect(mismatches).toEqual([]);
   });

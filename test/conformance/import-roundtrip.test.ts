@@ -19,21 +19,31 @@ import { readSharedJson, sharedDir } from '../helpers/shared';
 
 /** Real syntax errors in the corpus (not BOMs or trailing commas): reported, cannot round-trip. */
 const UNREADABLE: Record<string, string> = {
-  'certified-connectors/Shopranos': 'apiProperties.json: not JSON, even read leniently: CloseBraceExpected at line 22, column 4',
-  'certified-connectors/SigningHub': 'apiProperties.json: not JSON, even read leniently: CommaExpected at line 24, column 13',
-  'certified-connectors/gofileroom': 'apiProperties.json: not JSON, even read leniently: CloseBraceExpected at line 91, column 1',
+  'certified-connectors/Shopranos':
+    'apiProperties.json: not JSON, even read leniently: CloseBraceExpected at line 22, column 4',
+  'certified-connectors/SigningHub':
+    'apiProperties.json: not JSON, even read leniently: CommaExpected at line 24, column 13',
+  'certified-connectors/gofileroom':
+    'apiProperties.json: not JSON, even read leniently: CloseBraceExpected at line 91, column 1',
 };
 
 const corpus = path.join(sharedDir(), 'corpus');
 const folders = findSourceFolders(corpus).map((f) => path.relative(corpus, f));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-corpus-rt-'));
 const results = new Map<string, RoundTripResult>();
-const corpusShare = (): TypedShare => sumTypedShares([...results.values()].flatMap((r) => (r.imported.typed ? [r.imported.typed] : [])));
+const corpusShare = (): TypedShare =>
+  sumTypedShares([...results.values()].flatMap((r) => (r.imported.typed ? [r.imported.typed] : [])));
 
 beforeAll(async () => {
   for (const rel of folders) {
-    const id = rel.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase().replace(/^-+|-+$/g, '');
-    results.set(rel, await roundTrip(path.join(corpus, rel), { id, workDir: work, modelImport: MODEL_IMPORT, validateSource: true }));
+    const id = rel
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .toLowerCase()
+      .replace(/^-+|-+$/g, '');
+    results.set(
+      rel,
+      await roundTrip(path.join(corpus, rel), { id, workDir: work, modelImport: MODEL_IMPORT, validateSource: true }),
+    );
   }
   const ok = [...results.values()].filter((r) => r.swaggerEqual && r.apiPropertiesEqual).length;
   // The figure the issue asks for, visible in the test log.
@@ -48,17 +58,24 @@ test('the corpus has its 60 connectors', () => {
 });
 
 describe.each(folders)('%s', (rel) => {
-  test(UNREADABLE[rel] ? 'is reported as unreadable, without a crash' : 'round-trips to an equal swagger, apiProperties and script', () => {
-    const r = results.get(rel)!;
-    if (UNREADABLE[rel]) {
-      expect(r.imported.ok).toBe(false);
-      expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}: ${d.message}`)).toEqual([UNREADABLE[rel]]);
-      return;
-    }
-    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(r.differences).toEqual([]);
-    expect([r.swaggerEqual, r.apiPropertiesEqual, r.scriptEqual]).toEqual([true, true, true]);
-  });
+  test(
+    UNREADABLE[rel]
+      ? 'is reported as unreadable, without a crash'
+      : 'round-trips to an equal swagger, apiProperties and script',
+    () => {
+      const r = results.get(rel)!;
+      if (UNREADABLE[rel]) {
+        expect(r.imported.ok).toBe(false);
+        expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}: ${d.message}`)).toEqual([
+          UNREADABLE[rel],
+        ]);
+        return;
+      }
+      expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(r.differences).toEqual([]);
+      expect([r.swaggerEqual, r.apiPropertiesEqual, r.scriptEqual]).toEqual([true, true, true]);
+    },
+  );
 });
 
 test('57/60 round-trip; the 3 exceptions are the files with real JSON syntax errors', () => {
@@ -89,7 +106,9 @@ test('each rebuilt folder passes the build validation (strict JSON, swagger-pars
     if (rebuiltInvalid !== invalidSource) mismatched.push(rel);
   }
   expect(mismatched).toEqual([]);
-  process.stdout.write(`corpus: ${sourceInvalid} source swaggers rejected by swagger-parser (reported as import-swagger-invalid), rebuilt with the same fault\n`);
+  process.stdout.write(
+    `corpus: ${sourceInvalid} source swaggers rejected by swagger-parser (reported as import-swagger-invalid), rebuilt with the same fault\n`,
+  );
 }, 120_000);
 
 test('every generated descriptor folder passes a strict type-check', () => {
@@ -100,21 +119,42 @@ describe('the published ConvertKit connector', () => {
   const published = path.join(sharedDir(), 'published', 'convertkit');
   let r: RoundTripResult;
   beforeAll(async () => {
-    r = await roundTrip(published, { id: 'convertkit', workDir: work, modelImport: MODEL_IMPORT, validateSource: true });
+    r = await roundTrip(published, {
+      id: 'convertkit',
+      workDir: work,
+      modelImport: MODEL_IMPORT,
+      validateSource: true,
+    });
   });
 
   test('imports cleanly, one operations file per resource', () => {
     expect(r.diagnostics).toEqual([]);
     expect([...r.imported.files.keys()].filter((f) => f.startsWith('operations/')).sort()).toEqual([
-      'operations/account.ts', 'operations/broadcasts.ts', 'operations/forms.ts', 'operations/purchases.ts', 'operations/sequences.ts',
-      'operations/subscribers.ts', 'operations/tags.ts', 'operations/unsubscribe.ts',
+      'operations/account.ts',
+      'operations/broadcasts.ts',
+      'operations/forms.ts',
+      'operations/purchases.ts',
+      'operations/sequences.ts',
+      'operations/subscribers.ts',
+      'operations/tags.ts',
+      'operations/unsubscribe.ts',
     ]);
     expect(r.connector!.operations).toHaveLength(27);
   });
 
   test('rebuilds to a connector equal to the published one', async () => {
-    expect(jsonDifferences(asWritten(emitSwagger(r.connector!)), readSharedJson('published', 'convertkit', 'apiDefinition.swagger.json'))).toEqual([]);
-    expect(jsonDifferences(asWritten(emitApiProperties(r.connector!)), readSharedJson('published', 'convertkit', 'apiProperties.json'))).toEqual([]);
+    expect(
+      jsonDifferences(
+        asWritten(emitSwagger(r.connector!)),
+        readSharedJson('published', 'convertkit', 'apiDefinition.swagger.json'),
+      ),
+    ).toEqual([]);
+    expect(
+      jsonDifferences(
+        asWritten(emitApiProperties(r.connector!)),
+        readSharedJson('published', 'convertkit', 'apiProperties.json'),
+      ),
+    ).toEqual([]);
     // And the rebuilt folder passes the build's own validation (strict JSON, swagger-parser).
     const folder = await produceConnectorFolder(r.connector!, {});
     expect(folder.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -19,12 +19,15 @@ test('no code is defined by two areas', () => {
   expect(DIAGNOSTIC_CATALOG.size).toBe(seen.size);
 });
 
-test.each([...DIAGNOSTIC_CATALOG].map(([code, e]) => [code, e.area, e.definition] as const))('%s (%s) is documented: kebab-case code, message and fix', (code, _area, d: DiagnosticDefinition<never>) => {
-  expect(code).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
-  expect(d.hint.length).toBeGreaterThan(10);
-  expect(['error', 'warning']).toContain(d.severity);
-  expect(typeof d.message).toBe('function');
-});
+test.each([...DIAGNOSTIC_CATALOG].map(([code, e]) => [code, e.area, e.definition] as const))(
+  '%s (%s) is documented: kebab-case code, message and fix',
+  (code, _area, d: DiagnosticDefinition<never>) => {
+    expect(code).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+    expect(d.hint.length).toBeGreaterThan(10);
+    expect(['error', 'warning']).toContain(d.severity);
+    expect(typeof d.message).toBe('function');
+  },
+);
 
 test('every area keeps its codes in its own folder: src/<area>/diagnostics.ts', () => {
   for (const a of DIAGNOSTIC_AREAS) expect(fs.existsSync(path.join(src, a.area, 'diagnostics.ts'))).toBe(true);
@@ -41,7 +44,8 @@ test('no module outside validate/ imports validate/diagnostics just to report it
       if (e.isDirectory()) walk(file);
       else if (e.name.endsWith('.ts') && !file.includes(`${path.sep}validate${path.sep}`)) {
         const rel = path.relative(src, file).split(path.sep).join('/');
-        if (/from '(\.\.\/)+validate\/diagnostics'/.test(fs.readFileSync(file, 'utf8')) && !allowed.has(rel)) offenders.push(rel);
+        if (/from '(\.\.\/)+validate\/diagnostics'/.test(fs.readFileSync(file, 'utf8')) && !allowed.has(rel))
+          offenders.push(rel);
       }
     }
   };

@@ -41,14 +41,29 @@ describe('the packed tarball', () => {
   });
 
   test('@arethetypeswrong/cli finds no problem', () => {
-    const r = run(process.execPath, [path.join(repo, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js'), tarball, '--format', 'json'], root);
+    const r = run(
+      process.execPath,
+      [path.join(repo, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js'), tarball, '--format', 'json'],
+      root,
+    );
     const report = JSON.parse(r.out) as { analysis: { problems: unknown[] } };
     expect(report.analysis.problems).toEqual([]);
     expect(r.code).toBe(0);
   }, 60_000);
 
   test('publint finds no problem, suggestions included', () => {
-    const r = run(process.execPath, [path.join(repo, 'node_modules', 'publint', 'src', 'cli.js'), 'run', tarball, '--strict', '--level', 'suggestion'], root);
+    const r = run(
+      process.execPath,
+      [
+        path.join(repo, 'node_modules', 'publint', 'src', 'cli.js'),
+        'run',
+        tarball,
+        '--strict',
+        '--level',
+        'suggestion',
+      ],
+      root,
+    );
     expect(`${r.out}${r.err}`).toContain('All good!');
     expect(r.code).toBe(0);
   }, 60_000);
@@ -69,7 +84,10 @@ describe('a project of its own', () => {
   }, 60_000);
 
   test('init kept the install: pcdk is still the packed tarball', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; scripts: Record<string, string> };
+    const pkg = JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+      scripts: Record<string, string>;
+    };
     expect(pkg.devDependencies.pcdk).toMatch(/^file:/);
     expect(Object.keys(pkg.scripts)).toEqual(expect.arrayContaining(['build', 'validate', 'pack']));
   });
@@ -81,17 +99,29 @@ describe('a project of its own', () => {
       expect([script, r.code, r.err]).toEqual([script, 0, expect.not.stringContaining('error [')]);
     }
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(project, 'dist', id, 'packages', 'connector.zip')));
-    expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['apiDefinition.swagger.json', 'apiProperties.json']));
+    expect(Object.keys(zip.files)).toEqual(
+      expect.arrayContaining(['apiDefinition.swagger.json', 'apiProperties.json']),
+    );
   }, 120_000);
 
   test('the generated client calls a server on 127.0.0.1', async () => {
-    const swagger = JSON.parse(fs.readFileSync(path.join(project, 'dist', id, 'connector', 'apiDefinition.swagger.json'), 'utf8'));
+    const swagger = JSON.parse(
+      fs.readFileSync(path.join(project, 'dist', id, 'connector', 'apiDefinition.swagger.json'), 'utf8'),
+    );
     const [[route, item]] = Object.entries(swagger.paths as Record<string, Record<string, { operationId: string }>>);
     const [[method]] = Object.entries(item!);
     const server = await startTestServer((req, res) => json(res, 200, { ok: true, path: req.url.pathname }));
     try {
-      const client = require(path.join(project, 'dist', id, 'client', 'index.cjs')) as { createClient(o: object): Record<string, (p?: object) => Promise<unknown>> };
-      const api = client.createClient({ baseUrl: `${server.origin}${swagger.basePath}`, apiKey: 'k', apiSecret: 'k', rateLimit: false, retry: false });
+      const client = require(path.join(project, 'dist', id, 'client', 'index.cjs')) as {
+        createClient(o: object): Record<string, (p?: object) => Promise<unknown>>;
+      };
+      const api = client.createClient({
+        baseUrl: `${server.origin}${swagger.basePath}`,
+        apiKey: 'k',
+        apiSecret: 'k',
+        rateLimit: false,
+        retry: false,
+      });
       const op = Object.keys(api).find((k) => typeof api[k] === 'function' && !['call', 'iterate'].includes(k))!;
       const answer = await api[op]!({});
       expect(answer).toMatchObject({ ok: true });
@@ -109,7 +139,9 @@ describe('a project of its own', () => {
     try {
       const r = pcdk(['build', id]);
       expect(r.code).toBe(0);
-      expect(fs.readFileSync(path.join(project, 'dist', id, 'connector', 'apiDefinition.swagger.json'), 'utf8')).toContain('"summary": "Edited just now"');
+      expect(
+        fs.readFileSync(path.join(project, 'dist', id, 'connector', 'apiDefinition.swagger.json'), 'utf8'),
+      ).toContain('"summary": "Edited just now"');
     } finally {
       fs.writeFileSync(connectorTs(), before);
     }
@@ -125,7 +157,9 @@ describe('a project of its own', () => {
       const r = pcdk(['build', id]);
       expectNoCrash(r);
       expect(r.code).toBe(1);
-      expect(r.err).toMatch(new RegExp(`definitions/${id}/connector\\.ts:${at + 1}:\\d+: error \\[descriptor-type-error\\]`));
+      expect(r.err).toMatch(
+        new RegExp(`definitions/${id}/connector\\.ts:${at + 1}:\\d+: error \\[descriptor-type-error\\]`),
+      );
       // Without the type-check the number still reaches the descriptor rules, which reject it too
       // or build; either way no crash.
       expectNoCrash(pcdk(['build', id, '--no-typecheck']));
@@ -149,7 +183,11 @@ describe('starting from an empty folder', () => {
     const r = pcdk(['init', 'fresh-start'], root);
     expect(r.code).toBe(0);
     const freshId = fs.readdirSync(path.join(fresh, 'definitions'))[0]!;
-    for (const args of [['build', freshId], ['validate', freshId], ['recordings', 'check', freshId]]) {
+    for (const args of [
+      ['build', freshId],
+      ['validate', freshId],
+      ['recordings', 'check', freshId],
+    ]) {
       const step = pcdk(args, fresh);
       expectNoCrash(step);
       expect([args.join(' '), step.code]).toEqual([args.join(' '), 0]);
@@ -159,18 +197,26 @@ describe('starting from an empty folder', () => {
 
 describe('author mistakes, through the installed bin', () => {
   // Each row is one mistake in an otherwise valid connector (test/helpers/author-mistakes.ts).
-  test.each(MISTAKES.map((m, i) => [m.name, i, m] as const))('%s', (_name, i, m) => {
-    const defs = path.join(project, 'mistakes', String(i));
-    writeMistake(defs, ID, m);
-    const r = pcdk(['build', ID, '--definitions', defs, '--out', path.join(root, 'mistakes-out')]);
-    expectNoCrash(r);
-    expect(r.code).toBe(1);
-    const file = path.relative(project, path.join(defs, ID, m.file)).split(path.sep).join('/');
-    const place = m.line ? `${file}:${m.line}:` : `${file}:`;
-    const line = r.err.split('\n').find((l) => l.includes(`[${m.code}]`));
-    expect(line).toBeDefined();
-    expect(line!.startsWith(place)).toBe(true);
-    // Every error the user sees leads with a .ts location.
-    for (const l of r.err.split('\n').filter((x) => /\berror \[/.test(x))) expect(l).toMatch(/^[^ ]+\.ts:\d+:\d+: error \[/);
-  }, 60_000);
+  test.each(MISTAKES.map((m, i) => [m.name, i, m] as const))(
+    '%s',
+    (_name, i, m) => {
+      const defs = path.join(project, 'mistakes', String(i));
+      writeMistake(defs, ID, m);
+      const r = pcdk(['build', ID, '--definitions', defs, '--out', path.join(root, 'mistakes-out')]);
+      expectNoCrash(r);
+      expect(r.code).toBe(1);
+      const file = path
+        .relative(project, path.join(defs, ID, m.file))
+        .split(path.sep)
+        .join('/');
+      const place = m.line ? `${file}:${m.line}:` : `${file}:`;
+      const line = r.err.split('\n').find((l) => l.includes(`[${m.code}]`));
+      expect(line).toBeDefined();
+      expect(line!.startsWith(place)).toBe(true);
+      // Every error the user sees leads with a .ts location.
+      for (const l of r.err.split('\n').filter((x) => /\berror \[/.test(x)))
+        expect(l).toMatch(/^[^ ]+\.ts:\d+:\d+: error \[/);
+    },
+    60_000,
+  );
 });

@@ -11,7 +11,11 @@ describe('emitApiProperties', () => {
         connectionParameters: {
           api_key: {
             type: 'securestring',
-            uiDefinition: { displayName: 'API Key', description: 'The API key.', constraints: { clearText: false, required: 'true' } },
+            uiDefinition: {
+              displayName: 'API Key',
+              description: 'The API key.',
+              constraints: { clearText: false, required: 'true' },
+            },
           },
         },
         iconBrandColor: '#da3b01',
@@ -28,7 +32,14 @@ describe('emitApiProperties', () => {
 
   test('basic auth gives a username and a password parameter; none gives none', () => {
     const basic = emitApiProperties(
-      variant({ auth: { type: 'basic', securityName: 'Basic', username: { displayName: 'User', description: 'The user.' }, password: { displayName: 'Password', description: 'The password.' } } }),
+      variant({
+        auth: {
+          type: 'basic',
+          securityName: 'Basic',
+          username: { displayName: 'User', description: 'The user.' },
+          password: { displayName: 'Password', description: 'The password.' },
+        },
+      }),
     ) as any;
     expect(Object.keys(basic.properties.connectionParameters)).toEqual(['username', 'password']);
     expect((emitApiProperties(variant({ auth: { type: 'none' } })) as any).properties.connectionParameters).toEqual({});
@@ -37,8 +48,15 @@ describe('emitApiProperties', () => {
 
 describe('emitSettings', () => {
   test('points paconn at the two files, with icon and script only when present', () => {
-    expect(emitSettings()).toEqual({ apiDefinition: 'apiDefinition.swagger.json', apiProperties: 'apiProperties.json', powerAppsApiVersion: '2016-11-01' });
-    expect(emitSettings({ icon: 'icon.png', script: 'script.csx' })).toMatchObject({ icon: 'icon.png', script: 'script.csx' });
+    expect(emitSettings()).toEqual({
+      apiDefinition: 'apiDefinition.swagger.json',
+      apiProperties: 'apiProperties.json',
+      powerAppsApiVersion: '2016-11-01',
+    });
+    expect(emitSettings({ icon: 'icon.png', script: 'script.csx' })).toMatchObject({
+      icon: 'icon.png',
+      script: 'script.csx',
+    });
   });
 });
 

@@ -10,9 +10,18 @@ const section = (level: number, title: string) => sections.find((s) => s.level =
 describe('emitReferencePage', () => {
   test('headings follow the docs page layout, actions sorted by summary', () => {
     expect(sections.filter((s) => s.level > 0 && s.level <= 2).map((s) => s.title)).toEqual([
-      'Widgets (Independent Publisher)', 'Contact', 'Connector Metadata', 'Creating a connection', 'Throttling Limits', 'Actions',
+      'Widgets (Independent Publisher)',
+      'Contact',
+      'Connector Metadata',
+      'Creating a connection',
+      'Throttling Limits',
+      'Actions',
     ]);
-    expect(sections.filter((s) => s.level === 3 && s.title !== 'Default').map((s) => s.title)).toEqual(['Create a widget', 'Get a widget', 'List widgets']);
+    expect(sections.filter((s) => s.level === 3 && s.title !== 'Default').map((s) => s.title)).toEqual([
+      'Create a widget',
+      'Get a widget',
+      'List widgets',
+    ]);
   });
 
   test('tables come from the descriptors', () => {
@@ -31,7 +40,11 @@ describe('emitReferencePage', () => {
 
   test('no throttling, no Throttling Limits section; a primitive response is a Name/Type table plus a definition', () => {
     const del = operation({
-      id: 'WidgetDelete', method: 'delete', path: '/widgets/{widget_id}', summary: 'Delete a widget', description: 'Deletes | removes a widget.',
+      id: 'WidgetDelete',
+      method: 'delete',
+      path: '/widgets/{widget_id}',
+      summary: 'Delete a widget',
+      description: 'Deletes | removes a widget.',
       params: { widget_id: pathParam(t.string({ title: 'Widget ID', description: 'The widget.' })) },
       responses: { 204: response('No Content', t.string()) },
     });
@@ -42,7 +55,10 @@ describe('emitReferencePage', () => {
     const i = s.findIndex((x) => x.title === 'Delete a widget');
     const returns = s.slice(i).find((x) => x.title === 'Returns')!.tables[0]!;
     expect(returns).toEqual({ header: ['Name', 'Type'], rows: [['response', 'string']] });
-    expect(s.find((x) => x.title === 'Actions')!.tables[0]!.rows).toContainEqual(['Delete a widget', 'Deletes | removes a widget.']);
+    expect(s.find((x) => x.title === 'Actions')!.tables[0]!.rows).toContainEqual([
+      'Delete a widget',
+      'Deletes | removes a widget.',
+    ]);
     expect(page).toContain('Deletes \\| removes a widget.');
     expect(s.some((x) => x.level === 3 && x.title === 'string')).toBe(true);
   });
@@ -64,7 +80,7 @@ describe('emitReferencePage', () => {
     ['two\nlines', 'two lines'],
   ])('cell(%j)', (input, expected) => expect(cell(input)).toBe(expected));
 
-  test("anchor drops punctuation like the docs site", () => {
+  test('anchor drops punctuation like the docs site', () => {
     expect(anchor("List subscriber's tags")).toBe('list-subscribers-tags');
   });
 });

@@ -40,7 +40,12 @@ describe('emitSwagger', () => {
       description: 'The widget.',
       required: true,
       type: 'string',
-      'x-ms-dynamic-values': { operationId: 'WidgetList', 'value-collection': 'widgets', 'value-path': 'id', 'value-title': 'name' },
+      'x-ms-dynamic-values': {
+        operationId: 'WidgetList',
+        'value-collection': 'widgets',
+        'value-path': 'id',
+        'value-title': 'name',
+      },
     });
   });
 
@@ -48,14 +53,24 @@ describe('emitSwagger', () => {
     const body = doc.paths['/widgets'].post.parameters[0];
     expect(body).toMatchObject({ name: 'body', in: 'body', required: true });
     expect(body.schema.required).toEqual(['name']);
-    expect(body.schema.properties.color).toEqual({ type: 'string', title: 'Color', description: 'The color.', enum: ['red', 'blue'] });
+    expect(body.schema.properties.color).toEqual({
+      type: 'string',
+      title: 'Color',
+      description: 'The color.',
+      enum: ['red', 'blue'],
+    });
   });
 
   test('responses carry a reason description and the schema; ids are int64', () => {
     const r = doc.paths['/widgets'].post.responses;
     expect(Object.keys(r)).toEqual(['201']);
     expect(r['201'].description).toBe('Created');
-    expect(r['201'].schema.properties.id).toEqual({ type: 'integer', format: 'int64', title: 'ID', description: 'The id.' });
+    expect(r['201'].schema.properties.id).toEqual({
+      type: 'integer',
+      format: 'int64',
+      title: 'ID',
+      description: 'The id.',
+    });
   });
 
   test('no "properties": {} and no integer without a format anywhere', () => {
@@ -73,11 +88,27 @@ describe('emitSwagger', () => {
 
 describe('schemaJson', () => {
   test.each([
-    ['free-form map', t.record(t.string(), { title: 'Fields' }), { type: 'object', title: 'Fields', additionalProperties: { type: 'string' } }],
-    ['nullable string', t.string({ title: 'Name', nullable: true }), { type: 'string', title: 'Name', 'x-nullable': true }],
-    ['array of int64', t.array(t.id({ title: 'Items' }), { title: 'Tags' }), { type: 'array', title: 'Tags', items: { type: 'integer', format: 'int64', title: 'Items' } }],
+    [
+      'free-form map',
+      t.record(t.string(), { title: 'Fields' }),
+      { type: 'object', title: 'Fields', additionalProperties: { type: 'string' } },
+    ],
+    [
+      'nullable string',
+      t.string({ title: 'Name', nullable: true }),
+      { type: 'string', title: 'Name', 'x-nullable': true },
+    ],
+    [
+      'array of int64',
+      t.array(t.id({ title: 'Items' }), { title: 'Tags' }),
+      { type: 'array', title: 'Tags', items: { type: 'integer', format: 'int64', title: 'Items' } },
+    ],
     ['optional keeps the schema', t.optional(t.boolean({ title: 'Flag' })), { type: 'boolean', title: 'Flag' }],
-    ['fixed key order', { description: 'd', title: 'T', format: 'int32', type: 'integer' } as any, { type: 'integer', format: 'int32', title: 'T', description: 'd' }],
+    [
+      'fixed key order',
+      { description: 'd', title: 'T', format: 'int32', type: 'integer' } as any,
+      { type: 'integer', format: 'int32', title: 'T', description: 'd' },
+    ],
   ])('%s', (_name, schema, want) => {
     const got = schemaJson(schema);
     expect(got).toEqual(want);

@@ -23,6 +23,5 @@ export interface ClientModule {
 }
 
 export function loadClientPackage(dir: string): ClientModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(path.join(dir, 'index.cjs')) as ClientModule;
 }

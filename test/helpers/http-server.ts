@@ -10,7 +10,11 @@ export interface SeenRequest {
   at: number;
 }
 
-export type Handler = (req: SeenRequest, res: http.ServerResponse, socket: import('node:net').Socket) => void | Promise<void>;
+export type Handler = (
+  req: SeenRequest,
+  res: http.ServerResponse,
+  socket: import('node:net').Socket,
+) => void | Promise<void>;
 
 export interface TestServer {
   origin: string;
@@ -48,7 +52,12 @@ export async function startTestServer(handler: Handler): Promise<TestServer> {
   };
 }
 
-export function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
 }

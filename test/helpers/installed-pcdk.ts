@@ -35,7 +35,11 @@ export function run(cmd: string, args: string[], cwd: string, env: Record<string
 
 /** `npm pack` of the repository (prepack compiles lib/); returns the tarball's path. */
 export function packPcdk(destination: string): string {
-  const out = execFileSync('npm', ['pack', '--pack-destination', destination, '--json'], { cwd: repo, env: childEnv(), encoding: 'utf8' });
+  const out = execFileSync('npm', ['pack', '--pack-destination', destination, '--json'], {
+    cwd: repo,
+    env: childEnv(),
+    encoding: 'utf8',
+  });
   const [{ filename }] = JSON.parse(out) as { filename: string }[];
   return path.join(destination, filename!);
 }
@@ -51,15 +55,23 @@ function registryUrl(name: string, version: string): string {
  */
 export function installPcdk(dir: string, tarball: string, name = 'author-project'): void {
   fs.mkdirSync(dir, { recursive: true });
-  const lock = JSON.parse(fs.readFileSync(path.join(repo, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+  const lock = JSON.parse(fs.readFileSync(path.join(repo, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+  };
   const pcdk = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as Record<string, unknown>;
   const spec = `file:${path.relative(dir, tarball).split(path.sep).join('/')}`;
   const integrity = `sha512-${crypto.createHash('sha512').update(fs.readFileSync(tarball)).digest('base64')}`;
   const packages: Record<string, LockEntry> = {
     '': { name, version: '1.0.0', devDependencies: { pcdk: spec } },
     'node_modules/pcdk': {
-      version: pcdk.version as string, resolved: spec, integrity, dev: true, license: pcdk.license,
-      dependencies: pcdk.dependencies, bin: pcdk.bin, engines: pcdk.engines,
+      version: pcdk.version as string,
+      resolved: spec,
+      integrity,
+      dev: true,
+      license: pcdk.license,
+      dependencies: pcdk.dependencies,
+      bin: pcdk.bin,
+      engines: pcdk.engines,
     },
   };
   for (const [key, entry] of Object.entries(lock.packages)) {
@@ -67,8 +79,14 @@ export function installPcdk(dir: string, tarball: string, name = 'author-project
     const pkgName = entry.name ?? key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
     packages[key] = { ...entry, dev: true, resolved: registryUrl(pkgName, entry.version!) };
   }
-  fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name, version: '1.0.0', private: true, devDependencies: { pcdk: spec } }, null, 2)}\n`);
-  fs.writeFileSync(path.join(dir, 'package-lock.json'), `${JSON.stringify({ name, version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    `${JSON.stringify({ name, version: '1.0.0', private: true, devDependencies: { pcdk: spec } }, null, 2)}\n`,
+  );
+  fs.writeFileSync(
+    path.join(dir, 'package-lock.json'),
+    `${JSON.stringify({ name, version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`,
+  );
   const r = run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], dir);
   if (r.code !== 0) throw new Error(`npm ci of the packed pcdk failed:\n${r.err}`);
 }

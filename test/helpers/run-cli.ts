@@ -15,7 +15,9 @@ export async function runCli(args: string[], onOut?: (s: string) => void): Promi
     onOut?.(String(s));
     return true;
   });
-  const se = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  const se = jest
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
   try {
     return { code: await main(args), out, err };
   } finally {

@@ -14,7 +14,13 @@ export const listWidgets = operation({
   responses: {
     200: t.partial({
       total_pages: t.integer({ format: 'int32', title: 'Total Pages', description: 'The total pages.' }),
-      widgets: t.array(t.partial({ id: t.id({ title: 'ID', description: 'The id.' }), name: t.string({ title: 'Name', description: 'The name.' }) }), { title: 'Widgets' }),
+      widgets: t.array(
+        t.partial({
+          id: t.id({ title: 'ID', description: 'The id.' }),
+          name: t.string({ title: 'Name', description: 'The name.' }),
+        }),
+        { title: 'Widgets' },
+      ),
     }),
   },
   pagination: { style: 'page-number', pageParam: 'page', itemsPath: 'widgets', totalPagesPath: 'total_pages' },
@@ -56,7 +62,11 @@ export const sampleSpec: ConnectorSpec = {
   basePath: '/v1',
   schemes: ['https'],
   contact: { name: 'A Person', url: 'https://widgets.example', email: 'person@widgets.example' },
-  metadata: { website: 'https://widgets.example', privacyPolicy: 'https://widgets.example/privacy', categories: ['Productivity'] },
+  metadata: {
+    website: 'https://widgets.example',
+    privacyPolicy: 'https://widgets.example/privacy',
+    categories: ['Productivity'],
+  },
   publisher: 'A Person',
   stackOwner: 'Widgets',
   iconBrandColor: '#da3b01',

@@ -3,17 +3,40 @@
  * Parameters (Name, Key, Required, Type, Description) and Returns (Name, Path, Type,
  * Description) rows, in page order.
  */
-export interface SeedParameter { name: string; key: string; required: boolean; type: string; description: string }
-export interface SeedReturn { name: string; path: string; type: string; description: string }
-export interface SeedAction { summary: string; description: string; parameters: SeedParameter[]; returns: SeedReturn[] }
-export interface SeedPage { actionList: { summary: string; description: string }[]; actions: SeedAction[]; connection: string[][] }
+export interface SeedParameter {
+  name: string;
+  key: string;
+  required: boolean;
+  type: string;
+  description: string;
+}
+export interface SeedReturn {
+  name: string;
+  path: string;
+  type: string;
+  description: string;
+}
+export interface SeedAction {
+  summary: string;
+  description: string;
+  parameters: SeedParameter[];
+  returns: SeedReturn[];
+}
+export interface SeedPage {
+  actionList: { summary: string; description: string }[];
+  actions: SeedAction[];
+  connection: string[][];
+}
 
 const TYPE = '(string|integer|boolean|float|double|number|object|date-time|securestring|array of \\w+)';
 const PARAM_KV = new RegExp(`^(\\S+)( True)? ${TYPE}$`);
 const RETURN_KV = new RegExp(`^(\\S+) ${TYPE}$`);
 
 export function parseSeedPage(text: string): SeedPage {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   const actionsAt = lines.indexOf('Actions');
   const definitionsAt = lines.lastIndexOf('Definitions');
   if (actionsAt < 0) throw new Error('seed page: no "Actions" heading');
@@ -36,9 +59,16 @@ export function parseSeedPage(text: string): SeedPage {
       i += 2; // heading + "Name Key Required Type Description"
       while (i < end && lines[i + 1] !== undefined && PARAM_KV.test(lines[i + 1]!)) {
         const m = PARAM_KV.exec(lines[i + 1]!)!;
-        const row: SeedParameter = { name: lines[i]!, key: m[1]!, required: Boolean(m[2]), type: m[3]!, description: '' };
+        const row: SeedParameter = {
+          name: lines[i]!,
+          key: m[1]!,
+          required: Boolean(m[2]),
+          type: m[3]!,
+          description: '',
+        };
         i += 2;
-        if (i < end && !PARAM_KV.test(lines[i + 1] ?? '') && lines[i] !== 'Returns' && !startsAction(lines, i)) row.description = lines[i++]!;
+        if (i < end && !PARAM_KV.test(lines[i + 1] ?? '') && lines[i] !== 'Returns' && !startsAction(lines, i))
+          row.description = lines[i++]!;
         action.parameters.push(row);
       }
     }

@@ -5,7 +5,9 @@ import * as path from 'node:path';
 export function sharedDir(): string {
   const dir = path.resolve(process.env.PCDK_SHARED ?? path.join(__dirname, '..', '..', '..', 'shared'));
   if (!fs.existsSync(path.join(dir, 'DESIGN.md'))) {
-    throw new Error(`conformance tests need the shared folder: ${dir} is missing. Put it beside the repo or set PCDK_SHARED.`);
+    throw new Error(
+      `conformance tests need the shared folder: ${dir} is missing. Put it beside the repo or set PCDK_SHARED.`,
+    );
   }
   return dir;
 }

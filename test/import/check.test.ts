@@ -8,28 +8,89 @@ type Mutate = (s: Record<string, any>) => void;
 
 describe('checkSwagger: what the model cannot express is an error naming the pointer', () => {
   test('the feature sample has no errors', () => {
-    expect(checkSwagger(sampleSwagger(), 'zoo', 'apiDefinition.swagger.json').filter((d) => d.severity === 'error')).toEqual([]);
+    expect(
+      checkSwagger(sampleSwagger(), 'zoo', 'apiDefinition.swagger.json').filter((d) => d.severity === 'error'),
+    ).toEqual([]);
   });
 
   test.each<[string, Mutate, string, string]>([
     ['an OpenAPI 3 key at the root', (s) => (s.components = {}), 'import-unsupported', '/components'],
-    ['a typo of a known operation key', (s) => (s.paths['/animals'].get.sumary = 'x'), 'import-unsupported', '/paths/~1animals/get/sumary'],
-    ['nullable on a schema', (s) => (s.definitions.Animal.properties.name.nullable = true), 'import-unsupported', '/definitions/Animal/properties/name/nullable'],
-    ['a $ref on a path item', (s) => (s.paths['/x'] = { $ref: '#/paths/~1animals' }), 'import-unsupported', '/paths/~1x/$ref'],
-    ['a key beside a $ref parameter', (s) => (s.paths['/animals'].get.parameters[0].description = 'x'), 'import-unsupported', '/paths/~1animals/get/parameters/0/description'],
-    ['a tuple items', (s) => (s.definitions.Animal.properties.extra = { type: 'array', items: [{ type: 'string' }] }), 'import-unsupported', '/definitions/Animal/properties/extra/items'],
-    ['a schema on a query parameter', (s) => (s.paths['/animals'].get.parameters[1].schema = { type: 'string' }), 'import-unsupported', '/paths/~1animals/get/parameters/1/schema'],
+    [
+      'a typo of a known operation key',
+      (s) => (s.paths['/animals'].get.sumary = 'x'),
+      'import-unsupported',
+      '/paths/~1animals/get/sumary',
+    ],
+    [
+      'nullable on a schema',
+      (s) => (s.definitions.Animal.properties.name.nullable = true),
+      'import-unsupported',
+      '/definitions/Animal/properties/name/nullable',
+    ],
+    [
+      'a $ref on a path item',
+      (s) => (s.paths['/x'] = { $ref: '#/paths/~1animals' }),
+      'import-unsupported',
+      '/paths/~1x/$ref',
+    ],
+    [
+      'a key beside a $ref parameter',
+      (s) => (s.paths['/animals'].get.parameters[0].description = 'x'),
+      'import-unsupported',
+      '/paths/~1animals/get/parameters/0/description',
+    ],
+    [
+      'a tuple items',
+      (s) => (s.definitions.Animal.properties.extra = { type: 'array', items: [{ type: 'string' }] }),
+      'import-unsupported',
+      '/definitions/Animal/properties/extra/items',
+    ],
+    [
+      'a schema on a query parameter',
+      (s) => (s.paths['/animals'].get.parameters[1].schema = { type: 'string' }),
+      'import-unsupported',
+      '/paths/~1animals/get/parameters/1/schema',
+    ],
     ['Swagger 3', (s) => (s.swagger = '3.0'), 'import-value-invalid', '/swagger'],
-    ['a missing operationId', (s) => delete s.paths['/animals'].get.operationId, 'import-value-invalid', '/paths/~1animals/get/operationId'],
-    ['an unknown trigger kind', (s) => (s.paths['/hooks'].post['x-ms-trigger'] = 'many'), 'import-value-invalid', '/paths/~1hooks/post/x-ms-trigger'],
-    ['an unknown schema type', (s) => (s.definitions.Animal.type = 'null'), 'import-value-invalid', '/definitions/Animal/type'],
-    ['an unknown security type', (s) => (s.securityDefinitions.x = { type: 'openIdConnect' }), 'import-value-invalid', '/securityDefinitions/x/type'],
-    ['responses missing', (s) => delete s.paths['/births'].get.responses, 'import-value-invalid', '/paths/~1births/get/responses'],
+    [
+      'a missing operationId',
+      (s) => delete s.paths['/animals'].get.operationId,
+      'import-value-invalid',
+      '/paths/~1animals/get/operationId',
+    ],
+    [
+      'an unknown trigger kind',
+      (s) => (s.paths['/hooks'].post['x-ms-trigger'] = 'many'),
+      'import-value-invalid',
+      '/paths/~1hooks/post/x-ms-trigger',
+    ],
+    [
+      'an unknown schema type',
+      (s) => (s.definitions.Animal.type = 'null'),
+      'import-value-invalid',
+      '/definitions/Animal/type',
+    ],
+    [
+      'an unknown security type',
+      (s) => (s.securityDefinitions.x = { type: 'openIdConnect' }),
+      'import-value-invalid',
+      '/securityDefinitions/x/type',
+    ],
+    [
+      'responses missing',
+      (s) => delete s.paths['/births'].get.responses,
+      'import-value-invalid',
+      '/paths/~1births/get/responses',
+    ],
   ])('%s', (_name, mutate, code, pointer) => {
     const s = sampleSwagger() as Record<string, any>;
     mutate(s);
     const errors = checkSwagger(s, 'zoo', 'apiDefinition.swagger.json').filter((d) => d.severity === 'error');
-    expect(errors.map((d) => [d.code, d.pointer, d.file])).toContainEqual([code, pointer, 'apiDefinition.swagger.json']);
+    expect(errors.map((d) => [d.code, d.pointer, d.file])).toContainEqual([
+      code,
+      pointer,
+      'apiDefinition.swagger.json',
+    ]);
     expect(errors.every((d) => d.message.length > 0 && d.hint.length > 0)).toBe(true);
   });
 
@@ -41,19 +102,38 @@ describe('checkSwagger: what the model cannot express is an error naming the poi
 
 describe('checkApiProperties', () => {
   test.each<[string, Mutate, string]>([
-    ['an unknown policy template', (p) => (p.properties.policyTemplateInstances[0].templateId = 'runscript'), '/properties/policyTemplateInstances/0/templateId'],
-    ['an unknown template parameter', (p) => (p.properties.policyTemplateInstances[0].parameters['x-ms-apimTemplateParameter.nmae'] = 'x'), '/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.nmae'],
+    [
+      'an unknown policy template',
+      (p) => (p.properties.policyTemplateInstances[0].templateId = 'runscript'),
+      '/properties/policyTemplateInstances/0/templateId',
+    ],
+    [
+      'an unknown template parameter',
+      (p) => (p.properties.policyTemplateInstances[0].parameters['x-ms-apimTemplateParameter.nmae'] = 'x'),
+      '/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.nmae',
+    ],
     ['an unknown properties key', (p) => (p.properties.throttling = {}), '/properties/throttling'],
     ['a root key beside properties', (p) => (p.other = 1), '/other'],
   ])('%s', (_name, mutate, pointer) => {
     const p = sampleApiProperties() as Record<string, any>;
     mutate(p);
-    expect(checkApiProperties(p, 'zoo', 'apiProperties.json').map((d) => [d.code, d.pointer])).toContainEqual(['import-unsupported', pointer]);
+    expect(checkApiProperties(p, 'zoo', 'apiProperties.json').map((d) => [d.code, d.pointer])).toContainEqual([
+      'import-unsupported',
+      pointer,
+    ]);
   });
 
   test.each<[string, Mutate, string]>([
-    ['an OAuth client secret', (p) => (p.properties.connectionParameters.token.oAuthSettings.clientSecret = 's3cr3t-value'), '/properties/connectionParameters/token/oAuthSettings/clientSecret'],
-    ['a securestring default', (p) => (p.properties.connectionParameterSets.values[0].parameters.api_key.defaultValue = 'k3y'), '/properties/connectionParameterSets/values/0/parameters/api_key/defaultValue'],
+    [
+      'an OAuth client secret',
+      (p) => (p.properties.connectionParameters.token.oAuthSettings.clientSecret = 's3cr3t-value'),
+      '/properties/connectionParameters/token/oAuthSettings/clientSecret',
+    ],
+    [
+      'a securestring default',
+      (p) => (p.properties.connectionParameterSets.values[0].parameters.api_key.defaultValue = 'k3y'),
+      '/properties/connectionParameterSets/values/0/parameters/api_key/defaultValue',
+    ],
   ])('a secret is refused and never echoed: %s', (_name, mutate, pointer) => {
     const p = sampleApiProperties() as Record<string, any>;
     mutate(p);
@@ -63,8 +143,12 @@ describe('checkApiProperties', () => {
   });
 
   test.each([
-    ['setheader', 'setheader'], ['SetHeader', 'setheader'], ['setHeader', 'setheader'], ['RouteRequestToEndpoint', 'routerequesttoendpoint'],
-    ['SETHEADER', undefined], ['nope', undefined],
+    ['setheader', 'setheader'],
+    ['SetHeader', 'setheader'],
+    ['setHeader', 'setheader'],
+    ['RouteRequestToEndpoint', 'routerequesttoendpoint'],
+    ['SETHEADER', undefined],
+    ['nope', undefined],
   ])('policy spelling %s -> %s', (spelling, id) => {
     expect(policyTemplateId(spelling)).toBe(id);
   });
@@ -76,9 +160,24 @@ describe('reading a connector folder', () => {
     ['strict JSON', '{"a": 1}', { a: 1 }, []],
     ['a BOM', '\ufeff{"a": 1}', { a: 1 }, ['import-json-lenient:the file starts with a UTF-8 byte-order mark']],
     ['trailing commas', '{"a": [1,],}', { a: [1] }, ['import-json-lenient:trailing commas']],
-    ['both', '\ufeff{"a": 1,}', { a: 1 }, ['import-json-lenient:the file starts with a UTF-8 byte-order mark and trailing commas']],
-    ['a missing comma', '{\n "a": 1\n "b": 2}', undefined, ['import-json-invalid:not JSON, even read leniently: CommaExpected at line 3, column 2']],
-    ['comments', '{"a": 1 /* no */}', undefined, ['import-json-invalid:not JSON, even read leniently: InvalidCommentToken at line 1, column 9']],
+    [
+      'both',
+      '\ufeff{"a": 1,}',
+      { a: 1 },
+      ['import-json-lenient:the file starts with a UTF-8 byte-order mark and trailing commas'],
+    ],
+    [
+      'a missing comma',
+      '{\n "a": 1\n "b": 2}',
+      undefined,
+      ['import-json-invalid:not JSON, even read leniently: CommaExpected at line 3, column 2'],
+    ],
+    [
+      'comments',
+      '{"a": 1 /* no */}',
+      undefined,
+      ['import-json-invalid:not JSON, even read leniently: InvalidCommentToken at line 1, column 9'],
+    ],
     ['empty', '', undefined, ['import-json-invalid:not JSON, even read leniently: ValueExpected at line 1, column 1']],
   ])('%s', (_name, text, value, expected) => {
     const r = parseLenientJson(text, where);

@@ -39,6 +39,11 @@ describe('fileBaseFrom', () => {
 describe('NameScope', () => {
   test('hands out unique names, comparing without case', () => {
     const scope = new NameScope(['reserved']);
-    expect(['users', 'Users', 'users', 'Reserved'].map((n) => scope.claim(n, '-'))).toEqual(['users', 'Users-2', 'users-3', 'Reserved-2']);
+    expect(['users', 'Users', 'users', 'Reserved'].map((n) => scope.claim(n, '-'))).toEqual([
+      'users',
+      'Users-2',
+      'users-3',
+      'Reserved-2',
+    ]);
   });
 });

@@ -5,7 +5,15 @@ import { emitConnectorFolder } from '../../src/emit/connector-folder';
 import { importConnector } from '../../src/import/import-connector';
 import { asWritten, jsonDifferences, roundTrip } from '../../src/import/round-trip';
 import { validateDescriptor } from '../../src/validate/descriptor-rules';
-import { SAMPLE_ICON, SAMPLE_SCRIPT, sampleApiProperties, sampleSwagger, tempDir, typeCheck, writeSource } from './sample-source';
+import {
+  SAMPLE_ICON,
+  SAMPLE_SCRIPT,
+  sampleApiProperties,
+  sampleSwagger,
+  tempDir,
+  typeCheck,
+  writeSource,
+} from './sample-source';
 
 describe('jsonDifferences (the round-trip normalization)', () => {
   test.each([
@@ -23,7 +31,10 @@ describe('jsonDifferences (the round-trip normalization)', () => {
 
 describe('import -> descriptors -> emit round trip (every modelled construct)', () => {
   const work = tempDir('rt');
-  const src = writeSource(path.join(work, 'src', 'Feature Zoo'), sampleSwagger(), sampleApiProperties(), { script: SAMPLE_SCRIPT, icon: SAMPLE_ICON });
+  const src = writeSource(path.join(work, 'src', 'Feature Zoo'), sampleSwagger(), sampleApiProperties(), {
+    script: SAMPLE_SCRIPT,
+    icon: SAMPLE_ICON,
+  });
   const out = path.join(work, 'out');
   let result: Awaited<ReturnType<typeof roundTrip>>;
   beforeAll(async () => {
@@ -52,8 +63,16 @@ describe('import -> descriptors -> emit round trip (every modelled construct)', 
   test('writes readable files: operations grouped by tag, shared components named', () => {
     const files = [...result.imported.files.keys()].sort();
     expect(files).toEqual([
-      'connector.ts', 'icon.png', 'operations/animals.ts', 'operations/births.ts', 'operations/hooks.ts', 'operations/photos.ts',
-      'parameters.ts', 'responses.ts', 'schemas.ts', 'script.csx',
+      'connector.ts',
+      'icon.png',
+      'operations/animals.ts',
+      'operations/births.ts',
+      'operations/hooks.ts',
+      'operations/photos.ts',
+      'parameters.ts',
+      'responses.ts',
+      'schemas.ts',
+      'script.csx',
     ]);
     const animals = fs.readFileSync(path.join(out, 'feature-zoo', 'operations', 'animals.ts'), 'utf8');
     expect(animals).toContain('export const listAnimals = operation({');
@@ -75,9 +94,15 @@ describe('import -> descriptors -> emit round trip (every modelled construct)', 
     expect(byId.UploadPhoto!.capabilities).toEqual({ chunkTransfer: true });
     expect(byId.ListAnimals!.extensions).toEqual({ 'x-ms-openai-data': { openai_enabled: true } });
     expect(c.auth.type).toBe('declared');
-    if (c.auth.type === 'declared') expect(c.auth.connectionParameters?.token?.oAuthSettings?.identityProvider).toBe('aad');
+    if (c.auth.type === 'declared')
+      expect(c.auth.connectionParameters?.token?.oAuthSettings?.identityProvider).toBe('aad');
     expect(c.properties?.policyTemplateInstances?.map((p) => p.templateId)).toEqual([
-      'setheader', 'dynamichosturl', 'routerequesttoendpoint', 'updatenextlink', 'pollingtrigger', 'SetProperty',
+      'setheader',
+      'dynamichosturl',
+      'routerequesttoendpoint',
+      'updatenextlink',
+      'pollingtrigger',
+      'SetProperty',
     ]);
     expect(c.script?.source).toBe(SAMPLE_SCRIPT);
     expect(Buffer.from(c.icon!).equals(Buffer.from(SAMPLE_ICON))).toBe(true);
@@ -102,14 +127,18 @@ describe('import -> descriptors -> emit round trip (every modelled construct)', 
     expect(findings.filter((d) => d.code === 'path-param-undeclared')).toEqual([]);
     expect(findings.filter((d) => d.code === 'no-success-response')).toEqual([]);
     // Authoring rules the source breaks are reported as warnings (GetAnimal has no summary).
-    expect(findings).toContainEqual(expect.objectContaining({ code: 'summary-missing', operation: 'GetAnimal', severity: 'warning' }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ code: 'summary-missing', operation: 'GetAnimal', severity: 'warning' }),
+    );
     const dup = { ...c, operations: [...c.operations, c.operations[0]!] };
-    expect(validateDescriptor(dup)).toContainEqual(expect.objectContaining({ code: 'duplicate-operation-id', severity: 'error' }));
+    expect(validateDescriptor(dup)).toContainEqual(
+      expect.objectContaining({ code: 'duplicate-operation-id', severity: 'error' }),
+    );
   });
 
   test('a source swagger-parser rejects is reported (a warning) and still imported as declared', async () => {
     const s = sampleSwagger();
-    ((s.paths as any)['/births'].get.responses = {});
+    (s.paths as any)['/births'].get.responses = {};
     const dir = writeSource(path.join(work, 'src', 'invalid'), s, sampleApiProperties());
     const r = await roundTrip(dir, { workDir: out, modelImport: MODEL_IMPORT, validateSource: true });
     const warning = r.diagnostics.find((d) => d.code === 'import-swagger-invalid');
@@ -120,12 +149,16 @@ describe('import -> descriptors -> emit round trip (every modelled construct)', 
 
   test('an OpenAPI 3 style key is an error naming its pointer, and nothing is written', async () => {
     const s = sampleSwagger();
-    ((s.definitions as Record<string, Record<string, unknown>>).Animal!).nullable = true;
+    (s.definitions as Record<string, Record<string, unknown>>).Animal!.nullable = true;
     const bad = writeSource(path.join(work, 'src', 'bad'), s, sampleApiProperties());
     const r = await roundTrip(bad, { workDir: out, modelImport: '../../src/model' });
     expect(r.imported.ok).toBe(false);
     expect(r.imported.files.size).toBe(0);
-    expect(r.diagnostics.map((d) => [d.code, d.file, d.pointer])).toContainEqual(['import-unsupported', 'apiDefinition.swagger.json', '/definitions/Animal/nullable']);
+    expect(r.diagnostics.map((d) => [d.code, d.file, d.pointer])).toContainEqual([
+      'import-unsupported',
+      'apiDefinition.swagger.json',
+      '/definitions/Animal/nullable',
+    ]);
     expect(fs.existsSync(path.join(out, 'bad'))).toBe(false);
   });
 });

@@ -37,26 +37,78 @@ export function sampleSwagger(): Record<string, unknown> {
           'x-ms-visibility': 'important',
           parameters: [
             { $ref: '#/parameters/Top' },
-            { name: 'kind', in: 'query', type: 'string', 'x-ms-summary': 'Kind', description: 'Animal kind.', enum: ['cat', 'dog'], 'x-ms-enum-values': [{ value: 'cat', displayName: 'Cat' }] },
-            { name: 'tags', in: 'query', type: 'array', items: { type: 'string' }, collectionFormat: 'csv', 'x-ms-summary': 'Tags', description: 'Tags.' },
+            {
+              name: 'kind',
+              in: 'query',
+              type: 'string',
+              'x-ms-summary': 'Kind',
+              description: 'Animal kind.',
+              enum: ['cat', 'dog'],
+              'x-ms-enum-values': [{ value: 'cat', displayName: 'Cat' }],
+            },
+            {
+              name: 'tags',
+              in: 'query',
+              type: 'array',
+              items: { type: 'string' },
+              collectionFormat: 'csv',
+              'x-ms-summary': 'Tags',
+              description: 'Tags.',
+            },
           ],
           responses: {
-            '200': { description: 'OK', schema: { type: 'object', properties: { value: { type: 'array', items: { $ref: '#/definitions/Animal' } }, '@odata.nextLink': { type: 'string' } } } },
+            '200': {
+              description: 'OK',
+              schema: {
+                type: 'object',
+                properties: {
+                  value: { type: 'array', items: { $ref: '#/definitions/Animal' } },
+                  '@odata.nextLink': { type: 'string' },
+                },
+              },
+            },
             default: { $ref: '#/responses/Error' },
           },
           'x-ms-openai-data': { openai_enabled: true },
         },
       },
       '/animals/{id}': {
-        parameters: [{ name: 'id', in: 'path', required: true, type: 'string', 'x-ms-summary': 'Animal', description: 'The animal.', 'x-ms-url-encoding': 'single', 'x-ms-dynamic-values': { operationId: 'ListAnimals', 'value-collection': 'value', 'value-path': 'id', 'value-title': 'name' } }],
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            type: 'string',
+            'x-ms-summary': 'Animal',
+            description: 'The animal.',
+            'x-ms-url-encoding': 'single',
+            'x-ms-dynamic-values': {
+              operationId: 'ListAnimals',
+              'value-collection': 'value',
+              'value-path': 'id',
+              'value-title': 'name',
+            },
+          },
+        ],
         get: {
           operationId: 'GetAnimal',
           tags: ['Animals'],
           deprecated: true,
-          'x-ms-api-annotation': { family: 'GetAnimal', revision: 1, status: 'Production', replacement: { api: 'zoo', operationId: 'GetAnimalV2' } },
+          'x-ms-api-annotation': {
+            family: 'GetAnimal',
+            revision: 1,
+            status: 'Production',
+            replacement: { api: 'zoo', operationId: 'GetAnimalV2' },
+          },
           'x-ms-no-generic-test': true,
           parameters: [],
-          responses: { '200': { description: 'OK', schema: { $ref: '#/definitions/Animal' }, headers: { 'X-Rate': { type: 'integer', format: 'int32', description: 'Calls left.' } } } },
+          responses: {
+            '200': {
+              description: 'OK',
+              schema: { $ref: '#/definitions/Animal' },
+              headers: { 'X-Rate': { type: 'integer', format: 'int32', description: 'Calls left.' } },
+            },
+          },
         },
         patch: {
           summary: 'Update animal',
@@ -65,11 +117,21 @@ export function sampleSwagger(): Record<string, unknown> {
           tags: ['Animals'],
           parameters: [
             {
-              name: 'body', in: 'body', required: true,
+              name: 'body',
+              in: 'body',
+              required: true,
               schema: {
                 type: 'object',
-                'x-ms-dynamic-schema': { operationId: 'GetAnimalSchema', parameters: { kind: { parameter: 'kind' } }, 'value-path': 'schema' },
-                'x-ms-dynamic-properties': { operationId: 'GetAnimalSchema', parameters: { kind: { parameterReference: 'kind' } }, itemValuePath: 'schema' },
+                'x-ms-dynamic-schema': {
+                  operationId: 'GetAnimalSchema',
+                  parameters: { kind: { parameter: 'kind' } },
+                  'value-path': 'schema',
+                },
+                'x-ms-dynamic-properties': {
+                  operationId: 'GetAnimalSchema',
+                  parameters: { kind: { parameterReference: 'kind' } },
+                  itemValuePath: 'schema',
+                },
               },
             },
           ],
@@ -85,11 +147,39 @@ export function sampleSwagger(): Record<string, unknown> {
           consumes: ['multipart/form-data'],
           'x-ms-capabilities': { chunkTransfer: true },
           parameters: [
-            { name: 'id', in: 'path', required: true, type: 'string', 'x-ms-summary': 'Animal', description: 'The animal.' },
-            { name: 'file', in: 'formData', type: 'file', required: true, 'x-ms-summary': 'Photo', description: 'The photo.' },
-            { name: 'caption', in: 'formData', type: 'string', 'x-ms-summary': 'Caption', description: 'A caption.', 'x-ms-dynamic-list': { operationId: 'ListAnimals', itemsPath: 'value', itemValuePath: 'name', itemTitlePath: 'name' } },
+            {
+              name: 'id',
+              in: 'path',
+              required: true,
+              type: 'string',
+              'x-ms-summary': 'Animal',
+              description: 'The animal.',
+            },
+            {
+              name: 'file',
+              in: 'formData',
+              type: 'file',
+              required: true,
+              'x-ms-summary': 'Photo',
+              description: 'The photo.',
+            },
+            {
+              name: 'caption',
+              in: 'formData',
+              type: 'string',
+              'x-ms-summary': 'Caption',
+              description: 'A caption.',
+              'x-ms-dynamic-list': {
+                operationId: 'ListAnimals',
+                itemsPath: 'value',
+                itemValuePath: 'name',
+                itemTitlePath: 'name',
+              },
+            },
           ],
-          responses: { '201': { description: 'Created', schema: { type: 'string', format: 'binary', 'x-ms-media-kind': 'image' } } },
+          responses: {
+            '201': { description: 'Created', schema: { type: 'string', format: 'binary', 'x-ms-media-kind': 'image' } },
+          },
         },
       },
       '/hooks': {
@@ -102,8 +192,14 @@ export function sampleSwagger(): Record<string, unknown> {
           'x-ms-trigger-hint': 'Change an animal to fire it.',
           parameters: [
             {
-              name: 'body', in: 'body', required: true,
-              schema: { type: 'object', required: ['url'], properties: { url: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' } } },
+              name: 'body',
+              in: 'body',
+              required: true,
+              schema: {
+                type: 'object',
+                required: ['url'],
+                properties: { url: { type: 'string', 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' } },
+              },
             },
           ],
           responses: { '201': { description: 'Created' } },
@@ -114,7 +210,16 @@ export function sampleSwagger(): Record<string, unknown> {
           summary: 'Remove hook',
           operationId: 'RemoveHook',
           'x-ms-visibility': 'internal',
-          parameters: [{ name: 'hookId', in: 'path', required: true, type: 'string', 'x-ms-summary': 'Hook', description: 'The hook.' }],
+          parameters: [
+            {
+              name: 'hookId',
+              in: 'path',
+              required: true,
+              type: 'string',
+              'x-ms-summary': 'Hook',
+              description: 'The hook.',
+            },
+          ],
           responses: { '200': { description: 'OK' } },
         },
       },
@@ -125,7 +230,9 @@ export function sampleSwagger(): Record<string, unknown> {
           operationId: 'OnBirth',
           'x-ms-trigger': 'batch',
           'x-ms-trigger-metadata': { kind: 'query', mode: 'polling' },
-          responses: { '200': { description: 'OK', schema: { type: 'array', items: { $ref: '#/definitions/Animal' } } } },
+          responses: {
+            '200': { description: 'OK', schema: { type: 'array', items: { $ref: '#/definitions/Animal' } } },
+          },
         },
       },
     },
@@ -142,10 +249,29 @@ export function sampleSwagger(): Record<string, unknown> {
         },
       },
     },
-    parameters: { Top: { name: '$top', in: 'query', type: 'integer', format: 'int32', default: 50, 'x-ms-summary': 'Top', description: 'Page size.', 'x-ms-visibility': 'advanced' } },
-    responses: { Error: { description: 'Error', schema: { type: 'object', properties: { message: { type: 'string' } } } } },
+    parameters: {
+      Top: {
+        name: '$top',
+        in: 'query',
+        type: 'integer',
+        format: 'int32',
+        default: 50,
+        'x-ms-summary': 'Top',
+        description: 'Page size.',
+        'x-ms-visibility': 'advanced',
+      },
+    },
+    responses: {
+      Error: { description: 'Error', schema: { type: 'object', properties: { message: { type: 'string' } } } },
+    },
     securityDefinitions: {
-      oauth2_auth: { type: 'oauth2', flow: 'accessCode', authorizationUrl: 'https://login.zoo.example.com/authorize', tokenUrl: 'https://login.zoo.example.com/token', scopes: { 'animals.read': 'Read animals' } },
+      oauth2_auth: {
+        type: 'oauth2',
+        flow: 'accessCode',
+        authorizationUrl: 'https://login.zoo.example.com/authorize',
+        tokenUrl: 'https://login.zoo.example.com/token',
+        scopes: { 'animals.read': 'Read animals' },
+      },
       api_key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
       basic_auth: { type: 'basic' },
     },
@@ -179,19 +305,76 @@ export function sampleApiProperties(): Record<string, unknown> {
       connectionParameterSets: {
         uiDefinition: { displayName: 'Authentication type', description: 'How to sign in.' },
         values: [
-          { name: 'key', uiDefinition: { displayName: 'API key' }, parameters: { api_key: { type: 'securestring', uiDefinition: { displayName: 'Key', constraints: { required: 'true' } } } } },
-          { name: 'basic', uiDefinition: { displayName: 'Basic' }, parameters: { username: { type: 'string' }, password: { type: 'securestring' } } },
+          {
+            name: 'key',
+            uiDefinition: { displayName: 'API key' },
+            parameters: {
+              api_key: {
+                type: 'securestring',
+                uiDefinition: { displayName: 'Key', constraints: { required: 'true' } },
+              },
+            },
+          },
+          {
+            name: 'basic',
+            uiDefinition: { displayName: 'Basic' },
+            parameters: { username: { type: 'string' }, password: { type: 'securestring' } },
+          },
         ],
       },
       iconBrandColor: '#123456',
       capabilities: ['actions', 'triggers'],
       policyTemplateInstances: [
-        { templateId: 'setheader', title: 'Accept', parameters: { 'x-ms-apimTemplateParameter.name': 'Accept', 'x-ms-apimTemplateParameter.value': 'application/json', 'x-ms-apimTemplateParameter.existsAction': 'override', 'x-ms-apimTemplate-policySection': 'Request' } },
-        { templateId: 'dynamichosturl', title: 'Host', parameters: { 'x-ms-apimTemplateParameter.urlTemplate': 'https://@connectionParameters(\'region\').zoo.example.com' } },
-        { templateId: 'routerequesttoendpoint', title: 'Route', parameters: { 'x-ms-apimTemplateParameter.newPath': '/v3/animals', 'x-ms-apimTemplateParameter.httpMethod': '@Request.OriginalHTTPMethod', 'x-ms-apimTemplate-operationName': ['ListAnimals'] } },
-        { templateId: 'updatenextlink', title: 'Next', parameters: { 'x-ms-apimTemplateParameter.nextLinkPropertyName': '@odata.nextLink' } },
-        { templateId: 'pollingtrigger', title: 'Poll', type: 'PollingTrigger', parameters: { 'x-ms-apimTemplateParameter.triggerConfig': { since: '@{triggerBody().since}' }, 'x-ms-apimTemplateParameter.triggerDataPath': '@body().value' } },
-        { templateId: 'SetProperty', title: 'Set', parameters: { 'x-ms-apimTemplateParameter.newPropertyParentPathTemplate': '@body()', 'x-ms-apimTemplateParameter.newPropertySubPathTemplate': 'kind', 'x-ms-apimTemplateParameter.propertyValuePathTemplate': '@queryParameters(\'kind\')', 'x-ms-apimTemplate-policySection': 'Response' } },
+        {
+          templateId: 'setheader',
+          title: 'Accept',
+          parameters: {
+            'x-ms-apimTemplateParameter.name': 'Accept',
+            'x-ms-apimTemplateParameter.value': 'application/json',
+            'x-ms-apimTemplateParameter.existsAction': 'override',
+            'x-ms-apimTemplate-policySection': 'Request',
+          },
+        },
+        {
+          templateId: 'dynamichosturl',
+          title: 'Host',
+          parameters: {
+            'x-ms-apimTemplateParameter.urlTemplate': "https://@connectionParameters('region').zoo.example.com",
+          },
+        },
+        {
+          templateId: 'routerequesttoendpoint',
+          title: 'Route',
+          parameters: {
+            'x-ms-apimTemplateParameter.newPath': '/v3/animals',
+            'x-ms-apimTemplateParameter.httpMethod': '@Request.OriginalHTTPMethod',
+            'x-ms-apimTemplate-operationName': ['ListAnimals'],
+          },
+        },
+        {
+          templateId: 'updatenextlink',
+          title: 'Next',
+          parameters: { 'x-ms-apimTemplateParameter.nextLinkPropertyName': '@odata.nextLink' },
+        },
+        {
+          templateId: 'pollingtrigger',
+          title: 'Poll',
+          type: 'PollingTrigger',
+          parameters: {
+            'x-ms-apimTemplateParameter.triggerConfig': { since: '@{triggerBody().since}' },
+            'x-ms-apimTemplateParameter.triggerDataPath': '@body().value',
+          },
+        },
+        {
+          templateId: 'SetProperty',
+          title: 'Set',
+          parameters: {
+            'x-ms-apimTemplateParameter.newPropertyParentPathTemplate': '@body()',
+            'x-ms-apimTemplateParameter.newPropertySubPathTemplate': 'kind',
+            'x-ms-apimTemplateParameter.propertyValuePathTemplate': "@queryParameters('kind')",
+            'x-ms-apimTemplate-policySection': 'Response',
+          },
+        },
       ],
       publisher: 'Zoo',
       stackOwner: 'Zoo',
@@ -215,23 +398,38 @@ export function writeSource(
   extra: { script?: string; icon?: Uint8Array; raw?: Record<string, string> } = {},
 ): string {
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'apiDefinition.swagger.json'), extra.raw?.swagger ?? JSON.stringify(swagger, null, 2));
-  fs.writeFileSync(path.join(dir, 'apiProperties.json'), extra.raw?.apiProperties ?? JSON.stringify(apiProperties, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'apiDefinition.swagger.json'),
+    extra.raw?.swagger ?? JSON.stringify(swagger, null, 2),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'apiProperties.json'),
+    extra.raw?.apiProperties ?? JSON.stringify(apiProperties, null, 2),
+  );
   if (extra.script !== undefined) fs.writeFileSync(path.join(dir, 'script.csx'), extra.script);
   if (extra.icon !== undefined) fs.writeFileSync(path.join(dir, 'icon.png'), extra.icon);
   return dir;
 }
 
 function tsFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, f));
 }
 
 /** Strict type-check of every .ts file under `dir` (and what they import): the messages, empty when clean. */
 export function typeCheck(dir: string): string[] {
   const root = path.resolve(__dirname, '..', '..');
   const program = ts.createProgram(tsFiles(dir), {
-    strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true,
-    skipLibCheck: true, types: ['node'], typeRoots: [path.join(root, 'node_modules', '@types')],
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    types: ['node'],
+    typeRoots: [path.join(root, 'node_modules', '@types')],
     // Imported descriptors import 'pcdk', as an author's do; here that is this repository's source.
     paths: { pcdk: [path.join(root, 'src', 'index.ts')] },
   });

@@ -19,7 +19,7 @@ const HOSTILE = [
   '`${globalThis.pwned = "template"}`',
   '${globalThis.pwned = 1}',
   'line one\nline two\r\n\u2028\u2029 end',
-  '\\\' backslash-quote',
+  "\\' backslash-quote",
   '../../../../tmp/pcdk-escape',
   '/etc/passwd',
   'C:\\Windows\\System32\\evil',
@@ -27,8 +27,36 @@ const HOSTILE = [
   '</script><!-- -->',
   '\u0000nul\u001b[31mred',
 ];
-const HOSTILE_IDS = ['../../evil', 'CON', 'constructor', '__proto__', "x'); process.exit(3); ('", '${x}', 'Users', 'users', 'con.ts', ''];
-const HOSTILE_TAGS = ['../../../tmp/evil', '/etc/passwd', 'C:\\evil', 'con', 'AUX', 'connector', 'schemas', '..', '.', 'Users', 'users', 'nul.txt', '*/', 'join', 'readFileSync', 'document'];
+const HOSTILE_IDS = [
+  '../../evil',
+  'CON',
+  'constructor',
+  '__proto__',
+  "x'); process.exit(3); ('",
+  '${x}',
+  'Users',
+  'users',
+  'con.ts',
+  '',
+];
+const HOSTILE_TAGS = [
+  '../../../tmp/evil',
+  '/etc/passwd',
+  'C:\\evil',
+  'con',
+  'AUX',
+  'connector',
+  'schemas',
+  '..',
+  '.',
+  'Users',
+  'users',
+  'nul.txt',
+  '*/',
+  'join',
+  'readFileSync',
+  'document',
+];
 const HOSTILE_PROPS = ['__proto__', 'constructor', "a'b", '*/', '${x}', '`', 'toString', 'a\nb', ''];
 
 /**
@@ -37,15 +65,39 @@ const HOSTILE_PROPS = ['__proto__', 'constructor', "a'b", '*/', '${x}', '`', 'to
  * comment that closed early would show up as some other node or call.
  */
 const ALLOWED = new Set([
-  ts.SyntaxKind.SourceFile, ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ImportClause, ts.SyntaxKind.NamedImports,
-  ts.SyntaxKind.ImportSpecifier, ts.SyntaxKind.NamespaceImport, ts.SyntaxKind.VariableStatement, ts.SyntaxKind.VariableDeclarationList,
-  ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.ExportAssignment, ts.SyntaxKind.ExportKeyword, ts.SyntaxKind.Identifier,
-  ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword,
-  ts.SyntaxKind.NullKeyword, ts.SyntaxKind.ObjectLiteralExpression, ts.SyntaxKind.ArrayLiteralExpression,
-  ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.ShorthandPropertyAssignment, ts.SyntaxKind.ComputedPropertyName,
-  ts.SyntaxKind.AsExpression, ts.SyntaxKind.StringKeyword, ts.SyntaxKind.TypeReference, ts.SyntaxKind.PropertyAccessExpression,
-  ts.SyntaxKind.BinaryExpression, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression,
-  ts.SyntaxKind.PrefixUnaryExpression, ts.SyntaxKind.EndOfFileToken, ts.SyntaxKind.TypeReference,
+  ts.SyntaxKind.SourceFile,
+  ts.SyntaxKind.ImportDeclaration,
+  ts.SyntaxKind.ImportClause,
+  ts.SyntaxKind.NamedImports,
+  ts.SyntaxKind.ImportSpecifier,
+  ts.SyntaxKind.NamespaceImport,
+  ts.SyntaxKind.VariableStatement,
+  ts.SyntaxKind.VariableDeclarationList,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.ExportAssignment,
+  ts.SyntaxKind.ExportKeyword,
+  ts.SyntaxKind.Identifier,
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword,
+  ts.SyntaxKind.ObjectLiteralExpression,
+  ts.SyntaxKind.ArrayLiteralExpression,
+  ts.SyntaxKind.PropertyAssignment,
+  ts.SyntaxKind.ShorthandPropertyAssignment,
+  ts.SyntaxKind.ComputedPropertyName,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.StringKeyword,
+  ts.SyntaxKind.TypeReference,
+  ts.SyntaxKind.PropertyAccessExpression,
+  ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.QuestionQuestionToken,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.PrefixUnaryExpression,
+  ts.SyntaxKind.EndOfFileToken,
+  ts.SyntaxKind.TypeReference,
 ]);
 const CALLS = new Set(['operation', 'defineConnector', 'readFileSync', 'join', 'Uint8Array']);
 
@@ -53,8 +105,13 @@ function unexpectedNodes(source: string): string[] {
   const bad: string[] = [];
   const visit = (n: ts.Node): void => {
     if (!ALLOWED.has(n.kind)) bad.push(ts.SyntaxKind[n.kind]!);
-    if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && !(ts.isIdentifier(n.expression) && CALLS.has(n.expression.text))) bad.push(`call ${n.expression.getText()}`);
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken) bad.push(ts.SyntaxKind[n.operatorToken.kind]!);
+    if (
+      (ts.isCallExpression(n) || ts.isNewExpression(n)) &&
+      !(ts.isIdentifier(n.expression) && CALLS.has(n.expression.text))
+    )
+      bad.push(`call ${n.expression.getText()}`);
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken)
+      bad.push(ts.SyntaxKind[n.operatorToken.kind]!);
     ts.forEachChild(n, visit);
   };
   visit(ts.createSourceFile('x.ts', source, ts.ScriptTarget.ES2022, true));
@@ -72,11 +129,29 @@ function hostileSwagger(): Record<string, unknown> {
         summary: text,
         description: HOSTILE[(i + 3) % HOSTILE.length]!,
         tags: [tag],
-        parameters: [{ name: 'x', in: 'path', required: true, type: 'string', 'x-ms-summary': text, description: text, default: text }],
+        parameters: [
+          {
+            name: 'x',
+            in: 'path',
+            required: true,
+            type: 'string',
+            'x-ms-summary': text,
+            description: text,
+            default: text,
+          },
+        ],
         responses: {
           '200': {
             description: text,
-            schema: { type: 'object', properties: Object.fromEntries(HOSTILE_PROPS.map((p, j) => [p, { type: 'string', description: HOSTILE[j % HOSTILE.length]!, enum: [text] }])) },
+            schema: {
+              type: 'object',
+              properties: Object.fromEntries(
+                HOSTILE_PROPS.map((p, j) => [
+                  p,
+                  { type: 'string', description: HOSTILE[j % HOSTILE.length]!, enum: [text] },
+                ]),
+              ),
+            },
           },
         },
       },
@@ -84,11 +159,21 @@ function hostileSwagger(): Record<string, unknown> {
   });
   const definitions: Record<string, unknown> = {};
   for (const [i, name] of [...HOSTILE_PROPS, ...HOSTILE_TAGS].entries()) {
-    Object.defineProperty(definitions, name, { value: { type: 'string', title: HOSTILE[i % HOSTILE.length] }, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(definitions, name, {
+      value: { type: 'string', title: HOSTILE[i % HOSTILE.length] },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return {
     swagger: '2.0',
-    info: { title: HOSTILE[0], description: HOSTILE[3], version: HOSTILE[1], contact: { name: HOSTILE[2], url: HOSTILE[4], email: HOSTILE[5] } },
+    info: {
+      title: HOSTILE[0],
+      description: HOSTILE[3],
+      version: HOSTILE[1],
+      contact: { name: HOSTILE[2], url: HOSTILE[4], email: HOSTILE[5] },
+    },
     host: 'api.example.com',
     paths,
     definitions,
@@ -99,21 +184,36 @@ function hostileSwagger(): Record<string, unknown> {
 function hostileProperties(): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   for (const name of HOSTILE_PROPS) {
-    Object.defineProperty(params, name, { value: { type: 'securestring', uiDefinition: { displayName: HOSTILE[0], description: HOSTILE[1] } }, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(params, name, {
+      value: { type: 'securestring', uiDefinition: { displayName: HOSTILE[0], description: HOSTILE[1] } },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return {
     properties: {
       connectionParameters: params,
       iconBrandColor: HOSTILE[3],
       publisher: HOSTILE[0],
-      policyTemplateInstances: [{ templateId: 'setheader', title: HOSTILE[2], parameters: { 'x-ms-apimTemplateParameter.name': HOSTILE[4], 'x-ms-apimTemplateParameter.value': HOSTILE[1] } }],
+      policyTemplateInstances: [
+        {
+          templateId: 'setheader',
+          title: HOSTILE[2],
+          parameters: { 'x-ms-apimTemplateParameter.name': HOSTILE[4], 'x-ms-apimTemplateParameter.value': HOSTILE[1] },
+        },
+      ],
     },
   };
 }
 
 /** Every file under `dir`, relative, forward slashes. */
 function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(dir, f)).isFile()).map((f) => f.split(path.sep).join('/')).sort();
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
 }
 
 test.each([
@@ -152,7 +252,14 @@ describe('import of a hostile connector', () => {
     }
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
     // Tags that differ only in case, and the reserved ones, got distinct safe files.
-    expect(names).toEqual(expect.arrayContaining(['operations/users.ts', 'operations/users-2.ts', 'operations/con-ops.ts', 'operations/aux-ops.ts']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'operations/users.ts',
+        'operations/users-2.ts',
+        'operations/con-ops.ts',
+        'operations/aux-ops.ts',
+      ]),
+    );
   });
 
   test('nothing is written outside the output folder', () => {
@@ -171,7 +278,7 @@ describe('import of a hostile connector', () => {
     expect(result.differences).toEqual([]);
     expect(result.swaggerEqual && result.apiPropertiesEqual && result.scriptEqual).toBe(true);
     const defs = result.connector!.document!.definitions!;
-    expect(Object.prototype.hasOwnProperty.call(defs, '__proto__')).toBe(true);
+    expect(Object.hasOwn(defs, '__proto__')).toBe(true);
   });
 
   test('the generated code is data only (no injected statement or call) and compiles strictly', () => {

@@ -4,15 +4,31 @@ import { call, code, commentText, literal, propertyKey, stringLiteral } from '..
 
 /** Evaluates a TypeScript expression the way the descriptor loader does. */
 function evaluate(expr: string): unknown {
-  const js = ts.transpileModule(`module.exports = (${expr});`, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const js = ts.transpileModule(`module.exports = (${expr});`, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
   const mod = { exports: undefined as unknown };
   vm.runInNewContext(js, { module: mod });
   return mod.exports;
 }
 
 const STRINGS = [
-  '', 'plain', "it's", 'say "hi"', 'back\\slash', 'a\nb\r\nc\td', '`tick`', '${injected}', '*/ end', '/* start',
-  '\u2028\u2029', '\u0000\u0001\u001f\u007f', 'é ü 漢字 🦄', 'lone \ud800 high', 'lone \udc00 low', "'); process.exit(1); ('",
+  '',
+  'plain',
+  "it's",
+  'say "hi"',
+  'back\\slash',
+  'a\nb\r\nc\td',
+  '`tick`',
+  '${injected}',
+  '*/ end',
+  '/* start',
+  '\u2028\u2029',
+  '\u0000\u0001\u001f\u007f',
+  'é ü 漢字 🦄',
+  'lone \ud800 high',
+  'lone \udc00 low',
+  "'); process.exit(1); ('",
 ];
 
 describe('stringLiteral', () => {
@@ -44,6 +60,7 @@ describe('propertyKey', () => {
     expect(Object.keys(back).sort()).toEqual(keys.slice().sort());
     // The prototype is the plain Object.prototype (of the evaluation realm), not a hostile value.
     expect(Object.getPrototypeOf(Object.getPrototypeOf(back))).toBeNull();
+    // biome-ignore lint/suspicious/noProto: the test is that a key named __proto__ stays a plain data key.
     expect(back.__proto__).toBe(0);
   });
 });
@@ -82,7 +99,9 @@ describe('literal', () => {
   });
 
   test('builder calls: one line when short, arguments laid out at the call level when long', () => {
-    expect(literal({ id: call('path', call('t.string', { title: 'Id' })) })).toBe("{ id: path(t.string({ title: 'Id' })) }");
+    expect(literal({ id: call('path', call('t.string', { title: 'Id' })) })).toBe(
+      "{ id: path(t.string({ title: 'Id' })) }",
+    );
     const long = literal(call('t.partial', { a: call('t.string', { description: 'd'.repeat(75) }) }, { title: 'T' }));
     expect(long).toBe(`t.partial({\n  a: t.string({ description: '${'d'.repeat(75)}' }),\n}, { title: 'T' })`);
   });

@@ -16,50 +16,141 @@ import type { Operation } from '../../src/model';
 
 type Obj = Record<string, unknown>;
 
-function write(op: Obj, method = 'post', path = '/things/{id}'): { form: OperationForm; text: string; evaluated: Operation } {
+function write(
+  op: Obj,
+  method = 'post',
+  path = '/things/{id}',
+): { form: OperationForm; text: string; evaluated: Operation } {
   const form = chooseOperationForm(op, declaredOperationSpec(op, method, path));
   const text = literal(form.spec);
-  const js = transpileDescriptor(`import { operation, path, query, header, response, t } from 'model';\nexport const op = operation(${text});\n`, 'op.ts');
+  const js = transpileDescriptor(
+    `import { operation, path, query, header, response, t } from 'model';\nexport const op = operation(${text});\n`,
+    'op.ts',
+  );
   const mod = { exports: {} as { op?: Operation } };
-  const fn = vm.runInThisContext(`(function (exports, require, module) {${js}\n})`) as (e: unknown, r: unknown, m: unknown) => void;
+  const fn = vm.runInThisContext(`(function (exports, require, module) {${js}\n})`) as (
+    e: unknown,
+    r: unknown,
+    m: unknown,
+  ) => void;
   fn(mod.exports, () => model, mod);
   return { form, text, evaluated: mod.exports.op! };
 }
 
-const pathId = { name: 'id', in: 'path', required: true, type: 'string', 'x-ms-summary': 'Thing', description: 'The thing.', 'x-ms-url-encoding': 'single' };
+const pathId = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  type: 'string',
+  'x-ms-summary': 'Thing',
+  description: 'The thing.',
+  'x-ms-url-encoding': 'single',
+};
 const base = (extra: Obj): Obj => ({ summary: 'Do it', description: 'Does it.', operationId: 'DoIt', ...extra });
 
 describe('typed form: source operation -> typed source -> re-emits equal', () => {
   const cases: [string, Obj, string[]][] = [
-    ['path parameter', base({ parameters: [pathId], responses: { 200: { description: 'OK' } } }),
-      ["id: path(t.string({ title: 'Thing', description: 'The thing.' }))", "200: { description: 'OK' }"]],
-    ['query parameter without `required` (Swagger default false), enum and default',
-      base({ parameters: [pathId, { name: 'sort', in: 'query', type: 'string', enum: ['asc', 'desc'], default: 'asc' }], responses: { 200: { description: 'OK' } } }),
-      ["sort: query(t.string({ enum: ['asc', 'desc'], default: 'asc' }), { omitRequired: true })"]],
-    ['required header, integer with format, visibility, test value',
-      base({ parameters: [pathId, { name: 'X-Page', in: 'header', required: true, type: 'integer', format: 'int32', 'x-ms-visibility': 'advanced', 'x-ms-test-value': 2 }], responses: { 200: { description: 'OK' } } }),
-      ["'X-Page': header(t.integer({ format: 'int32' }), { required: true, visibility: 'advanced', testValue: 2 })"]],
-    ['dynamic values on a parameter',
-      base({ parameters: [{ ...pathId, 'x-ms-dynamic-values': { operationId: 'ListThings', 'value-collection': 'items', 'value-path': 'id', 'value-title': 'name', parameters: { kind: { value: 'a' } } } }], responses: { 200: { description: 'OK' } } }),
-      ["id: path(t.string({ title: 'Thing', description: 'The thing.' }), {", "dynamicValues: {", "from: 'ListThings',", "collection: 'items',", "parameters: { kind: { value: 'a' } },"]],
-    ['object body: required properties plain, the others t.optional; body labels kept',
+    [
+      'path parameter',
+      base({ parameters: [pathId], responses: { 200: { description: 'OK' } } }),
+      ["id: path(t.string({ title: 'Thing', description: 'The thing.' }))", "200: { description: 'OK' }"],
+    ],
+    [
+      'query parameter without `required` (Swagger default false), enum and default',
       base({
-        parameters: [pathId, {
-          name: 'payload', in: 'body', required: false, description: 'The payload.', 'x-ms-summary': 'Payload',
-          schema: { type: 'object', properties: { email: { type: 'string', format: 'email', 'x-ms-summary': 'Email' }, tags: { type: 'array', items: { type: 'string' } } }, required: ['email'] },
-        }],
+        parameters: [pathId, { name: 'sort', in: 'query', type: 'string', enum: ['asc', 'desc'], default: 'asc' }],
+        responses: { 200: { description: 'OK' } },
+      }),
+      ["sort: query(t.string({ enum: ['asc', 'desc'], default: 'asc' }), { omitRequired: true })"],
+    ],
+    [
+      'required header, integer with format, visibility, test value',
+      base({
+        parameters: [
+          pathId,
+          {
+            name: 'X-Page',
+            in: 'header',
+            required: true,
+            type: 'integer',
+            format: 'int32',
+            'x-ms-visibility': 'advanced',
+            'x-ms-test-value': 2,
+          },
+        ],
+        responses: { 200: { description: 'OK' } },
+      }),
+      ["'X-Page': header(t.integer({ format: 'int32' }), { required: true, visibility: 'advanced', testValue: 2 })"],
+    ],
+    [
+      'dynamic values on a parameter',
+      base({
+        parameters: [
+          {
+            ...pathId,
+            'x-ms-dynamic-values': {
+              operationId: 'ListThings',
+              'value-collection': 'items',
+              'value-path': 'id',
+              'value-title': 'name',
+              parameters: { kind: { value: 'a' } },
+            },
+          },
+        ],
+        responses: { 200: { description: 'OK' } },
+      }),
+      [
+        "id: path(t.string({ title: 'Thing', description: 'The thing.' }), {",
+        'dynamicValues: {',
+        "from: 'ListThings',",
+        "collection: 'items',",
+        "parameters: { kind: { value: 'a' } },",
+      ],
+    ],
+    [
+      'object body: required properties plain, the others t.optional; body labels kept',
+      base({
+        parameters: [
+          pathId,
+          {
+            name: 'payload',
+            in: 'body',
+            required: false,
+            description: 'The payload.',
+            'x-ms-summary': 'Payload',
+            schema: {
+              type: 'object',
+              properties: {
+                email: { type: 'string', format: 'email', 'x-ms-summary': 'Email' },
+                tags: { type: 'array', items: { type: 'string' } },
+              },
+              required: ['email'],
+            },
+          },
+        ],
         responses: { 200: { description: 'OK' } },
       }),
       [
         "body: t.object({ email: t.string({ summary: 'Email', format: 'email' }), tags: t.optional(t.array(t.string())) })",
         'bodyRequired: false',
         "bodyParameter: { name: 'payload', description: 'The payload.', summary: 'Payload' }",
-      ]],
-    ['responses: bare schema for the usual reason, response() otherwise, default without schema, nullable, record',
+      ],
+    ],
+    [
+      'responses: bare schema for the usual reason, response() otherwise, default without schema, nullable, record',
       base({
         parameters: [pathId],
         responses: {
-          200: { description: 'OK', schema: { type: 'object', properties: { n: { type: 'number', format: 'double', 'x-nullable': true }, meta: { type: 'object', additionalProperties: { type: 'string' } } } } },
+          200: {
+            description: 'OK',
+            schema: {
+              type: 'object',
+              properties: {
+                n: { type: 'number', format: 'double', 'x-nullable': true },
+                meta: { type: 'object', additionalProperties: { type: 'string' } },
+              },
+            },
+          },
           201: { description: 'Made it', schema: { type: 'boolean', default: true } },
           default: { description: 'Error' },
         },
@@ -68,25 +159,44 @@ describe('typed form: source operation -> typed source -> re-emits equal', () =>
         "200: t.partial({ n: t.number({ format: 'double', nullable: true }), meta: t.record(t.string()) })",
         "201: response('Made it', t.boolean({ default: true }))",
         "default: { description: 'Error' }",
-      ]],
-    ['what no builder writes stays a SchemaObject literal inside the typed form',
+      ],
+    ],
+    [
+      'what no builder writes stays a SchemaObject literal inside the typed form',
       base({
         parameters: [pathId, { name: 'page', in: 'query', required: false, type: 'integer' }],
-        responses: { 200: { description: 'OK', schema: { type: 'object', properties: { a: { type: 'string' }, b: { $ref: '#/definitions/B' } }, required: ['b', 'a'] } } },
+        responses: {
+          200: {
+            description: 'OK',
+            schema: {
+              type: 'object',
+              properties: { a: { type: 'string' }, b: { $ref: '#/definitions/B' } },
+              required: ['b', 'a'],
+            },
+          },
+        },
       }),
       [
         "page: query({ type: 'integer' })",
         "200: { type: 'object', properties: { a: t.string(), b: { $ref: '#/definitions/B' } }, required: ['b', 'a'] }",
-      ]],
-    ['response headers and examples ride along in a ResponseSpec',
-      base({ parameters: [pathId], responses: { 200: { description: 'OK', schema: { type: 'string' }, headers: { 'X-Rate': { type: 'integer' } } } } }),
-      ["200: { description: 'OK', schema: t.string(), headers: { 'X-Rate': { type: 'integer' } } }"]],
+      ],
+    ],
+    [
+      'response headers and examples ride along in a ResponseSpec',
+      base({
+        parameters: [pathId],
+        responses: {
+          200: { description: 'OK', schema: { type: 'string' }, headers: { 'X-Rate': { type: 'integer' } } },
+        },
+      }),
+      ["200: { description: 'OK', schema: t.string(), headers: { 'X-Rate': { type: 'integer' } } }"],
+    ],
   ];
   test.each(cases)('%s', (_name, op, snippets) => {
     const { form, text, evaluated } = write(op);
     expect([form.typedParameters, form.typedResponses]).toEqual([true, true]);
     for (const s of snippets) expect(text).toContain(s);
-    expect(text).not.toMatch(/^  parameters:/m);
+    expect(text).not.toMatch(/^ {2}parameters:/m);
     expect(text).not.toContain('responseObjects');
     expect(jsonDifferences(asWritten(operationJson(evaluated)), op)).toEqual([]);
   });
@@ -95,16 +205,53 @@ describe('typed form: source operation -> typed source -> re-emits equal', () =>
 describe('fallback: the declared form wherever the typed one would differ', () => {
   test.each([
     // path() always writes x-ms-url-encoding: single: a source path parameter without it stays declared.
-    ['a path parameter without x-ms-url-encoding', base({ parameters: [{ ...pathId, 'x-ms-url-encoding': undefined }], responses: { 200: { description: 'OK' } } }), [false, true]],
+    [
+      'a path parameter without x-ms-url-encoding',
+      base({ parameters: [{ ...pathId, 'x-ms-url-encoding': undefined }], responses: { 200: { description: 'OK' } } }),
+      [false, true],
+    ],
     // Builds fine, but the emitter drops an own `__proto__` property: the comparison catches it.
-    ['a body property named __proto__',
-      base({ parameters: [{ name: 'body', in: 'body', required: true, schema: { type: 'object', properties: JSON.parse('{"__proto__": {"type": "string"}}') } }], responses: { 200: { description: 'OK' } } }),
-      [false, true]],
+    [
+      'a body property named __proto__',
+      base({
+        parameters: [
+          {
+            name: 'body',
+            in: 'body',
+            required: true,
+            schema: { type: 'object', properties: JSON.parse('{"__proto__": {"type": "string"}}') },
+          },
+        ],
+        responses: { 200: { description: 'OK' } },
+      }),
+      [false, true],
+    ],
     // Typed responses never write `tags: []`; only the declared ones do.
-    ['`tags: []` keeps the responses declared', base({ tags: [], parameters: [pathId], responses: { 200: { description: 'OK' } } }), [true, false]],
-    ['a $ref parameter and a $ref response', base({ parameters: [{ $ref: '#/parameters/Id' }], responses: { 200: { $ref: '#/responses/Ok' } } }), [false, false]],
-    ['an array body (the model wants an object body)', base({ parameters: [{ name: 'body', in: 'body', required: true, schema: { type: 'array', items: { type: 'string' } } }], responses: { 200: { description: 'OK' } } }), [false, true]],
-    ['a default response with a schema (the model forbids it)', base({ parameters: [], responses: { default: { description: 'Error', schema: { type: 'string' } } } }), [true, false]],
+    [
+      '`tags: []` keeps the responses declared',
+      base({ tags: [], parameters: [pathId], responses: { 200: { description: 'OK' } } }),
+      [true, false],
+    ],
+    [
+      'a $ref parameter and a $ref response',
+      base({ parameters: [{ $ref: '#/parameters/Id' }], responses: { 200: { $ref: '#/responses/Ok' } } }),
+      [false, false],
+    ],
+    [
+      'an array body (the model wants an object body)',
+      base({
+        parameters: [
+          { name: 'body', in: 'body', required: true, schema: { type: 'array', items: { type: 'string' } } },
+        ],
+        responses: { 200: { description: 'OK' } },
+      }),
+      [false, true],
+    ],
+    [
+      'a default response with a schema (the model forbids it)',
+      base({ parameters: [], responses: { default: { description: 'Error', schema: { type: 'string' } } } }),
+      [true, false],
+    ],
   ] as [string, Obj, [boolean, boolean]][])('%s', (_name, op, expected) => {
     const source = asWritten(op) as Obj;
     const { form, text, evaluated } = write(source);
@@ -115,17 +262,31 @@ describe('fallback: the declared form wherever the typed one would differ', () =
   });
 
   test('counts: parameters typed only with their operation piece', () => {
-    expect(write(base({ parameters: [pathId, { $ref: '#/parameters/X' }], responses: { 200: { description: 'OK' } } })).form.parameters).toEqual({ typed: 0, total: 2 });
-    expect(write(base({ parameters: [pathId], responses: { 200: { description: 'OK' } } })).form.parameters).toEqual({ typed: 1, total: 1 });
+    expect(
+      write(base({ parameters: [pathId, { $ref: '#/parameters/X' }], responses: { 200: { description: 'OK' } } })).form
+        .parameters,
+    ).toEqual({ typed: 0, total: 2 });
+    expect(write(base({ parameters: [pathId], responses: { 200: { description: 'OK' } } })).form.parameters).toEqual({
+      typed: 1,
+      total: 1,
+    });
   });
 
   test('hostile strings in typed form are escaped like any literal', () => {
-    const evil = "*/ ${x} `'\"\n\u2028";
+    const evil = '*/ ${x} `\'"\n\u2028';
     const op = base({
       parameters: [
         { ...pathId, description: evil, 'x-ms-summary': evil },
         { name: evil, in: 'query', required: false, type: 'string', default: evil },
-        { name: 'body', in: 'body', required: true, schema: { type: 'object', properties: { [`${evil}2`]: { type: 'string', enum: [evil] }, constructor: { type: 'string' } } } },
+        {
+          name: 'body',
+          in: 'body',
+          required: true,
+          schema: {
+            type: 'object',
+            properties: { [`${evil}2`]: { type: 'string', enum: [evil] }, constructor: { type: 'string' } },
+          },
+        },
       ],
       responses: { 200: { description: evil, schema: { type: 'string', title: evil } } },
     });

@@ -48,7 +48,13 @@ describe('the base connector', () => {
     const defs = definitions();
     const loaded = await loadDescriptors(ID, defs);
     expect(loaded.diagnostics).toEqual([]);
-    expect(loaded.connector?.operations.map((o) => o.id)).toEqual(['ThingList', 'ThingGet', 'ThingCreate', 'WidgetList', 'WidgetUpdate']);
+    expect(loaded.connector?.operations.map((o) => o.id)).toEqual([
+      'ThingList',
+      'ThingGet',
+      'ThingCreate',
+      'WidgetList',
+      'WidgetUpdate',
+    ]);
     expect(validateDescriptor(loaded.connector!).filter((d) => d.severity === 'error')).toEqual([]);
     expect(await typecheck(defs)).toEqual([]);
   }, 30_000);
@@ -62,7 +68,9 @@ describe('the base connector', () => {
     expect(new Set(workspace).size).toBe(1);
     const [list, get, create] = ops;
     expect(get!.responses[200]).toBe(create!.responses[201]);
-    expect((list!.responses[200] as { properties: { things: { items: unknown } } }).properties.things.items).toBe(get!.responses[200]);
+    expect((list!.responses[200] as { properties: { things: { items: unknown } } }).properties.things.items).toBe(
+      get!.responses[200],
+    );
   });
 });
 
@@ -106,20 +114,25 @@ describe.each(MISTAKES.map((m) => [m.name, m] as const))('%s', (_name, m) => {
       expect(path.relative(folder, file)).toBe(m.file);
       expect(line).toBeGreaterThanOrEqual(1);
       expect(column).toBeGreaterThanOrEqual(1);
-      if (m.line !== undefined) expect(`${d.code} ${path.relative(folder, file)}:${line}`).toBe(`${d.code} ${m.file}:${m.line}`);
+      if (m.line !== undefined)
+        expect(`${d.code} ${path.relative(folder, file)}:${line}`).toBe(`${d.code} ${m.file}:${m.line}`);
     }
 
     const expected = errors.find((d) => d.code === m.code)!;
     expect(expected.source!.file).toBe(expectedFile);
     // The printed form leads with the place, as a compiler's does.
-    expect(formatDiagnostic(expected)).toMatch(new RegExp(`^\\S+\\.ts:${expected.source!.line}:${expected.source!.column}: error \\[${m.code}\\]`));
+    expect(formatDiagnostic(expected)).toMatch(
+      new RegExp(`^\\S+\\.ts:${expected.source!.line}:${expected.source!.column}: error \\[${m.code}\\]`),
+    );
 
     if (m.sharedBy !== undefined) {
       // A value written once and used by several operations is one finding listing them all.
       const same = found.filter((d) => d.code === m.code);
       expect(same).toHaveLength(1);
       expect(same[0]!.operations).toHaveLength(m.sharedBy);
-      expect(formatDiagnostic(same[0]!)).toContain(`used by ${m.sharedBy} operations: ${same[0]!.operations!.join(', ')}`);
+      expect(formatDiagnostic(same[0]!)).toContain(
+        `used by ${m.sharedBy} operations: ${same[0]!.operations!.join(', ')}`,
+      );
     }
   }, 30_000);
 });

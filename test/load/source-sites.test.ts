@@ -115,12 +115,12 @@ describe('a finding on a parameter written in operations/x.ts', () => {
     expect(d.source).toEqual({ file, ...at(X, 'path(\n      t.id') });
   });
 
-  test('about the parameter\'s dropdown, set in query() options: at the query() call', () => {
+  test("about the parameter's dropdown, set in query() options: at the query() call", () => {
     const d = one(ds, 'dynamic-values-collection-missing');
     expect(d.source).toEqual({ file, line: at(X, 'owner: query(').line, column: at(X, 'query(\n      t.id').column });
   });
 
-  test('about the parameter\'s schema (a missing description): at its t.* call', () => {
+  test("about the parameter's schema (a missing description): at its t.* call", () => {
     const d = one(ds, 'param-description-missing');
     expect(d.source).toEqual({ file, ...at(X, "string({ title: 'Filter' })") });
   });
@@ -168,22 +168,28 @@ export const operations = [
 ];
 `;
 
-  test('points at the throw line in the author\'s file, not into pcdk', async () => {
+  test("points at the throw line in the author's file, not into pcdk", async () => {
     const { ds, dir } = await findings({ 'helpers.ts': HELPERS, 'operations/x.ts': OPS });
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({
       code: 'descriptor-threw',
-      message: 'the descriptors threw while loading: RangeError: label "The text to search for in every thing" is longer than 20 characters',
+      message:
+        'the descriptors threw while loading: RangeError: label "The text to search for in every thing" is longer than 20 characters',
       source: { file: path.join(dir, 'helpers.ts'), ...at(HELPERS, 'new RangeError') },
     });
     expect(ds[0]!.source!.file).not.toContain(`${path.sep}src${path.sep}`);
   });
 
-  test('a throw from pcdk itself (spreading undefined operations) lands on the author\'s call', async () => {
+  test("a throw from pcdk itself (spreading undefined operations) lands on the author's call", async () => {
     const connector = CONNECTOR.replace('operations, readme', 'operations: missing as never, readme').replace(
-      "import { operations } from './operations/x';", "import { operations } from './operations/x';\nconst missing = undefined;\nvoid operations;",
+      "import { operations } from './operations/x';",
+      "import { operations } from './operations/x';\nconst missing = undefined;\nvoid operations;",
     );
-    const { ds, dir } = await findings({ 'connector.ts': connector, 'operations/x.ts': OPS, 'helpers.ts': HELPERS.replace('> 20', '> 200') });
+    const { ds, dir } = await findings({
+      'connector.ts': connector,
+      'operations/x.ts': OPS,
+      'helpers.ts': HELPERS.replace('> 20', '> 200'),
+    });
     expect(ds).toHaveLength(1);
     expect(ds[0]!.code).toBe('descriptor-threw');
     expect(ds[0]!.message).toMatch(/^the descriptors threw while loading: TypeError: /);
@@ -195,21 +201,34 @@ describe('positions are 1-based', () => {
   test('a syntax error at the very start of a file is line 1, column 1', async () => {
     const { ds, dir } = await findings({ 'operations/x.ts': `)\n${X}` });
     expect(ds).toHaveLength(1);
-    expect(ds[0]).toMatchObject({ code: 'descriptor-syntax-error', source: { file: path.join(dir, 'operations', 'x.ts'), line: 1, column: 1 } });
+    expect(ds[0]).toMatchObject({
+      code: 'descriptor-syntax-error',
+      source: { file: path.join(dir, 'operations', 'x.ts'), line: 1, column: 1 },
+    });
   });
 
   test('a call at the start of a line is column 1, on the line an editor shows', async () => {
     const text = X.replace('    thing_id: path(\n', '    thing_id:\npath(\n');
     const { ds, dir } = await findings({ 'operations/x.ts': text });
     const d = one(ds, 'path-param-not-in-template');
-    expect(d.source).toEqual({ file: path.join(dir, 'operations', 'x.ts'), line: at(text, 'thing_id:\n').line + 1, column: 1 });
+    expect(d.source).toEqual({
+      file: path.join(dir, 'operations', 'x.ts'),
+      line: at(text, 'thing_id:\n').line + 1,
+      column: 1,
+    });
     expect(text.split('\n')[d.source!.line - 1]).toBe('path(');
   });
 
   test('an import that does not resolve: its line, and the column of its specifier', async () => {
-    const text = X.replace("import { operation, path, query, t } from 'pcdk';", "import { operation, path, query, t } from 'pcdk';\nimport { nothing } from './nope';\nvoid nothing;");
+    const text = X.replace(
+      "import { operation, path, query, t } from 'pcdk';",
+      "import { operation, path, query, t } from 'pcdk';\nimport { nothing } from './nope';\nvoid nothing;",
+    );
     const { ds, dir } = await findings({ 'operations/x.ts': text });
     expect(ds).toHaveLength(1);
-    expect(ds[0]).toMatchObject({ code: 'descriptor-import-unresolved', source: { file: path.join(dir, 'operations', 'x.ts'), ...at(text, "'./nope'") } });
+    expect(ds[0]).toMatchObject({
+      code: 'descriptor-import-unresolved',
+      source: { file: path.join(dir, 'operations', 'x.ts'), ...at(text, "'./nope'") },
+    });
   });
 });

@@ -3,7 +3,7 @@
  * file) and the runtime shape of what the builders return.
  */
 import { t, type InputOf, type OutputOf, type Static } from '../../src/model';
-import { createWidget, getWidget, listWidgets } from '../helpers/sample-connector';
+import { type createWidget, type getWidget, listWidgets } from '../helpers/sample-connector';
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assertType = <T extends true>(_: T) => undefined;
@@ -17,7 +17,9 @@ describe('inferred types', () => {
       d: t.string({ enum: ['x', 'y'] }),
       e: t.record(t.boolean()),
     });
-    assertType<Equals<Static<typeof s>, { a: string; c: string | null; d: 'x' | 'y'; e: Record<string, boolean>; b?: number }>>(true);
+    assertType<
+      Equals<Static<typeof s>, { a: string; c: string | null; d: 'x' | 'y'; e: Record<string, boolean>; b?: number }>
+    >(true);
     expect(s.required).toEqual(['a', 'c', 'd', 'e']);
   });
 

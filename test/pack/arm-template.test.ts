@@ -7,13 +7,15 @@ import { checkArmTemplate } from '../../src/pack/arm-template-check';
 import { variant } from '../helpers/sample-connector';
 import { png } from './helpers';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 const where = { connector: 'convertkit', file: 'azuredeploy.json' };
-const build = (c = convertkit, icon?: Uint8Array): Json => emitArmTemplate(c, emitSwagger(c), emitApiProperties(c), icon) as Json;
+const build = (c = convertkit, icon?: Uint8Array): Json =>
+  emitArmTemplate(c, emitSwagger(c), emitApiProperties(c), icon) as Json;
 /** The parameter names each "[...]" expression uses. */
 function referenced(v: unknown, out = new Set<string>()): Set<string> {
-  if (typeof v === 'string' && /^\[(?!\[)/.test(v)) for (const m of v.matchAll(/parameters\('([^']+)'\)/g)) out.add(m[1]!);
-  else if (v && typeof v === 'object') Object.values(v).forEach((x) => referenced(x, out));
+  if (typeof v === 'string' && /^\[(?!\[)/.test(v))
+    for (const m of v.matchAll(/parameters\('([^']+)'\)/g)) out.add(m[1]!);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) referenced(x, out);
   return out;
 }
 
@@ -29,7 +31,12 @@ test('one Microsoft.Web/customApis resource with name and location as parameters
   expect(t.parameters.customApiName.defaultValue).toBe('convertkit');
   expect(t.resources).toHaveLength(1);
   const r = t.resources[0];
-  expect([r.type, r.apiVersion, r.name, r.location]).toEqual(['Microsoft.Web/customApis', '2016-06-01', "[parameters('customApiName')]", "[parameters('location')]"]);
+  expect([r.type, r.apiVersion, r.name, r.location]).toEqual([
+    'Microsoft.Web/customApis',
+    '2016-06-01',
+    "[parameters('customApiName')]",
+    "[parameters('location')]",
+  ]);
   expect(r.properties).toMatchObject({
     apiType: 'Rest',
     displayName: 'ConvertKit',
@@ -81,18 +88,90 @@ test('descriptor text that looks like an expression is escaped, and still round-
 });
 
 const broken: [string, (t: Json) => void, RegExp][] = [
-  ['an undeclared parameter', (t) => { t.resources[0].location = "[parameters('region')]"; }, /parameter 'region'/],
-  ['an undeclared variable', (t) => { t.resources[0].properties.displayName = "[variables('name')]"; }, /variable 'name'/],
-  ['unbalanced parentheses', (t) => { t.resources[0].name = "[parameters('customApiName']"; }, /unbalanced/],
-  ['a wrong resource type', (t) => { t.resources[0].type = 'Microsoft.Web/connections'; }, /resources\/0\/type/],
-  ['a wrong api version', (t) => { t.resources[0].apiVersion = '2018-07-01-preview'; }, /apiVersion/],
-  ['a property customApis does not have', (t) => { t.resources[0].properties.policyTemplateInstances = []; }, /policyTemplateInstances/],
-  ['a connection parameter with uiDefinition', (t) => { t.resources[0].properties.connectionParameters.api_key.uiDefinition = {}; }, /uiDefinition/],
-  ['an unknown parameter type', (t) => { t.parameters.location.type = 'text'; }, /parameters\/location\/type/],
-  ['a missing location', (t) => { delete t.resources[0].location; }, /location/],
-  ['a bad contentVersion', (t) => { t.contentVersion = '1.0'; }, /contentVersion/],
-  ['a swagger without paths', (t) => { delete t.resources[0].properties.swagger.paths; }, /swagger/],
-  ['a bad brand colour', (t) => { t.resources[0].properties.brandColor = 'orange'; }, /brandColor/],
+  [
+    'an undeclared parameter',
+    (t) => {
+      t.resources[0].location = "[parameters('region')]";
+    },
+    /parameter 'region'/,
+  ],
+  [
+    'an undeclared variable',
+    (t) => {
+      t.resources[0].properties.displayName = "[variables('name')]";
+    },
+    /variable 'name'/,
+  ],
+  [
+    'unbalanced parentheses',
+    (t) => {
+      t.resources[0].name = "[parameters('customApiName']";
+    },
+    /unbalanced/,
+  ],
+  [
+    'a wrong resource type',
+    (t) => {
+      t.resources[0].type = 'Microsoft.Web/connections';
+    },
+    /resources\/0\/type/,
+  ],
+  [
+    'a wrong api version',
+    (t) => {
+      t.resources[0].apiVersion = '2018-07-01-preview';
+    },
+    /apiVersion/,
+  ],
+  [
+    'a property customApis does not have',
+    (t) => {
+      t.resources[0].properties.policyTemplateInstances = [];
+    },
+    /policyTemplateInstances/,
+  ],
+  [
+    'a connection parameter with uiDefinition',
+    (t) => {
+      t.resources[0].properties.connectionParameters.api_key.uiDefinition = {};
+    },
+    /uiDefinition/,
+  ],
+  [
+    'an unknown parameter type',
+    (t) => {
+      t.parameters.location.type = 'text';
+    },
+    /parameters\/location\/type/,
+  ],
+  [
+    'a missing location',
+    (t) => {
+      delete t.resources[0].location;
+    },
+    /location/,
+  ],
+  [
+    'a bad contentVersion',
+    (t) => {
+      t.contentVersion = '1.0';
+    },
+    /contentVersion/,
+  ],
+  [
+    'a swagger without paths',
+    (t) => {
+      delete t.resources[0].properties.swagger.paths;
+    },
+    /swagger/,
+  ],
+  [
+    'a bad brand colour',
+    (t) => {
+      t.resources[0].properties.brandColor = 'orange';
+    },
+    /brandColor/,
+  ],
 ];
 
 test.each(broken)('reports %s', async (_n, breakIt, reason) => {

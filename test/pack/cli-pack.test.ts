@@ -30,7 +30,9 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 function definitions(): string {
   const dir = tmp();
   fs.mkdirSync(path.join(dir, 'demo'));
-  fs.writeFileSync(path.join(dir, 'demo', 'connector.ts'), `import { defineConnector, operation, path, t } from '${modelPath}';
+  fs.writeFileSync(
+    path.join(dir, 'demo', 'connector.ts'),
+    `import { defineConnector, operation, path, t } from '${modelPath}';
 const get = operation({ id: 'ThingGet', method: 'get', path: '/things/{id}', summary: 'Get a thing', description: 'Gets a thing.',
   params: { id: path(t.string({ title: 'Thing ID', description: 'The thing.' })) },
   responses: { 200: t.partial({ name: t.string({ title: 'Name', description: 'The name.' }) }) } });
@@ -41,7 +43,8 @@ export default defineConnector({ id: 'demo', title: 'Demo', description: 'Demo i
   publisher: 'Demo Works', stackOwner: 'Demo', iconBrandColor: '#da3b01',
   auth: { type: 'apiKey', parameter: 'api_key', securityName: 'API Key', in: 'header', name: 'X-Key', ui: { displayName: 'API Key', description: 'The key.' } },
   operations: [get], readme: { prerequisites: 'None.', obtainingCredentials: 'None.', knownIssues: 'None.' } });
-`);
+`,
+  );
   fs.writeFileSync(path.join(dir, 'demo', 'icon.png'), png(32, 32));
   return dir;
 }
@@ -61,7 +64,15 @@ describe('pcdk pack', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const dir = path.join(out, 'demo', 'packages');
-    expect(fs.readdirSync(dir).sort()).toEqual(['DemoConnector.zip', 'apiDefinition.swagger.yaml', 'azuredeploy.json', 'connector.zip', 'intro.md', 'openapi.json', 'openapi.yaml']);
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      'DemoConnector.zip',
+      'apiDefinition.swagger.yaml',
+      'azuredeploy.json',
+      'connector.zip',
+      'intro.md',
+      'openapi.json',
+      'openapi.yaml',
+    ]);
     expect(r.out).toContain('connector.zip (');
     const connector = await unzip(fs.readFileSync(path.join(dir, 'connector.zip')));
     expect(connector.get('icon.png')!.equals(fs.readFileSync(path.join(defs, 'demo', 'icon.png')))).toBe(true);
@@ -76,9 +87,23 @@ describe('pcdk pack', () => {
   test('builds the certification package from --pdpkg and --flow-solution, and --check accepts it', async () => {
     const out = tmp();
     const inputs = tmp();
-    fs.writeFileSync(path.join(inputs, 'Demo.pdpkg.zip'), await pdpkgFixture({ 'ImportConfig.xml': importConfig('DemoConnector.zip', 'DemoFlows.zip') }));
+    fs.writeFileSync(
+      path.join(inputs, 'Demo.pdpkg.zip'),
+      await pdpkgFixture({ 'ImportConfig.xml': importConfig('DemoConnector.zip', 'DemoFlows.zip') }),
+    );
     fs.writeFileSync(path.join(inputs, 'DemoFlows.zip'), await flowSolution());
-    const r = await run('pack', 'demo', '--definitions', defs, '--out', out, '--pdpkg', path.join(inputs, 'Demo.pdpkg.zip'), '--flow-solution', path.join(inputs, 'DemoFlows.zip'));
+    const r = await run(
+      'pack',
+      'demo',
+      '--definitions',
+      defs,
+      '--out',
+      out,
+      '--pdpkg',
+      path.join(inputs, 'Demo.pdpkg.zip'),
+      '--flow-solution',
+      path.join(inputs, 'DemoFlows.zip'),
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const cert = path.join(out, 'demo', 'packages', 'demo-certification.zip');
@@ -93,13 +118,18 @@ describe('pcdk pack', () => {
     fs.writeFileSync(file, await certificationFixture({ outer: { 'docs/intro.md': '#' } }));
     const r = await run('pack', '--check', file);
     expect(r.code).toBe(1);
-    for (const code of ['cert-outer-has-folders', 'cert-intro-count', 'cert-package-zip-count']) expect(r.err).toContain(`[${code}]`);
+    for (const code of ['cert-outer-has-folders', 'cert-intro-count', 'cert-package-zip-count'])
+      expect(r.err).toContain(`[${code}]`);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
   test.each([
     [['pack'], 1, /name a connector/],
-    [['pack', '--check', '/nonexistent/x.zip'], 1, /--check \/nonexistent\/x\.zip: cannot read the file \(it does not exist\)/],
+    [
+      ['pack', '--check', '/nonexistent/x.zip'],
+      1,
+      /--check \/nonexistent\/x\.zip: cannot read the file \(it does not exist\)/,
+    ],
     [['pack', 'demo', '--pdpkg', 'x.pdpkg.zip'], 1, /needs both --pdpkg and --flow-solution/],
     [['pack', 'demo', '--prefix', 'Not Valid'], 1, /\[pack-setting-invalid\].*--prefix "Not Valid"/],
     [['pack', 'demo', '--format', 'xml'], 2, /use one of json, yaml/],

@@ -1,9 +1,17 @@
 /** Deterministic names and ids for the Dataverse solution. */
-import { encodeConnectorName, normalizeSolutionVersion, optionValuePrefixFor, pascalIdentifier, uuidV5 } from '../../src/pack/dataverse-names';
+import {
+  encodeConnectorName,
+  normalizeSolutionVersion,
+  optionValuePrefixFor,
+  pascalIdentifier,
+  uuidV5,
+} from '../../src/pack/dataverse-names';
 
 describe('uuidV5', () => {
   test('matches the RFC 4122 / Python uuid5 vector for the DNS namespace', () => {
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
   });
   test('is stable and differs by name', () => {
     const ns = '5c1f0b6e-8f0a-4d8e-9a43-3d2b7f61c0a9';

@@ -23,7 +23,8 @@ export async function zipObjects(bytes: Uint8Array): Promise<JSZip.JSZipObject[]
 export async function jszip(files: Record<string, string | Uint8Array>): Promise<Buffer> {
   const zip = new JSZip();
   // A fixed date keeps fixtures identical from run to run, like an exported file would be.
-  for (const [name, data] of Object.entries(files)) zip.file(name, data, { createFolders: false, date: new Date('2024-05-01T12:00:00Z') });
+  for (const [name, data] of Object.entries(files))
+    zip.file(name, data, { createFolders: false, date: new Date('2024-05-01T12:00:00Z') });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -62,9 +63,12 @@ export function png(width: number, height: number): Buffer {
 
 // ---- certification fixtures: what an author exports, shaped like real exports ----
 
-const CONTENT_TYPES = '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/octet-stream" /><Default Extension="json" ContentType="application/octet-stream" /></Types>';
-const SOLUTION_XML = (name: string) => `<?xml version="1.0" encoding="utf-8"?><ImportExportXml><SolutionManifest><UniqueName>${name}</UniqueName><Version>1.0.0.0</Version><Managed>0</Managed></SolutionManifest></ImportExportXml>`;
-const CONNECTOR_NODE = '<Connectors><Connector><connectorid>11111111-2222-3333-4444-555555555555</connectorid><name>tths_convertkit</name></Connector></Connectors>';
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/octet-stream" /><Default Extension="json" ContentType="application/octet-stream" /></Types>';
+const SOLUTION_XML = (name: string) =>
+  `<?xml version="1.0" encoding="utf-8"?><ImportExportXml><SolutionManifest><UniqueName>${name}</UniqueName><Version>1.0.0.0</Version><Managed>0</Managed></SolutionManifest></ImportExportXml>`;
+const CONNECTOR_NODE =
+  '<Connectors><Connector><connectorid>11111111-2222-3333-4444-555555555555</connectorid><name>tths_convertkit</name></Connector></Connectors>';
 
 export interface SolutionFixture {
   connector?: boolean;
@@ -77,9 +81,13 @@ export interface SolutionFixture {
 
 /** A solution zip: the connector node, workflows and plugin nodes, and the folders, as asked. */
 export function solutionFixture(name: string, o: SolutionFixture): Promise<Buffer> {
-  const customizations = o.customizations ?? `<?xml version="1.0" encoding="utf-8"?><ImportExportXml>${
-    o.workflows ? '<Workflows><Workflow WorkflowId="{aaaaaaaa-0000-0000-0000-000000000001}" Name="Add subscriber"><JsonFileName>/Workflows/AddSubscriber.json</JsonFileName></Workflow></Workflows>' : '<Workflows />'
-  }${o.connector === false ? '<Connectors />' : CONNECTOR_NODE}${o.plugin ? '<aicopilot_aiplugins><aicopilot_aiplugin name="p"><x>1</x></aicopilot_aiplugin></aicopilot_aiplugins>' : ''}<Languages><Language>1033</Language></Languages></ImportExportXml>`;
+  const customizations =
+    o.customizations ??
+    `<?xml version="1.0" encoding="utf-8"?><ImportExportXml>${
+      o.workflows
+        ? '<Workflows><Workflow WorkflowId="{aaaaaaaa-0000-0000-0000-000000000001}" Name="Add subscriber"><JsonFileName>/Workflows/AddSubscriber.json</JsonFileName></Workflow></Workflows>'
+        : '<Workflows />'
+    }${o.connector === false ? '<Connectors />' : CONNECTOR_NODE}${o.plugin ? '<aicopilot_aiplugins><aicopilot_aiplugin name="p"><x>1</x></aicopilot_aiplugin></aicopilot_aiplugins>' : ''}<Languages><Language>1033</Language></Languages></ImportExportXml>`;
   const files: Record<string, string> = {
     '[Content_Types].xml': CONTENT_TYPES,
     'solution.xml': SOLUTION_XML(name),
@@ -91,14 +99,19 @@ export function solutionFixture(name: string, o: SolutionFixture): Promise<Buffe
 }
 
 export const connectorSolution = () => solutionFixture('ConvertKitConnector', { folders: ['Connector'] });
-export const flowSolution = () => solutionFixture('ConvertKitFlows', { workflows: true, folders: ['Connector', 'Workflows'] });
-export const pluginSolution = () => solutionFixture('ConvertKitPlugin', { plugin: true, folders: ['Connector', 'aiplugins', 'aipluginoperations'] });
+export const flowSolution = () =>
+  solutionFixture('ConvertKitFlows', { workflows: true, folders: ['Connector', 'Workflows'] });
+export const pluginSolution = () =>
+  solutionFixture('ConvertKitPlugin', { plugin: true, folders: ['Connector', 'aiplugins', 'aipluginoperations'] });
 
 export const importConfig = (...solutions: string[]) =>
   `<?xml version="1.0" encoding="utf-16"?><configdatastorage installsampledata="false" waitforsampledatatoinstall="true" agentdesktopzipfile="" agentdesktopexename="" crmmigdataimportfile=""><solutions>${solutions.map((s) => `<configsolutionfile solutionpackagefilename="${s}" overwriteunmanagedcustomizations="false" publishworkflowsandactivateplugins="true" />`).join('')}</solutions></configdatastorage>`;
 
 /** A Package Deployer package as `pac package` + `dotnet publish` leave it (assemblies faked). */
-export async function pdpkgFixture(assets: Record<string, string | Uint8Array> = {}, extra: Record<string, string | Uint8Array> = {}): Promise<Buffer> {
+export async function pdpkgFixture(
+  assets: Record<string, string | Uint8Array> = {},
+  extra: Record<string, string | Uint8Array> = {},
+): Promise<Buffer> {
   const files: Record<string, string | Uint8Array> = {
     '[Content_Types].xml': CONTENT_TYPES,
     'ConvertKitPackage.dll': Buffer.from('MZ fake assembly'),
@@ -110,17 +123,22 @@ export async function pdpkgFixture(assets: Record<string, string | Uint8Array> =
 }
 
 /** A whole certification package built independently of pcdk, for the layout checker. */
-export async function certificationFixture(o: {
-  outer?: Record<string, string | Uint8Array>;
-  pkg?: Record<string, string | Uint8Array>;
-  assets?: Record<string, string | Uint8Array>;
-} = {}): Promise<Buffer> {
+export async function certificationFixture(
+  o: {
+    outer?: Record<string, string | Uint8Array>;
+    pkg?: Record<string, string | Uint8Array>;
+    assets?: Record<string, string | Uint8Array>;
+  } = {},
+): Promise<Buffer> {
   const assets = o.assets ?? {
     'ImportConfig.xml': importConfig('ConvertKitConnector.zip', 'ConvertKitFlows.zip'),
     'ConvertKitConnector.zip': await connectorSolution(),
     'ConvertKitFlows.zip': await flowSolution(),
   };
   const pkg = o.pkg ?? Object.fromEntries(Object.entries(assets).map(([k, v]) => [`PkgAssets/${k}`, v]));
-  const outer = o.outer ?? { 'intro.md': '# ConvertKit\n', 'ConvertKitPackage.pdpkg.zip': await jszip({ 'ConvertKitPackage.dll': 'MZ', ...pkg }) };
+  const outer = o.outer ?? {
+    'intro.md': '# ConvertKit\n',
+    'ConvertKitPackage.pdpkg.zip': await jszip({ 'ConvertKitPackage.dll': 'MZ', ...pkg }),
+  };
   return jszip(outer);
 }

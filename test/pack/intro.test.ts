@@ -7,8 +7,15 @@ test('has the sections a certification intro needs, in order', () => {
   const text = emitIntro(convertkit);
   const headings = text.split('\n').filter((l) => /^##? /.test(l));
   expect(headings).toEqual([
-    '# ConvertKit', '## Publisher', '## Prerequisites', '## How to get credentials', '## Get started with your connector',
-    '## Supported operations', '## Known issues and limitations', '## Deployment instructions', '## Support',
+    '# ConvertKit',
+    '## Publisher',
+    '## Prerequisites',
+    '## How to get credentials',
+    '## Get started with your connector',
+    '## Supported operations',
+    '## Known issues and limitations',
+    '## Deployment instructions',
+    '## Support',
   ]);
 });
 
@@ -22,7 +29,17 @@ test('lists every operation with its description, and the throttling limit', () 
 
 test.each([
   [{ auth: { type: 'none' } } as const, 'no credentials are needed'],
-  [{ auth: { type: 'basic', securityName: 'b', username: { displayName: 'User', description: 'u' }, password: { displayName: 'Password', description: 'p' } } } as const, 'your User and Password'],
+  [
+    {
+      auth: {
+        type: 'basic',
+        securityName: 'b',
+        username: { displayName: 'User', description: 'u' },
+        password: { displayName: 'Password', description: 'p' },
+      },
+    } as const,
+    'your User and Password',
+  ],
 ])('explains how to connect for each kind of auth', (patch, phrase) => {
   expect(emitIntro(variant(patch))).toContain(phrase);
 });

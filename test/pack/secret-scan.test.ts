@@ -16,12 +16,19 @@ test.each([
 
 test('finds a value in text and in bytes, naming file and variable only', () => {
   const secrets = secretsFromEnv({ X_API_SECRET: 'sk-live-abcdef123' });
-  const ds = scanForSecrets([
-    ['clean.json', '{"a":1}'],
-    ['leak.json', '{"token":"sk-live-abcdef123"}'],
-    ['leak.bin', Buffer.concat([Buffer.from([0, 1]), Buffer.from('sk-live-abcdef123'), Buffer.from([2])])],
-  ], secrets, 'demo');
-  expect(ds.map((d) => [d.code, d.file])).toEqual([['secret-in-output', 'leak.json'], ['secret-in-output', 'leak.bin']]);
+  const ds = scanForSecrets(
+    [
+      ['clean.json', '{"a":1}'],
+      ['leak.json', '{"token":"sk-live-abcdef123"}'],
+      ['leak.bin', Buffer.concat([Buffer.from([0, 1]), Buffer.from('sk-live-abcdef123'), Buffer.from([2])])],
+    ],
+    secrets,
+    'demo',
+  );
+  expect(ds.map((d) => [d.code, d.file])).toEqual([
+    ['secret-in-output', 'leak.json'],
+    ['secret-in-output', 'leak.bin'],
+  ]);
   expect(JSON.stringify(ds)).not.toContain('sk-live-abcdef123');
   expect(ds[0]!.message).toContain('X_API_SECRET');
 });
@@ -35,6 +42,19 @@ test('a value JSON would escape is found in its escaped form too', () => {
 test('withZipMembers opens zips inside zips, and leaves non-zips alone', async () => {
   const inner = await jszip({ 'deep.txt': 'x' });
   const outer = await jszip({ 'inner.zip': inner, 'a.txt': 'y' });
-  const names = (await withZipMembers([['outer.zip', outer], ['fake.zip', Buffer.from('nope')], ['t.txt', 'z']])).map(([n]) => n);
-  expect(names).toEqual(['outer.zip', 'outer.zip/inner.zip', 'outer.zip/inner.zip/deep.txt', 'outer.zip/a.txt', 'fake.zip', 't.txt']);
+  const names = (
+    await withZipMembers([
+      ['outer.zip', outer],
+      ['fake.zip', Buffer.from('nope')],
+      ['t.txt', 'z'],
+    ])
+  ).map(([n]) => n);
+  expect(names).toEqual([
+    'outer.zip',
+    'outer.zip/inner.zip',
+    'outer.zip/inner.zip/deep.txt',
+    'outer.zip/a.txt',
+    'fake.zip',
+    't.txt',
+  ]);
 });

@@ -28,7 +28,8 @@ test('the zip holds the manifest files and the connector files Dataverse names',
     'customizations.xml',
     'solution.xml',
   ]);
-  for (const f of ['[Content_Types].xml', 'customizations.xml', 'solution.xml']) expect(XMLValidator.validate(entries.get(f)!.toString('utf8'))).toBe(true);
+  for (const f of ['[Content_Types].xml', 'customizations.xml', 'solution.xml'])
+    expect(XMLValidator.validate(entries.get(f)!.toString('utf8'))).toBe(true);
 });
 
 test('solution.xml: unique name, publisher, 4-part version, a root component of type 372', async () => {
@@ -39,7 +40,12 @@ test('solution.xml: unique name, publisher, 4-part version, a root component of 
   expect(m.Managed).toBe(0);
   expect(m.Publisher.UniqueName).toBe(settings.publisher.uniqueName);
   expect(m.Publisher.CustomizationPrefix).toBe('tths');
-  expect(m.RootComponents.RootComponent).toEqual({ '@type': '372', '@id': `{${solution.connectorId}}`, '@schemaName': 'tths_convertkit', '@behavior': '0' });
+  expect(m.RootComponents.RootComponent).toEqual({
+    '@type': '372',
+    '@id': `{${solution.connectorId}}`,
+    '@schemaName': 'tths_convertkit',
+    '@behavior': '0',
+  });
 });
 
 test('customizations.xml: the Connector entry points at the files and carries the descriptor values', async () => {
@@ -58,18 +64,23 @@ test('customizations.xml: the Connector entry points at the files and carries th
     connectionparameters: '/Connector/tths_convertkit_connectionparameters.json',
     policytemplateinstances: '/Connector/tths_convertkit_policytemplateinstances.json',
   });
-  for (const key of ['openapidefinition', 'connectionparameters', 'policytemplateinstances']) expect(entries.has(conn[key].slice(1))).toBe(true);
+  for (const key of ['openapidefinition', 'connectionparameters', 'policytemplateinstances'])
+    expect(entries.has(conn[key].slice(1))).toBe(true);
 });
 
-test('with an icon and a script: iconblob and customcodeblobcontent equal the folder\'s icon.png and script.csx', async () => {
+test("with an icon and a script: iconblob and customcodeblobcontent equal the folder's icon.png and script.csx", async () => {
   const icon = png(32, 32);
   const script = 'public class Script : ScriptBase { }\n';
   const folder = connectorFolder(sample, { icon, script });
   const { entries } = await built(folder, sample);
   const name = `${resolveSolutionSettings(sample).settings!.publisher.prefix}_widgets`;
   expect(entries.get(`Connector/${name}_iconblob.Png`)!.equals(folder.files.get('icon.png') as Buffer)).toBe(true);
-  expect(entries.get(`Connector/${name}_customcodeblobcontent.csx`)!.toString('utf8')).toBe(folder.files.get('script.csx'));
-  expect(entries.get(`Connector/${name}_openapidefinition.json`)!.toString('utf8')).toBe(folder.files.get('apiDefinition.swagger.json'));
+  expect(entries.get(`Connector/${name}_customcodeblobcontent.csx`)!.toString('utf8')).toBe(
+    folder.files.get('script.csx'),
+  );
+  expect(entries.get(`Connector/${name}_openapidefinition.json`)!.toString('utf8')).toBe(
+    folder.files.get('apiDefinition.swagger.json'),
+  );
   const x = parse(entries.get('customizations.xml')!.toString('utf8')).ImportExportXml.Connectors.Connector;
   expect(x.iconblob).toBe(`/Connector/${name}_iconblob.Png`);
   expect(x.customcodeblobcontent).toBe(`/Connector/${name}_customcodeblobcontent.csx`);
@@ -79,7 +90,10 @@ test('with an icon and a script: iconblob and customcodeblobcontent equal the fo
 test('the connector GUID is name-based: same on rebuild, different for another prefix', async () => {
   const a = emitSolution(convertkit, connectorFolder(convertkit), settings).solution!;
   const b = emitSolution(convertkit, connectorFolder(convertkit), settings).solution!;
-  const c = emitSolution(convertkit, connectorFolder(convertkit), { ...settings, publisher: { ...settings.publisher, prefix: 'new' } }).solution!;
+  const c = emitSolution(convertkit, connectorFolder(convertkit), {
+    ...settings,
+    publisher: { ...settings.publisher, prefix: 'new' },
+  }).solution!;
   expect(a.connectorId).toBe(b.connectorId);
   expect(c.connectorId).not.toBe(a.connectorId);
   expect(sha256(await solutionZip(a))).toBe(sha256(await solutionZip(b)));
@@ -97,7 +111,9 @@ test('a swagger over 500,000 characters is refused with a clear error', () => {
   expect(d.code).toBe('dataverse-column-too-large');
   expect(d.severity).toBe('error');
   expect(d.file).toBe('Connector/tths_convertkit_openapidefinition.json');
-  expect(d.message).toBe(`openapidefinition is ${padded.length.toLocaleString('en-US')} characters; the Dataverse connector column holds at most 500,000, so the solution would not import`);
+  expect(d.message).toBe(
+    `openapidefinition is ${padded.length.toLocaleString('en-US')} characters; the Dataverse connector column holds at most 500,000, so the solution would not import`,
+  );
 });
 
 test('exactly 500,000 characters is still accepted', () => {
@@ -118,11 +134,32 @@ test('XML special characters in descriptor text are escaped', async () => {
 test('a multi-auth connector gets connectionparametersets, and its policy templates are carried over', async () => {
   const sets: ConnectionParameterSets = {
     values: [
-      { name: 'key', uiDefinition: { displayName: 'API key', description: 'Use an API key.' }, parameters: { api_key: { type: 'securestring', uiDefinition: { displayName: 'Key', description: 'The key.' } } } },
-      { name: 'basic', uiDefinition: { displayName: 'Basic', description: 'Use a user name.' }, parameters: { username: { type: 'securestring' }, password: { type: 'securestring' } } },
+      {
+        name: 'key',
+        uiDefinition: { displayName: 'API key', description: 'Use an API key.' },
+        parameters: {
+          api_key: { type: 'securestring', uiDefinition: { displayName: 'Key', description: 'The key.' } },
+        },
+      },
+      {
+        name: 'basic',
+        uiDefinition: { displayName: 'Basic', description: 'Use a user name.' },
+        parameters: { username: { type: 'securestring' }, password: { type: 'securestring' } },
+      },
     ],
   };
-  const policies = [{ templateId: 'setheader', title: 'Version', parameters: { 'x-ms-apimTemplateParameter.name': 'X-Version', 'x-ms-apimTemplateParameter.value': '2', 'x-ms-apimTemplateParameter.existsAction': 'override', 'x-ms-apimTemplate-policySection': 'Request' } }];
+  const policies = [
+    {
+      templateId: 'setheader',
+      title: 'Version',
+      parameters: {
+        'x-ms-apimTemplateParameter.name': 'X-Version',
+        'x-ms-apimTemplateParameter.value': '2',
+        'x-ms-apimTemplateParameter.existsAction': 'override',
+        'x-ms-apimTemplate-policySection': 'Request',
+      },
+    },
+  ];
   const c = variant({
     auth: { type: 'declared', securityDefinitions: {}, connectionParameterSets: sets },
     properties: { iconBrandColor: '#da3b01', policyTemplateInstances: policies as never },

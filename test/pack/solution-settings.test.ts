@@ -10,14 +10,29 @@ test('defaults derive from the descriptor', () => {
     uniqueName: 'ConvertKitConnector',
     displayName: 'ConvertKit connector',
     version: '1.0.0.0',
-    publisher: { uniqueName: 'troytaylorhitachisolutions', displayName: 'Troy Taylor, Hitachi Solutions', prefix: 'tths', optionValuePrefix: expect.any(Number) },
+    publisher: {
+      uniqueName: 'troytaylorhitachisolutions',
+      displayName: 'Troy Taylor, Hitachi Solutions',
+      prefix: 'tths',
+      optionValuePrefix: expect.any(Number),
+    },
   });
 });
 
 test('every value can be overridden', () => {
-  const o: SolutionOptions = { uniqueName: 'KitConn', displayName: 'Kit', publisher: 'contoso', publisherName: 'Contoso', prefix: 'cto', optionValuePrefix: 12345 };
+  const o: SolutionOptions = {
+    uniqueName: 'KitConn',
+    displayName: 'Kit',
+    publisher: 'contoso',
+    publisherName: 'Contoso',
+    prefix: 'cto',
+    optionValuePrefix: 12345,
+  };
   expect(resolveSolutionSettings(convertkit, o).settings).toEqual({
-    uniqueName: 'KitConn', displayName: 'Kit', version: '1.0.0.0', publisher: { uniqueName: 'contoso', displayName: 'Contoso', prefix: 'cto', optionValuePrefix: 12345 },
+    uniqueName: 'KitConn',
+    displayName: 'Kit',
+    version: '1.0.0.0',
+    publisher: { uniqueName: 'contoso', displayName: 'Contoso', prefix: 'cto', optionValuePrefix: 12345 },
   });
 });
 
@@ -39,5 +54,9 @@ test.each<[string, SolutionOptions, Parameters<typeof variant>[0], string]>([
   const r = resolveSolutionSettings(variant(patch), o);
   expect(r.settings).toBeUndefined();
   expect(r.diagnostics.map((d) => [d.code, d.field])).toEqual([['pack-setting-invalid', field]]);
-  expect(r.diagnostics[0]!.message).toMatch(field === 'version' ? /^version \(connector\.ts\) "1\.0-beta" is not usable/ : new RegExp(`^--${field} ".*" is not usable`));
+  expect(r.diagnostics[0]!.message).toMatch(
+    field === 'version'
+      ? /^version \(connector\.ts\) "1\.0-beta" is not usable/
+      : new RegExp(`^--${field} ".*" is not usable`),
+  );
 });

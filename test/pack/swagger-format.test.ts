@@ -5,7 +5,13 @@ import * as path from 'node:path';
 import YAML from 'yaml';
 import convertkit from '../../definitions/convertkit/connector';
 import { emitSwagger } from '../../src/emit/swagger';
-import { formatFromFileName, parseSwaggerText, readSwaggerFile, swaggerFileName, swaggerText } from '../../src/pack/swagger-format';
+import {
+  formatFromFileName,
+  parseSwaggerText,
+  readSwaggerFile,
+  swaggerFileName,
+  swaggerText,
+} from '../../src/pack/swagger-format';
 
 const swagger = emitSwagger(convertkit);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-swagger-'));

@@ -5,7 +5,14 @@
 import convertkit from '../../definitions/convertkit/connector';
 import { clientConfig } from '../../src/emit/client/client-source';
 import { createCore, type CoreInternals } from '../../src/runtime/core';
-import { AbortError, ClientError, HttpError, InvalidResponseError, NetworkError, TimeoutError } from '../../src/runtime/errors';
+import {
+  AbortError,
+  ClientError,
+  HttpError,
+  InvalidResponseError,
+  NetworkError,
+  TimeoutError,
+} from '../../src/runtime/errors';
 import type { ClientOptions } from '../../src/runtime/types';
 import { everythingIn, json, startTestServer, type Handler, type TestServer } from '../helpers/http-server';
 
@@ -23,7 +30,17 @@ beforeEach(() => {
 });
 
 function core(o: Partial<ClientOptions> = {}, internals: CoreInternals = {}) {
-  return createCore(config, { apiSecret: SECRET, baseUrl: `${server.origin}/v3/`, retry: { baseDelayMs: 1, maxDelayMs: 5 }, rateLimit: false, ...o }, internals);
+  return createCore(
+    config,
+    {
+      apiSecret: SECRET,
+      baseUrl: `${server.origin}/v3/`,
+      retry: { baseDelayMs: 1, maxDelayMs: 5 },
+      rateLimit: false,
+      ...o,
+    },
+    internals,
+  );
 }
 
 /** Answers each request with the next entry; the last one repeats. */
@@ -31,8 +48,14 @@ function script(...steps: Handler[]): void {
   let i = 0;
   handler = (req, res, socket) => steps[Math.min(i++, steps.length - 1)]!(req, res, socket);
 }
-const ok = (body: unknown): Handler => (_q, res) => json(res, 200, body);
-const status = (code: number, headers: Record<string, string> = {}): Handler => (_q, res) => json(res, code, { error: 'Oops', message: `status ${code}` }, headers);
+const ok =
+  (body: unknown): Handler =>
+  (_q, res) =>
+    json(res, 200, body);
+const status =
+  (code: number, headers: Record<string, string> = {}): Handler =>
+  (_q, res) =>
+    json(res, code, { error: 'Oops', message: `status ${code}` }, headers);
 const reset: Handler = (_q, _res, socket) => void socket.destroy();
 
 describe('requests', () => {
@@ -78,13 +101,16 @@ describe('requests', () => {
 
 describe('responses', () => {
   test('204 and an empty 200 resolve to undefined', async () => {
-    script((_q, res) => {
-      res.writeHead(204);
-      res.end();
-    }, (_q, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('');
-    });
+    script(
+      (_q, res) => {
+        res.writeHead(204);
+        res.end();
+      },
+      (_q, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('');
+      },
+    );
     await expect(core().call('BroadcastDelete', { broadcast_id: '1' })).resolves.toBeUndefined();
     await expect(core().call('Account')).resolves.toBeUndefined();
   });
@@ -94,7 +120,9 @@ describe('responses', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"name": "Acme"');
     });
-    const e = await core().call('Account').catch((x: unknown) => x);
+    const e = await core()
+      .call('Account')
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(InvalidResponseError);
     expect(e).toBeInstanceOf(ClientError);
     expect((e as InvalidResponseError).status).toBe(200);
@@ -105,7 +133,9 @@ describe('responses', () => {
       res.writeHead(404, { 'content-type': 'text/html' });
       res.end('<html><body><h1>Not Found</h1></body></html>');
     });
-    const e = (await core().call('Account').catch((x: unknown) => x)) as HttpError;
+    const e = (await core()
+      .call('Account')
+      .catch((x: unknown) => x)) as HttpError;
     expect(e).toBeInstanceOf(HttpError);
     expect([e.status, e.operationId, e.body]).toEqual([404, 'Account', undefined]);
     expect(e.text).toContain('<h1>Not Found</h1>');
@@ -113,7 +143,9 @@ describe('responses', () => {
 
   test('a ConvertKit error body is parsed into {error, message}', async () => {
     script((_q, res) => json(res, 401, { error: 'Authorization Failed', message: 'API Key not valid' }));
-    const e = (await core().call('Account').catch((x: unknown) => x)) as HttpError;
+    const e = (await core()
+      .call('Account')
+      .catch((x: unknown) => x)) as HttpError;
     expect(e.body).toEqual({ error: 'Authorization Failed', message: 'API Key not valid' });
     expect(e.message).toBe('Account failed with HTTP 401: Authorization Failed: API Key not valid');
     expect(e.name).toBe('HttpError');
@@ -124,7 +156,9 @@ describe('retries', () => {
   test('429 with Retry-After (seconds) then success, on a POST', async () => {
     script(status(429, { 'retry-after': '1' }), ok({ subscription: { id: 1 } }));
     const started = performance.now();
-    await expect(core().call('FormSubAdd', { form_id: '1', email: 'a@example.com' })).resolves.toEqual({ subscription: { id: 1 } });
+    await expect(core().call('FormSubAdd', { form_id: '1', email: 'a@example.com' })).resolves.toEqual({
+      subscription: { id: 1 },
+    });
     expect(server.requests).toHaveLength(2);
     expect(server.requests[1]!.at - server.requests[0]!.at).toBeGreaterThanOrEqual(950);
     expect(performance.now() - started).toBeLessThan(5000);
@@ -148,7 +182,9 @@ describe('retries', () => {
       res.writeHead(429, { 'content-type': 'text/plain' });
       res.end('Retry later');
     });
-    const e = (await core({ retry: { limit: 3, baseDelayMs: 1 } }).call('Account').catch((x: unknown) => x)) as HttpError;
+    const e = (await core({ retry: { limit: 3, baseDelayMs: 1 } })
+      .call('Account')
+      .catch((x: unknown) => x)) as HttpError;
     expect([e.status, e.text]).toEqual([429, 'Retry later']);
     expect(server.requests).toHaveLength(4);
   });
@@ -167,14 +203,24 @@ describe('retries', () => {
 
   test('POST is not retried on 500', async () => {
     script(status(500), ok({}));
-    const e = (await core().call('TagAdd', { tag: { name: 'x' } }).catch((x: unknown) => x)) as HttpError;
+    const e = (await core()
+      .call('TagAdd', { tag: { name: 'x' } })
+      .catch((x: unknown) => x)) as HttpError;
     expect([e.status, server.requests.length]).toEqual([500, 1]);
   });
 
   test('a POST the descriptor marks idempotent is retried on 500', async () => {
-    const idem = { ...config, operations: { ...config.operations, TagAdd: { ...config.operations.TagAdd!, idempotent: true } } };
+    const idem = {
+      ...config,
+      operations: { ...config.operations, TagAdd: { ...config.operations.TagAdd!, idempotent: true } },
+    };
     script(status(500), ok({ id: 1 }));
-    const c = createCore(idem, { apiSecret: SECRET, baseUrl: `${server.origin}/v3/`, retry: { baseDelayMs: 1 }, rateLimit: false });
+    const c = createCore(idem, {
+      apiSecret: SECRET,
+      baseUrl: `${server.origin}/v3/`,
+      retry: { baseDelayMs: 1 },
+      rateLimit: false,
+    });
     await expect(c.call('TagAdd', { tag: { name: 'x' } })).resolves.toEqual({ id: 1 });
     expect(server.requests).toHaveLength(2);
   });
@@ -197,7 +243,9 @@ describe('retries', () => {
 describe('network failures, timeouts, cancellation', () => {
   test('a connection reset on a GET is retried, then reported as NetworkError with a cause', async () => {
     script(reset);
-    const e = (await core({ retry: { limit: 2, baseDelayMs: 1 } }).call('Account').catch((x: unknown) => x)) as NetworkError;
+    const e = (await core({ retry: { limit: 2, baseDelayMs: 1 } })
+      .call('Account')
+      .catch((x: unknown) => x)) as NetworkError;
     expect(e).toBeInstanceOf(NetworkError);
     expect(e.cause).toBeInstanceOf(Error);
     expect(server.requests).toHaveLength(3);
@@ -218,7 +266,9 @@ describe('network failures, timeouts, cancellation', () => {
     const dead = await startTestServer(ok({}));
     const url = `${dead.origin}/v3/`;
     await dead.close();
-    await expect(createCore(config, { apiSecret: SECRET, baseUrl: url, retry: false, rateLimit: false }).call('Account')).rejects.toBeInstanceOf(NetworkError);
+    await expect(
+      createCore(config, { apiSecret: SECRET, baseUrl: url, retry: false, rateLimit: false }).call('Account'),
+    ).rejects.toBeInstanceOf(NetworkError);
   });
 
   test('a slow server gives TimeoutError (per call and per client)', async () => {
@@ -226,7 +276,9 @@ describe('network failures, timeouts, cancellation', () => {
       setTimeout(() => json(res, 200, {}), 1000);
     });
     const started = performance.now();
-    const e = (await core({ timeoutMs: 5000 }).call('Account', {}, { timeoutMs: 100 }).catch((x: unknown) => x)) as TimeoutError;
+    const e = (await core({ timeoutMs: 5000 })
+      .call('Account', {}, { timeoutMs: 100 })
+      .catch((x: unknown) => x)) as TimeoutError;
     expect(e).toBeInstanceOf(TimeoutError);
     expect(e.timeoutMs).toBe(100);
     expect(performance.now() - started).toBeLessThan(900);
@@ -266,26 +318,42 @@ describe('network failures, timeouts, cancellation', () => {
 
 describe('the secret never leaves in an error', () => {
   const cases: [string, Handler][] = [
-    ['JSON error echoing the secret', (q, res) => json(res, 401, { error: 'Authorization Failed', message: `key ${q.url.searchParams.get('api_secret')} not valid` })],
-    ['HTML page echoing the URL', (q, res) => {
-      res.writeHead(500, { 'content-type': 'text/html' });
-      res.end(`<p>error at ${q.url.pathname}${q.url.search}</p>`);
-    }],
-    ['invalid JSON', (q, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(`{"oops": "${encodeURIComponent(q.url.searchParams.get('api_secret')!)}`);
-    }],
+    [
+      'JSON error echoing the secret',
+      (q, res) =>
+        json(res, 401, {
+          error: 'Authorization Failed',
+          message: `key ${q.url.searchParams.get('api_secret')} not valid`,
+        }),
+    ],
+    [
+      'HTML page echoing the URL',
+      (q, res) => {
+        res.writeHead(500, { 'content-type': 'text/html' });
+        res.end(`<p>error at ${q.url.pathname}${q.url.search}</p>`);
+      },
+    ],
+    [
+      'invalid JSON',
+      (q, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(`{"oops": "${encodeURIComponent(q.url.searchParams.get('api_secret')!)}`);
+      },
+    ],
     ['connection reset', reset],
     ['slow (timeout)', (_q, res) => void setTimeout(() => json(res, 200, {}), 500)],
     ['429 that persists', status(429)],
   ];
   test.each(cases)('%s', async (_name, h) => {
     script(h);
-    const e = await core({ timeoutMs: 100, retry: { limit: 1, baseDelayMs: 1 } }).call('Account').catch((x: unknown) => x);
+    const e = await core({ timeoutMs: 100, retry: { limit: 1, baseDelayMs: 1 } })
+      .call('Account')
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ClientError);
     const all = everythingIn(e);
     expect(all.length).toBeGreaterThan(20);
-    for (const form of [SECRET, encodeURIComponent(SECRET), new URLSearchParams({ s: SECRET }).toString().slice(2)]) expect(all).not.toContain(form);
+    for (const form of [SECRET, encodeURIComponent(SECRET), new URLSearchParams({ s: SECRET }).toString().slice(2)])
+      expect(all).not.toContain(form);
   });
 });
 
@@ -336,10 +404,12 @@ describe('limiter over HTTP', () => {
 
 describe('pagination', () => {
   const subscriber = (page: number, i: number) => ({ id: page * 1000 + i, email_address: `s${page}-${i}@example.com` });
-  const pages = (total: number, per: number, key = 'subscribers'): Handler => (q, res) => {
-    const page = Number(q.url.searchParams.get('page') ?? 1);
-    json(res, 200, { page, total_pages: total, [key]: Array.from({ length: per }, (_, i) => subscriber(page, i)) });
-  };
+  const pages =
+    (total: number, per: number, key = 'subscribers'): Handler =>
+    (q, res) => {
+      const page = Number(q.url.searchParams.get('page') ?? 1);
+      json(res, 200, { page, total_pages: total, [key]: Array.from({ length: per }, (_, i) => subscriber(page, i)) });
+    };
 
   test('page/total_pages over 12 pages, fetched one page at a time', async () => {
     script(pages(12, 50));
@@ -355,7 +425,9 @@ describe('pagination', () => {
       void s;
     }
     expect(count).toBe(600);
-    expect(server.requests.map((r) => r.url.searchParams.get('page'))).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1)));
+    expect(server.requests.map((r) => r.url.searchParams.get('page'))).toEqual(
+      Array.from({ length: 12 }, (_, i) => String(i + 1)),
+    );
     expect(server.requests.every((r) => r.url.searchParams.get('sort_order') === 'desc')).toBe(true);
   });
 

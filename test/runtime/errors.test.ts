@@ -9,7 +9,15 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as vm from 'node:vm';
 import convertkit from '../../definitions/convertkit/connector';
-import { AbortError, ClientError, HttpError, InvalidResponseError, isClientError, NetworkError, TimeoutError } from '../../src/runtime/errors';
+import {
+  AbortError,
+  ClientError,
+  HttpError,
+  InvalidResponseError,
+  isClientError,
+  NetworkError,
+  TimeoutError,
+} from '../../src/runtime/errors';
 import * as runtimeIndex from '../../src/runtime/index';
 import { writeClientPackage } from '../helpers/generated-client';
 
@@ -24,7 +32,14 @@ const CLASSES = {
 } as const;
 type Name = keyof typeof CLASSES;
 const NAMES = Object.keys(CLASSES) as Name[];
-const LOCAL: Record<Name, new (...args: never[]) => ClientError> = { ClientError, HttpError, InvalidResponseError, TimeoutError, NetworkError, AbortError };
+const LOCAL: Record<Name, new (...args: never[]) => ClientError> = {
+  ClientError,
+  HttpError,
+  InvalidResponseError,
+  TimeoutError,
+  NetworkError,
+  AbortError,
+};
 
 /** Builds every error with the given module's classes; 'CAUSE' stands for an Error of that realm. */
 function buildAll(mod: Record<string, unknown>, cause: Error): Record<Name, Error> {
@@ -86,16 +101,24 @@ describe('the generated client (convertkit)', () => {
     process.stdout.write(JSON.stringify(out));
   `;
 
-  test.each(['esm', 'cjs'] as const)('%s build: err.name is the class name, and isClientError knows every class', async (kind) => {
-    const args = kind === 'esm' ? ['--input-type=module', '-e', probe(kind)] : ['-e', probe(kind)];
-    const { stdout } = await promisify(execFile)(process.execPath, args);
-    const out = JSON.parse(stdout) as Record<string, unknown>;
-    for (const name of NAMES) {
-      const r = out[name] as { name: string; head: string; message: string; guard: boolean; base: boolean };
-      expect({ name: r.name, head: r.head, guard: r.guard, base: r.base }).toEqual({ name, head: `${name}: ${r.message}`, guard: true, base: true });
-    }
-    expect(out.plain).toBe(false);
-  });
+  test.each(['esm', 'cjs'] as const)(
+    '%s build: err.name is the class name, and isClientError knows every class',
+    async (kind) => {
+      const args = kind === 'esm' ? ['--input-type=module', '-e', probe(kind)] : ['-e', probe(kind)];
+      const { stdout } = await promisify(execFile)(process.execPath, args);
+      const out = JSON.parse(stdout) as Record<string, unknown>;
+      for (const name of NAMES) {
+        const r = out[name] as { name: string; head: string; message: string; guard: boolean; base: boolean };
+        expect({ name: r.name, head: r.head, guard: r.guard, base: r.base }).toEqual({
+          name,
+          head: `${name}: ${r.message}`,
+          guard: true,
+          base: true,
+        });
+      }
+      expect(out.plain).toBe(false);
+    },
+  );
 
   test('errors from the CommonJS build evaluated in another realm are ClientErrors to this runtime, and back', () => {
     const text = fs.readFileSync(path.join(dir, 'index.cjs'), 'utf8');

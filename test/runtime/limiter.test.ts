@@ -59,30 +59,35 @@ describe('SlidingWindowLimiter (fake clock)', () => {
     [10, 1_000, 200, 0],
     [7, 500, 200, 1_300],
     [1, 100, 20, 0],
-  ])('%i per %i ms with %i concurrent calls (arrivals over %i ms): no window ever exceeds the limit', async (calls, windowMs, n, spread) => {
-    const clock = new FakeClock();
-    const limiter = new SlidingWindowLimiter(calls, windowMs, clock);
-    const granted: number[] = [];
-    const order: number[] = [];
-    const all: Promise<void>[] = [];
-    for (let i = 0; i < n; i++) {
-      if (spread) await clock.advanceTo((i * spread) / n);
-      all.push(limiter.acquire().then(() => {
-        granted.push(clock.now());
-        order.push(i);
-      }));
-    }
-    await flush();
-    // Far enough for everyone: ceil(n / calls) windows plus the arrival spread.
-    await clock.advanceTo(spread + Math.ceil(n / calls + 1) * windowMs);
-    await Promise.all(all);
-    expect(granted).toHaveLength(n);
-    expect(maxInWindow(granted, windowMs)).toBe(Math.min(calls, n));
-    // First come, first served.
-    expect(order).toEqual([...order].sort((a, b) => a - b));
-    // Exactness also means no waste: the (calls+1)-th grant comes exactly one window after the first.
-    if (n > calls && spread === 0) expect(granted[calls]! - granted[0]!).toBe(windowMs);
-  });
+  ])(
+    '%i per %i ms with %i concurrent calls (arrivals over %i ms): no window ever exceeds the limit',
+    async (calls, windowMs, n, spread) => {
+      const clock = new FakeClock();
+      const limiter = new SlidingWindowLimiter(calls, windowMs, clock);
+      const granted: number[] = [];
+      const order: number[] = [];
+      const all: Promise<void>[] = [];
+      for (let i = 0; i < n; i++) {
+        if (spread) await clock.advanceTo((i * spread) / n);
+        all.push(
+          limiter.acquire().then(() => {
+            granted.push(clock.now());
+            order.push(i);
+          }),
+        );
+      }
+      await flush();
+      // Far enough for everyone: ceil(n / calls) windows plus the arrival spread.
+      await clock.advanceTo(spread + Math.ceil(n / calls + 1) * windowMs);
+      await Promise.all(all);
+      expect(granted).toHaveLength(n);
+      expect(maxInWindow(granted, windowMs)).toBe(Math.min(calls, n));
+      // First come, first served.
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+      // Exactness also means no waste: the (calls+1)-th grant comes exactly one window after the first.
+      if (n > calls && spread === 0) expect(granted[calls]! - granted[0]!).toBe(windowMs);
+    },
+  );
 
   test('200 waiters share one timer', async () => {
     const clock = new FakeClock();
@@ -122,7 +127,11 @@ describe('SlidingWindowLimiter (fake clock)', () => {
 
   test('a timer that fires early does not grant early', async () => {
     const clock = new FakeClock();
-    const early: Clock = { now: () => clock.now(), setTimeout: (fn, ms) => clock.setTimeout(fn, ms > 5 ? ms - 5 : ms), clearTimeout: (h) => clock.clearTimeout(h) };
+    const early: Clock = {
+      now: () => clock.now(),
+      setTimeout: (fn, ms) => clock.setTimeout(fn, ms > 5 ? ms - 5 : ms),
+      clearTimeout: (h) => clock.clearTimeout(h),
+    };
     const limiter = new SlidingWindowLimiter(2, 100, early);
     const times: number[] = [];
     const all = Array.from({ length: 6 }, () => limiter.acquire().then(() => times.push(clock.now())));

@@ -32,9 +32,12 @@ describe('buildConnector', () => {
     const out = tmp();
     const r = await buildConnector(sample, { outDir: out });
     expect(r.ok).toBe(true);
-    expect(fs.readdirSync(path.join(out, 'widgets', 'connector')).sort()).toEqual(
-      ['apiDefinition.swagger.json', 'apiProperties.json', 'readme.md', 'settings.json'],
-    );
+    expect(fs.readdirSync(path.join(out, 'widgets', 'connector')).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperties.json',
+      'readme.md',
+      'settings.json',
+    ]);
   });
 
   test.each([
@@ -59,7 +62,9 @@ describe('buildConnector', () => {
     const out = tmp();
     await buildConnector(sample, { outDir: out });
     const before = snapshot(out);
-    const broken = variant({ operations: [...sample.operations, operation({ ...(createWidget as any), id: 'WidgetList', path: '/other' })] });
+    const broken = variant({
+      operations: [...sample.operations, operation({ ...(createWidget as any), id: 'WidgetList', path: '/other' })],
+    });
     const r = await buildConnector(broken, { outDir: out });
     expect(r.ok).toBe(false);
     expect(r.diagnostics.map((d) => d.code)).toContain('duplicate-operation-id');
@@ -81,14 +86,17 @@ describe('writeDirAtomic', () => {
     const target = path.join(parent, 'connector');
     writeDirAtomic(target, new Map([['a.json', '{"v":1}\n']]));
     // A file and a folder with the same name cannot both be written: the second write throws.
-    const bad = new Map<string, string>([['b.json', 'new'], ['b.json/c.json', 'clash']]);
+    const bad = new Map<string, string>([
+      ['b.json', 'new'],
+      ['b.json/c.json', 'clash'],
+    ]);
     expect(() => writeDirAtomic(target, bad)).toThrow();
     expect(fs.readdirSync(parent)).toEqual(['connector']);
     expect(fs.readFileSync(path.join(target, 'a.json'), 'utf8')).toBe('{"v":1}\n');
     expect(fs.existsSync(path.join(target, 'b.json'))).toBe(false);
   });
 
-  test('the swapped-in folder is an ordinary 0755 folder, not mkdtemp\'s 0700', () => {
+  test("the swapped-in folder is an ordinary 0755 folder, not mkdtemp's 0700", () => {
     const target = path.join(tmp(), 'connector');
     writeDirAtomic(target, new Map([['a.json', '1']]));
     expect(fs.statSync(target).mode & 0o777).toBe(0o755);
@@ -96,7 +104,13 @@ describe('writeDirAtomic', () => {
 
   test('replaces the whole folder: files that are no longer produced disappear', () => {
     const target = path.join(tmp(), 'connector');
-    writeDirAtomic(target, new Map([['old.json', '1'], ['keep.json', '1']]));
+    writeDirAtomic(
+      target,
+      new Map([
+        ['old.json', '1'],
+        ['keep.json', '1'],
+      ]),
+    );
     writeDirAtomic(target, new Map([['keep.json', '2']]));
     expect(fs.readdirSync(target)).toEqual(['keep.json']);
   });
@@ -132,7 +146,9 @@ describe('validateConnectorFiles (layers 2 and 3 on what is written)', () => {
     const f = files();
     f.set('apiProperties.json', f.get('apiProperties.json')!.replace(/\n}\n$/, ',\n}\n'));
     const found = await validateConnectorFiles('widgets', f);
-    expect(found).toEqual([expect.objectContaining({ code: 'json-trailing-comma', file: 'apiProperties.json', severity: 'error' })]);
+    expect(found).toEqual([
+      expect.objectContaining({ code: 'json-trailing-comma', file: 'apiProperties.json', severity: 'error' }),
+    ]);
     expect(found[0]!.line).toBeGreaterThan(1);
   });
 });

@@ -6,7 +6,12 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { compileCached } from '../../src/validate/compiled-cache';
 
-const schema = { type: 'object', properties: { email: { type: 'string', format: 'email' }, n: { type: 'integer' } }, required: ['n'], additionalProperties: false };
+const schema = {
+  type: 'object',
+  properties: { email: { type: 'string', format: 'email' }, n: { type: 'integer' } },
+  required: ['n'],
+  additionalProperties: false,
+};
 
 function compiler() {
   const compile = jest.fn(() => {
@@ -36,7 +41,13 @@ describe('compileCached', () => {
     const second = compiler();
     const b = compileCached('demo', 'v1', second);
     expect(second).not.toHaveBeenCalled();
-    for (const v of [{ n: 1 }, { n: 1, email: 'a@b.example' }, { n: 'x' }, { email: 'not-an-email', n: 1 }, { n: 1, extra: true }]) {
+    for (const v of [
+      { n: 1 },
+      { n: 1, email: 'a@b.example' },
+      { n: 'x' },
+      { email: 'not-an-email', n: 1 },
+      { n: 1, extra: true },
+    ]) {
       expect(b(v)).toBe(a(v));
     }
     expect(b({ n: 1, extra: true })).toBe(false);

@@ -6,8 +6,15 @@ import type { Diagnostic } from '../../src/diagnostics';
 import { sample } from '../helpers/sample-connector';
 
 const swagger = emitSwagger(sample) as Record<string, any>;
-const finding = (operation: string | undefined, field: string): Diagnostic =>
-  ({ code: 'summary-too-long', severity: 'error', message: '', hint: '', connector: 'widgets', ...(operation ? { operation } : {}), field });
+const finding = (operation: string | undefined, field: string): Diagnostic => ({
+  code: 'summary-too-long',
+  severity: 'error',
+  message: '',
+  hint: '',
+  connector: 'widgets',
+  ...(operation ? { operation } : {}),
+  field,
+});
 
 const rows: [operation: string | undefined, field: string, file: string, pointer: string][] = [
   [undefined, 'title', 'apiDefinition', '/info/title'],
@@ -19,7 +26,12 @@ const rows: [operation: string | undefined, field: string, file: string, pointer
   ['WidgetList', 'path', 'apiDefinition', '/paths/~1widgets'],
   ['WidgetList', 'params.page', 'apiDefinition', '/paths/~1widgets/get/parameters/0'],
   ['WidgetAdd', 'body.color', 'apiDefinition', '/paths/~1widgets/post/parameters/0/schema/properties/color'],
-  ['WidgetList', 'responses.200.widgets[].id', 'apiDefinition', '/paths/~1widgets/get/responses/200/schema/properties/widgets/items/properties/id'],
+  [
+    'WidgetList',
+    'responses.200.widgets[].id',
+    'apiDefinition',
+    '/paths/~1widgets/get/responses/200/schema/properties/widgets/items/properties/id',
+  ],
   ['WidgetList', 'pagination', 'apiDefinition', '/paths/~1widgets/get'],
 ];
 
@@ -36,6 +48,9 @@ describe('builtLocation', () => {
   test('a real descriptor finding lands on its field', () => {
     const ops = sample.operations.map((o) => (o.id === 'WidgetGet' ? { ...o, summary: 'Get a widget/gadget' } : o));
     const [d] = validateDescriptor({ ...sample, operations: ops });
-    expect(builtLocation(d!, swagger)).toEqual({ file: 'apiDefinition', pointer: '/paths/~1widgets~1{widget_id}/get/summary' });
+    expect(builtLocation(d!, swagger)).toEqual({
+      file: 'apiDefinition',
+      pointer: '/paths/~1widgets~1{widget_id}/get/summary',
+    });
   });
 });

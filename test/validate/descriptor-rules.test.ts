@@ -24,60 +24,142 @@ const table: Row[] = [
   ['title-ends-badly', variant({ title: 'Widgets!' }), { field: 'title' }],
   ['description-length', variant({ description: 'Too short.' }), { field: 'description' }],
   ['contact-missing', variant({ contact: { ...sampleSpec.contact, url: '' } }), { field: 'contact.url' }],
-  ['contact-email-invalid', variant({ contact: { ...sampleSpec.contact, email: 'not an email' } }), { field: 'contact.email' }],
-  ['metadata-missing', variant({ metadata: { ...sampleSpec.metadata, privacyPolicy: '' } }), { field: 'metadata.privacyPolicy' }],
-  ['category-invalid', variant({ metadata: { ...sampleSpec.metadata, categories: ['Gadgets' as any] } }), { field: 'metadata.categories' }],
-  ['too-many-categories', variant({ metadata: { ...sampleSpec.metadata, categories: ['AI', 'Data', 'Finance'] } }), { field: 'metadata.categories' }],
+  [
+    'contact-email-invalid',
+    variant({ contact: { ...sampleSpec.contact, email: 'not an email' } }),
+    { field: 'contact.email' },
+  ],
+  [
+    'metadata-missing',
+    variant({ metadata: { ...sampleSpec.metadata, privacyPolicy: '' } }),
+    { field: 'metadata.privacyPolicy' },
+  ],
+  [
+    'category-invalid',
+    variant({ metadata: { ...sampleSpec.metadata, categories: ['Gadgets' as any] } }),
+    { field: 'metadata.categories' },
+  ],
+  [
+    'too-many-categories',
+    variant({ metadata: { ...sampleSpec.metadata, categories: ['AI', 'Data', 'Finance'] } }),
+    { field: 'metadata.categories' },
+  ],
   ['icon-brand-color-invalid', variant({ iconBrandColor: 'orange' }), { field: 'iconBrandColor' }],
   ['host-invalid', variant({ host: 'https://api.widgets.example/v1' }), { field: 'host' }],
   ['base-path-invalid', variant({ basePath: 'v1' }), { field: 'basePath' }],
   ['throttling-invalid', variant({ throttling: { calls: 0, renewalSeconds: 60 } }), { field: 'throttling' }],
-  ['auth-invalid', variant({ auth: { ...(sampleSpec.auth as any), parameter: 'api key' } }), { field: 'auth.parameter' }],
+  [
+    'auth-invalid',
+    variant({ auth: { ...(sampleSpec.auth as any), parameter: 'api key' } }),
+    { field: 'auth.parameter' },
+  ],
   [
     'too-many-operations',
     withOps(...others, ...Array.from({ length: 256 }, (_, i) => op({ id: `Op${i}`, path: `/w${i}` }))),
     { field: 'operations' },
   ],
   ['operation-id-missing', withOps(...others, op({ id: '' })), { operation: 'POST /widgets', field: 'id' }],
-  ['client-name-invalid', withOps(...others, op({ clientName: 'call' })), { operation: 'WidgetAdd', field: 'clientName' }],
-  ['client-name-duplicate', withOps(listWidgets, getWidget, op({ clientName: 'widgetList' })), { operation: 'WidgetAdd', field: 'clientName' }],
+  [
+    'client-name-invalid',
+    withOps(...others, op({ clientName: 'call' })),
+    { operation: 'WidgetAdd', field: 'clientName' },
+  ],
+  [
+    'client-name-duplicate',
+    withOps(listWidgets, getWidget, op({ clientName: 'widgetList' })),
+    { operation: 'WidgetAdd', field: 'clientName' },
+  ],
   ['method-invalid', withOps(...others, op({ method: 'GET' })), { operation: 'WidgetAdd', field: 'method' }],
   // What only --no-typecheck lets through: a number where the summary's string belongs.
   ['descriptor-value-invalid', withOps(...others, op({ summary: 42 })), { operation: 'WidgetAdd' }],
-  ['operation-id-invalid', withOps(...others, op({ id: 'create-widget' })), { operation: 'create-widget', field: 'id' }],
+  [
+    'operation-id-invalid',
+    withOps(...others, op({ id: 'create-widget' })),
+    { operation: 'create-widget', field: 'id' },
+  ],
   ['duplicate-operation-id', withOps(...others, op({ id: 'WidgetList' })), { operation: 'WidgetList', field: 'id' }],
-  ['duplicate-route', withOps(...others, createWidget, op({ id: 'WidgetAdd2' })), { operation: 'WidgetAdd2', field: 'path' }],
+  [
+    'duplicate-route',
+    withOps(...others, createWidget, op({ id: 'WidgetAdd2' })),
+    { operation: 'WidgetAdd2', field: 'path' },
+  ],
   ['path-invalid', withOps(...others, op({ path: '/widgets?x=1' })), { operation: 'WidgetAdd', field: 'path' }],
-  ['path-param-undeclared', withOps(...others, op({ path: '/widgets/{group}' })), { operation: 'WidgetAdd', field: 'params.group' }],
+  [
+    'path-param-undeclared',
+    withOps(...others, op({ path: '/widgets/{group}' })),
+    { operation: 'WidgetAdd', field: 'params.group' },
+  ],
   [
     'path-param-not-in-template',
     withOps(...others, op({ params: { group: pathParam(t.string({ title: 'Group', description: 'The group.' })) } })),
     { operation: 'WidgetAdd', field: 'params.group' },
   ],
   ['summary-missing', withOps(...others, op({ summary: '' })), { operation: 'WidgetAdd', field: 'summary' }],
-  ['summary-too-long', withOps(...others, op({ summary: `Create a widget ${'very '.repeat(14)}well` })), { operation: 'WidgetAdd', field: 'summary' }],
-  ['summary-restricted-characters', withOps(...others, op({ summary: 'Create/update a widget' })), { operation: 'WidgetAdd', field: 'summary' }],
-  ['operation-description-missing', withOps(...others, op({ description: '' })), { operation: 'WidgetAdd', field: 'description' }],
-  ['visibility-invalid', withOps(...others, op({ visibility: 'hidden' })), { operation: 'WidgetAdd', field: 'visibility' }],
-  ['body-on-get', withOps(op({ body: listWidgets.responses[200] }, listWidgets), getWidget, createWidget), { operation: 'WidgetList', field: 'body' }],
+  [
+    'summary-too-long',
+    withOps(...others, op({ summary: `Create a widget ${'very '.repeat(14)}well` })),
+    { operation: 'WidgetAdd', field: 'summary' },
+  ],
+  [
+    'summary-restricted-characters',
+    withOps(...others, op({ summary: 'Create/update a widget' })),
+    { operation: 'WidgetAdd', field: 'summary' },
+  ],
+  [
+    'operation-description-missing',
+    withOps(...others, op({ description: '' })),
+    { operation: 'WidgetAdd', field: 'description' },
+  ],
+  [
+    'visibility-invalid',
+    withOps(...others, op({ visibility: 'hidden' })),
+    { operation: 'WidgetAdd', field: 'visibility' },
+  ],
+  [
+    'body-on-get',
+    withOps(op({ body: listWidgets.responses[200] }, listWidgets), getWidget, createWidget),
+    { operation: 'WidgetList', field: 'body' },
+  ],
   [
     'multiple-bodies',
     withOps(...others, op({ params: { extra: { kind: 'param', in: 'body', schema: t.object({}), required: true } } })),
     { operation: 'WidgetAdd', field: 'body' },
   ],
-  ['body-not-object', withOps(...others, op({ body: t.string({ title: 'Raw', description: 'Raw.' }) })), { operation: 'WidgetAdd', field: 'body' }],
+  [
+    'body-not-object',
+    withOps(...others, op({ body: t.string({ title: 'Raw', description: 'Raw.' }) })),
+    { operation: 'WidgetAdd', field: 'body' },
+  ],
   [
     'param-location-invalid',
-    withOps(...others, op({ params: { f: { kind: 'param', in: 'cookie', schema: t.string({ title: 'F', description: 'F.' }), required: false } } })),
+    withOps(
+      ...others,
+      op({
+        params: {
+          f: { kind: 'param', in: 'cookie', schema: t.string({ title: 'F', description: 'F.' }), required: false },
+        },
+      }),
+    ),
     { operation: 'WidgetAdd', field: 'params.f' },
   ],
   [
     'param-not-primitive',
-    withOps(...others, op({ params: { filter: query(t.object({ a: t.string() }, { title: 'Filter', description: 'Filter.' })) } })),
+    withOps(
+      ...others,
+      op({ params: { filter: query(t.object({ a: t.string() }, { title: 'Filter', description: 'Filter.' })) } }),
+    ),
     { operation: 'WidgetAdd', field: 'params.filter' },
   ],
-  ['param-summary-missing', withOps(...others, op({ params: { q: query(t.string({ description: 'Search.' })) } })), { operation: 'WidgetAdd', field: 'params.q' }],
-  ['param-description-missing', withOps(...others, op({ params: { q: query(t.string({ title: 'Search' })) } })), { operation: 'WidgetAdd', field: 'params.q' }],
+  [
+    'param-summary-missing',
+    withOps(...others, op({ params: { q: query(t.string({ description: 'Search.' })) } })),
+    { operation: 'WidgetAdd', field: 'params.q' },
+  ],
+  [
+    'param-description-missing',
+    withOps(...others, op({ params: { q: query(t.string({ title: 'Search' })) } })),
+    { operation: 'WidgetAdd', field: 'params.q' },
+  ],
   [
     'param-name-clash',
     withOps(...others, op({ params: { name: query(t.string({ title: 'Name', description: 'Name.' })) } })),
@@ -85,13 +167,23 @@ const table: Row[] = [
   ],
   [
     'param-name-reserved',
-    withOps(...others, op({ params: { connectionId: query(t.string({ title: 'Connection', description: 'Connection.' })) } })),
+    withOps(
+      ...others,
+      op({ params: { connectionId: query(t.string({ title: 'Connection', description: 'Connection.' })) } }),
+    ),
     { operation: 'WidgetAdd', field: 'params.connectionId' },
   ],
-  ['no-success-response', withOps(...others, op({ responses: { 400: response('Bad request') } })), { operation: 'WidgetAdd', field: 'responses' }],
+  [
+    'no-success-response',
+    withOps(...others, op({ responses: { 400: response('Bad request') } })),
+    { operation: 'WidgetAdd', field: 'responses' },
+  ],
   [
     'default-response-has-schema',
-    withOps(...others, op({ responses: { 201: response('Created'), default: { description: 'Error', schema: t.object({}) } } })),
+    withOps(
+      ...others,
+      op({ responses: { 201: response('Created'), default: { description: 'Error', schema: t.object({}) } } }),
+    ),
     { operation: 'WidgetAdd', field: 'responses.default' },
   ],
   [
@@ -101,7 +193,14 @@ const table: Row[] = [
   ],
   [
     'pagination-invalid',
-    withOps(op({ pagination: { style: 'page-number', pageParam: 'page', itemsPath: 'items', totalPagesPath: 'total_pages' } }, listWidgets), getWidget, createWidget),
+    withOps(
+      op(
+        { pagination: { style: 'page-number', pageParam: 'page', itemsPath: 'items', totalPagesPath: 'total_pages' } },
+        listWidgets,
+      ),
+      getWidget,
+      createWidget,
+    ),
     { operation: 'WidgetList', field: 'pagination' },
   ],
   [
@@ -109,7 +208,11 @@ const table: Row[] = [
     withOps(...others, op({ body: { type: 'object', properties: { meta: { type: 'object', properties: {} } } } })),
     { operation: 'WidgetAdd', field: 'body.meta' },
   ],
-  ['integer-format-missing', withOps(...others, op({ body: { type: 'object', properties: { n: { type: 'integer' } } } })), { operation: 'WidgetAdd', field: 'body.n' }],
+  [
+    'integer-format-missing',
+    withOps(...others, op({ body: { type: 'object', properties: { n: { type: 'integer' } } } })),
+    { operation: 'WidgetAdd', field: 'body.n' },
+  ],
   [
     'format-invalid',
     withOps(...others, op({ body: { type: 'object', properties: { n: { type: 'integer', format: 'int16' } } } })),
@@ -117,12 +220,18 @@ const table: Row[] = [
   ],
   [
     'enum-empty-value',
-    withOps(...others, op({ params: { sort: query(t.string({ title: 'Sort', description: 'Sort.', enum: ['', 'name'] })) } })),
+    withOps(
+      ...others,
+      op({ params: { sort: query(t.string({ title: 'Sort', description: 'Sort.', enum: ['', 'name'] })) } }),
+    ),
     { operation: 'WidgetAdd', field: 'params.sort' },
   ],
   [
     'enum-invalid',
-    withOps(...others, op({ params: { sort: query(t.string({ title: 'Sort', description: 'Sort.', enum: ['name', 'name'] })) } })),
+    withOps(
+      ...others,
+      op({ params: { sort: query(t.string({ title: 'Sort', description: 'Sort.', enum: ['name', 'name'] })) } }),
+    ),
     { operation: 'WidgetAdd', field: 'params.sort' },
   ],
   [
@@ -137,17 +246,62 @@ const table: Row[] = [
   ],
   [
     'dynamic-values-collection-missing',
-    withOps(listWidgets, createWidget, op({ params: { widget_id: pathParam(t.string({ title: 'W', description: 'W.' }), { dynamicValues: { from: listWidgets, collection: 'items', value: 'id', title: 'name' } }) } }, getWidget)),
+    withOps(
+      listWidgets,
+      createWidget,
+      op(
+        {
+          params: {
+            widget_id: pathParam(t.string({ title: 'W', description: 'W.' }), {
+              dynamicValues: { from: listWidgets, collection: 'items', value: 'id', title: 'name' },
+            }),
+          },
+        },
+        getWidget,
+      ),
+    ),
     { operation: 'WidgetGet', field: 'params.widget_id' },
   ],
   [
     'dynamic-values-property-missing',
-    withOps(listWidgets, createWidget, op({ params: { widget_id: pathParam(t.string({ title: 'W', description: 'W.' }), { dynamicValues: { from: listWidgets, collection: 'widgets', value: 'uuid', title: 'name' } }) } }, getWidget)),
+    withOps(
+      listWidgets,
+      createWidget,
+      op(
+        {
+          params: {
+            widget_id: pathParam(t.string({ title: 'W', description: 'W.' }), {
+              dynamicValues: { from: listWidgets, collection: 'widgets', value: 'uuid', title: 'name' },
+            }),
+          },
+        },
+        getWidget,
+      ),
+    ),
     { operation: 'WidgetGet', field: 'params.widget_id' },
   ],
   [
     'dynamic-values-parameter-missing',
-    withOps(listWidgets, createWidget, op({ params: { widget_id: pathParam(t.string({ title: 'W', description: 'W.' }), { dynamicValues: { from: 'WidgetList', collection: 'widgets', value: 'id', title: 'name', parameters: { folder: { value: 1 } } } }) } }, getWidget)),
+    withOps(
+      listWidgets,
+      createWidget,
+      op(
+        {
+          params: {
+            widget_id: pathParam(t.string({ title: 'W', description: 'W.' }), {
+              dynamicValues: {
+                from: 'WidgetList',
+                collection: 'widgets',
+                value: 'id',
+                title: 'name',
+                parameters: { folder: { value: 1 } },
+              },
+            }),
+          },
+        },
+        getWidget,
+      ),
+    ),
     { operation: 'WidgetGet', field: 'params.widget_id' },
   ],
 ];
@@ -159,7 +313,7 @@ describe('descriptor rules', () => {
 
   test('the table has a row for every code the descriptor rules report (at least 20)', () => {
     const source = fs.readFileSync(path.join(__dirname, '../../src/validate/descriptor-rules.ts'), 'utf8');
-    const reported = new Set([...source.matchAll(/report\('([a-z0-9-]+)'/g)].map((m) => m[1]!));
+    const reported = new Set([...source.matchAll(/report\(\s*'([a-z0-9-]+)'/g)].map((m) => m[1]!));
     expect(reported.size).toBeGreaterThanOrEqual(20);
     for (const code of reported) expect(DIAGNOSTICS).toHaveProperty([code]);
     expect(new Set(table.map((r) => r[0]))).toEqual(reported);
@@ -169,7 +323,11 @@ describe('descriptor rules', () => {
     const found = validateDescriptor(connector);
     const hit = found.filter((d) => d.code === code);
     expect(hit.length).toBeGreaterThanOrEqual(1);
-    expect(hit[0]).toMatchObject({ connector: connector.id === '../Widgets' ? '../Widgets' : 'widgets', severity: DIAGNOSTICS[code].severity, ...where });
+    expect(hit[0]).toMatchObject({
+      connector: connector.id === '../Widgets' ? '../Widgets' : 'widgets',
+      severity: DIAGNOSTICS[code].severity,
+      ...where,
+    });
     // The text a user sees names the place and says how to fix it.
     const text = formatDiagnostic(hit[0]!);
     for (const part of [where.operation, where.field]) if (part) expect(text).toContain(part);

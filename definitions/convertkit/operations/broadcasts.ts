@@ -90,7 +90,10 @@ export const getBroadcastStats = operation({
               click_rate: t.number({ format: 'float', title: 'Click Rate', description: 'The click rate.' }),
               unsubscribes: t.integer({ format: 'int32', title: 'Unsubscribes', description: 'The unsubscribes.' }),
               total_clicks: t.integer({ format: 'int32', title: 'Total Clicks', description: 'The total clicks.' }),
-              show_total_clicks: t.boolean({ title: 'Show Total Clicks', description: 'Whether to show total clicks.' }),
+              show_total_clicks: t.boolean({
+                title: 'Show Total Clicks',
+                description: 'Whether to show total clicks.',
+              }),
               status: t.string({ title: 'Status', description: 'The status.' }),
               progress: t.integer({ format: 'int32', title: 'Progress', description: 'The progress.' }),
             },

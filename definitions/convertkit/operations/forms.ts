@@ -61,4 +61,3 @@ export const listFormSubscriptions = operation({
   responses: { 200: subscriptionPage },
   pagination: pagesOf('subscriptions'),
 });
-

@@ -29,7 +29,9 @@ export const getPurchase = operation({
   summary: 'Get a purchase',
   description: 'Retrieve a specific purchase by ID.',
   params: {
-    purchase_id: path(t.string({ title: 'Purchase ID', description: 'The purchase identifier.' }), { visibility: 'important' }),
+    purchase_id: path(t.string({ title: 'Purchase ID', description: 'The purchase identifier.' }), {
+      visibility: 'important',
+    }),
   },
   responses: { 200: purchase },
 });

@@ -9,7 +9,9 @@ export const listSequences = operation({
   summary: 'List sequences',
   description: 'Retrieves a list of sequences for the account.',
   // The v3 API still calls sequences "courses" in its responses.
-  responses: { 200: t.partial({ courses: t.array(t.partial({ id, name, created_at: createdAt }), { title: 'Courses' }) }) },
+  responses: {
+    200: t.partial({ courses: t.array(t.partial({ id, name, created_at: createdAt }), { title: 'Courses' }) }),
+  },
 });
 
 const sequenceId = path(t.string({ title: 'Sequence ID', description: 'The sequence unique identifier.' }), {

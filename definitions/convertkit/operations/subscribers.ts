@@ -1,5 +1,15 @@
 import { operation, path, query, t } from 'pcdk';
-import { customFieldsInput, email, emailAddress, page, pageOf, pagesOf, subscriber, subscriberWithFieldMap, tag } from '../schemas';
+import {
+  customFieldsInput,
+  email,
+  emailAddress,
+  page,
+  pageOf,
+  pagesOf,
+  subscriber,
+  subscriberWithFieldMap,
+  tag,
+} from '../schemas';
 
 const subscriberId = path(t.string({ title: 'Subscriber ID', description: 'The subscriber unique identifier.' }), {
   visibility: 'important',
@@ -15,7 +25,9 @@ export const listSubscribers = operation({
   params: {
     from: query(t.string({ title: 'From', description: 'The from.' })),
     to: query(t.string({ title: 'To', description: 'The to.' })),
-    updated_from: query(t.string({ title: 'Updated From', description: 'When updated from.' }), { visibility: 'advanced' }),
+    updated_from: query(t.string({ title: 'Updated From', description: 'When updated from.' }), {
+      visibility: 'advanced',
+    }),
     updated_to: query(t.string({ title: 'Updated To', description: 'When updated to.' }), { visibility: 'advanced' }),
     sort_order: query(
       t.string({ title: 'Sort Order', description: 'The sort order.', enum: ['asc', 'desc'], default: 'asc' }),

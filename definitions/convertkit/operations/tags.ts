@@ -1,5 +1,16 @@
 import { operation, path, t } from 'pcdk';
-import { createdAt, email, id, name, pagesOf, state, subscribeBody, subscriptionPage, subscriptionRef, tag } from '../schemas';
+import {
+  createdAt,
+  email,
+  id,
+  name,
+  pagesOf,
+  state,
+  subscribeBody,
+  subscriptionPage,
+  subscriptionRef,
+  tag,
+} from '../schemas';
 import { subscriptionListParams } from './shared';
 
 export const listTags = operation({

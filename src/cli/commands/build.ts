@@ -3,7 +3,15 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { connectorEntry, loadDescriptors } from '../../load/load-descriptors';
 import { startTypecheck, tsconfigFor } from '../../load/typecheck';
-import { checkId, printDiagnostics, projectFrom, recordingsDir, schemasDirFrom, withProjectOptions, type ProjectOptions } from '../project-options';
+import {
+  checkId,
+  printDiagnostics,
+  projectFrom,
+  recordingsDir,
+  schemasDirFrom,
+  withProjectOptions,
+  type ProjectOptions,
+} from '../project-options';
 
 interface BuildOptions extends ProjectOptions {
   schemas?: string;
@@ -18,7 +26,7 @@ export function registerBuild(program: Command): void {
     .argument('<ids...>', 'connector ids (folders under definitions/)');
   withProjectOptions(cmd)
     .option('--schemas <dir>', 'folder with the official Power Platform JSON schemas (or PCDK_SCHEMAS)')
-    .option('--recordings <dir>', 'the connector\'s recorded exchanges (default: definitions/<id>/recordings)')
+    .option('--recordings <dir>', "the connector's recorded exchanges (default: definitions/<id>/recordings)")
     .option('--no-typecheck', 'skip the TypeScript type-check of the descriptors')
     .action(async (ids: string[], opts: BuildOptions) => {
       const project = projectFrom(opts);
@@ -28,12 +36,17 @@ export function registerBuild(program: Command): void {
         checkId(id);
         // The type-check starts first: it runs in its own process while this one loads and builds.
         const typecheck = opts.typecheck
-          ? startTypecheck({ id, entry: connectorEntry(project.definitionsDir, id), tsconfig: tsconfigFor(project, id), root: project.root })
+          ? startTypecheck({
+              id,
+              entry: connectorEntry(project.definitionsDir, id),
+              tsconfig: tsconfigFor(project, id),
+              root: project.root,
+            })
           : undefined;
         const loading = loadDescriptors(id, project.definitionsDir);
         // The build pipeline's modules load while esbuild bundles the descriptors in its own process.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { buildConnector } = require('../../synth/build-connector') as typeof import('../../synth/build-connector');
+        const { buildConnector } =
+          require('../../synth/build-connector') as typeof import('../../synth/build-connector');
         const loaded = await loading;
         if (!loaded.connector) {
           typecheck?.cancel();

@@ -21,7 +21,9 @@ export function registerDiff(program: Command): void {
       const after = loadSwagger(newTarget);
       const changes = diffSwagger(before, after);
       const labels = { old: oldTarget, new: newTarget };
-      process.stdout.write(opts.json || opts.format === 'json' ? formatDiffJson(changes, labels) : formatDiffText(changes, labels));
+      process.stdout.write(
+        opts.json || opts.format === 'json' ? formatDiffJson(changes, labels) : formatDiffText(changes, labels),
+      );
       if (summarize(changes).breaking > 0) process.exitCode = 1;
     });
 }

@@ -13,7 +13,7 @@ import { SOURCE_FILES } from '../../import/read-source';
 import { verifyImport, verifyImportDiagnostics } from '../../import/round-trip';
 import { NameScope } from '../../import/names';
 import { formatTypedShare, sumTypedShares, type TypedShare } from '../../import/typed-operation';
-import { type Diagnostic } from '../../diagnostics';
+import type { Diagnostic } from '../../diagnostics';
 import { printDiagnostics } from '../project-options';
 import { isPcdkError, UserError } from '../../errors';
 import { createProgress, formatTable } from '../progress';
@@ -49,7 +49,8 @@ export function findSourceFolders(root: string): string[] {
     }
     if (depth > 4) return;
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') walk(path.join(dir, e.name), depth + 1);
+      if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
+        walk(path.join(dir, e.name), depth + 1);
     }
   };
   walk(root, 0);
@@ -77,7 +78,8 @@ async function importOne(folder: string, id: string, out: string, opts: ImportCl
   const verified = opts.verify ? verifyImport(out, imported) : undefined;
   outcome.operations = verified?.connector?.operations.length ?? 0;
   if (verified) outcome.diagnostics.push(...verifyImportDiagnostics({ id, differences: verified.differences }));
-  outcome.status = verified && (!verified.swaggerEqual || !verified.apiPropertiesEqual || !verified.scriptEqual) ? 'differs' : 'ok';
+  outcome.status =
+    verified && (!verified.swaggerEqual || !verified.apiPropertiesEqual || !verified.scriptEqual) ? 'differs' : 'ok';
   return outcome;
 }
 
@@ -88,21 +90,35 @@ function count(ds: readonly Diagnostic[], severity: Diagnostic['severity']): num
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('turn an existing connector folder (apiDefinition.swagger.json, apiProperties.json, script.csx, icon.png) into descriptors')
+    .description(
+      'turn an existing connector folder (apiDefinition.swagger.json, apiProperties.json, script.csx, icon.png) into descriptors',
+    )
     .argument('[folder]', 'connector folder to import')
     .option('--id <id>', 'connector id (default: from the folder name)')
-    .option('--out <dir>', 'output folder (default definitions/<id>; with --all, the folder receiving <id>/ folders, default definitions)')
+    .option(
+      '--out <dir>',
+      'output folder (default definitions/<id>; with --all, the folder receiving <id>/ folders, default definitions)',
+    )
     .option('--all <dir>', 'import every connector folder under <dir>')
     .option('--force', 'replace existing output folders')
     .option('--no-verify', 'do not rebuild the connector and compare it with the source')
     .action(async function (this: Command, folder: string | undefined, opts: ImportCliOptions) {
-      if (!folder === !opts.all) this.error('pcdk import: give either a folder or --all <dir>', { exitCode: 2, code: 'pcdk.usage' });
-      if (opts.all && opts.id) this.error('pcdk import: --id names one connector; it cannot be used with --all', { exitCode: 2, code: 'pcdk.usage' });
+      if (!folder === !opts.all)
+        this.error('pcdk import: give either a folder or --all <dir>', { exitCode: 2, code: 'pcdk.usage' });
+      if (opts.all && opts.id)
+        this.error('pcdk import: --id names one connector; it cannot be used with --all', {
+          exitCode: 2,
+          code: 'pcdk.usage',
+        });
       if (opts.id !== undefined && !/^[a-z][a-z0-9-]{0,63}$/.test(opts.id)) {
-        this.error(`pcdk import: "${opts.id}" is not a connector id (lower-case letters, digits and dashes)`, { exitCode: 2, code: 'pcdk.usage' });
+        this.error(`pcdk import: "${opts.id}" is not a connector id (lower-case letters, digits and dashes)`, {
+          exitCode: 2,
+          code: 'pcdk.usage',
+        });
       }
       if (folder) {
-        if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`${folder} is not a folder`);
+        if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory())
+          throw new UserError(`${folder} is not a folder`);
         const id = opts.id ?? idFromFolder(folder);
         const out = opts.out ?? path.join('definitions', id);
         const r = await importOne(folder, id, out, opts);
@@ -112,9 +128,15 @@ export function registerImport(program: Command): void {
           process.exitCode = 1;
           return;
         }
-        const check = opts.verify ? (r.status === 'ok' ? '; rebuilt swagger and apiProperties equal the source' : '; the rebuilt connector DIFFERS from the source') : '';
+        const check = opts.verify
+          ? r.status === 'ok'
+            ? '; rebuilt swagger and apiProperties equal the source'
+            : '; the rebuilt connector DIFFERS from the source'
+          : '';
         const typed = r.typed ? `; ${formatTypedShare(r.typed)}` : '';
-        process.stdout.write(`pcdk: ${id}: wrote ${out} (${r.files} files${opts.verify ? `, ${r.operations} operations` : ''})${check}${typed}\n`);
+        process.stdout.write(
+          `pcdk: ${id}: wrote ${out} (${r.files} files${opts.verify ? `, ${r.operations} operations` : ''})${check}${typed}\n`,
+        );
         if (r.status !== 'ok') process.exitCode = 1;
         return;
       }
@@ -122,7 +144,8 @@ export function registerImport(program: Command): void {
       const root = opts.all!;
       if (!fs.statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`${root} is not a folder`);
       const folders = findSourceFolders(root);
-      if (folders.length === 0) throw new UserError(`no connector folders (with ${SOURCE_FILES.apiDefinition}) under ${root}`);
+      if (folders.length === 0)
+        throw new UserError(`no connector folders (with ${SOURCE_FILES.apiDefinition}) under ${root}`);
       const outRoot = opts.out ?? 'definitions';
       const ids = new NameScope();
       const progress = createProgress(folders.length, process.stderr);
@@ -146,14 +169,29 @@ export function registerImport(program: Command): void {
       printDiagnostics(outcomes.flatMap((o) => o.diagnostics.filter((d) => d.severity === 'error')));
       const rows = outcomes.map((o) => {
         const firstError = o.diagnostics.find((d) => d.severity === 'error');
-        const note = (o as Outcome & { note?: string }).note ?? (firstError ? `[${firstError.code}] ${firstError.pointer ?? ''}` : '');
+        const note =
+          (o as Outcome & { note?: string }).note ??
+          (firstError ? `[${firstError.code}] ${firstError.pointer ?? ''}` : '');
         const typed = o.typed ? `${o.typed.typedOperations}/${o.typed.operations}` : '';
-        return [path.relative(root, o.folder) || o.folder, o.id, o.status, String(o.operations), typed, String(count(o.diagnostics, 'warning')), String(count(o.diagnostics, 'error')), note];
+        return [
+          path.relative(root, o.folder) || o.folder,
+          o.id,
+          o.status,
+          String(o.operations),
+          typed,
+          String(count(o.diagnostics, 'warning')),
+          String(count(o.diagnostics, 'error')),
+          note,
+        ];
       });
-      process.stdout.write(formatTable(['Folder', 'Id', 'Result', 'Ops', 'Typed', 'Warnings', 'Errors', 'First error'], rows));
+      process.stdout.write(
+        formatTable(['Folder', 'Id', 'Result', 'Ops', 'Typed', 'Warnings', 'Errors', 'First error'], rows),
+      );
       const ok = outcomes.filter((o) => o.status === 'ok').length;
       const share = sumTypedShares(outcomes.flatMap((o) => (o.typed ? [o.typed] : [])));
-      process.stdout.write(`${ok}/${outcomes.length} imported${opts.verify ? ' and round-tripped' : ''}; ${formatTypedShare(share)}; written under ${outRoot}\n`);
+      process.stdout.write(
+        `${ok}/${outcomes.length} imported${opts.verify ? ' and round-tripped' : ''}; ${formatTypedShare(share)}; written under ${outRoot}\n`,
+      );
       if (ok !== outcomes.length) process.exitCode = 1;
     });
 }

@@ -9,8 +9,18 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../io/atomic-write';
 import {
-  CONNECTOR_ID, CONNECTOR_ID_RULE, connectorIdFrom, isConnectorFile, jsonStyleOf, jsonTextIn, mergePackageJson, packageNameFrom,
-  PackageJsonShapeError, scaffoldFiles, type PackageMerge, type ScaffoldInput,
+  CONNECTOR_ID,
+  CONNECTOR_ID_RULE,
+  connectorIdFrom,
+  isConnectorFile,
+  jsonStyleOf,
+  jsonTextIn,
+  mergePackageJson,
+  packageNameFrom,
+  PackageJsonShapeError,
+  scaffoldFiles,
+  type PackageMerge,
+  type ScaffoldInput,
 } from '../../scaffold/project-files';
 import { UserError } from '../../errors';
 import { pcdkVersion } from '../project-options';
@@ -28,7 +38,9 @@ type Step =
 export function registerInit(program: Command): void {
   program
     .command('init')
-    .description('create a connector project (or add one to the npm project in dir): package.json, tsconfig.json, definitions/<id>/')
+    .description(
+      'create a connector project (or add one to the npm project in dir): package.json, tsconfig.json, definitions/<id>/',
+    )
     .argument('[dir]', 'the project folder, created when missing', '.')
     .option('--id <id>', 'connector id (default: from the folder name, else my-connector)')
     .action((dir: string, opts: InitOptions) => {
@@ -49,7 +61,8 @@ export function registerInit(program: Command): void {
 
 function ensureFolder(root: string): void {
   const stat = fs.statSync(root, { throwIfNoEntry: false });
-  if (stat && !stat.isDirectory()) throw new UserError(`${shown(root)} is a file; give a folder to create the project in`);
+  if (stat && !stat.isDirectory())
+    throw new UserError(`${shown(root)} is a file; give a folder to create the project in`);
   try {
     fs.mkdirSync(root, { recursive: true });
   } catch (e) {
@@ -116,7 +129,9 @@ function definitionsOf(existing: ExistingPackage | undefined, root: string): str
   if (typeof defs !== 'string' || defs === '') return undefined;
   const rel = path.relative(root, path.resolve(root, defs));
   if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new UserError(`${shown(existing!.file)}: "pcdk".definitions (${defs}) is outside the project; pcdk init writes only inside ${shown(root)}`);
+    throw new UserError(
+      `${shown(existing!.file)}: "pcdk".definitions (${defs}) is outside the project; pcdk init writes only inside ${shown(root)}`,
+    );
   }
   return rel === '' ? '.' : rel.split(path.sep).join('/');
 }
@@ -125,7 +140,8 @@ function mergeInto(existing: ExistingPackage, input: ScaffoldInput): PackageMerg
   try {
     return mergePackageJson(existing.value, input);
   } catch (e) {
-    if (e instanceof PackageJsonShapeError) throw new UserError(`${shown(existing.file)}: ${e.message}; fix it and run pcdk init again`);
+    if (e instanceof PackageJsonShapeError)
+      throw new UserError(`${shown(existing.file)}: ${e.message}; fix it and run pcdk init again`);
     throw e;
   }
 }

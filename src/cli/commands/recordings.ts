@@ -14,7 +14,14 @@ import { recordExchange } from '../../recordings/record';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { hasErrors } from '../../diagnostics';
 import { UserError } from '../../errors';
-import { loadConnectorFor, printDiagnostics, projectFrom, recordingsDir, withProjectOptions, type ProjectOptions } from '../project-options';
+import {
+  loadConnectorFor,
+  printDiagnostics,
+  projectFrom,
+  recordingsDir,
+  withProjectOptions,
+  type ProjectOptions,
+} from '../project-options';
 
 export function registerRecordings(program: Command): void {
   const recordings = program
@@ -29,9 +36,13 @@ export function registerRecordings(program: Command): void {
     .option('--recordings <dir>', 'the recordings folder, with one connector id (default: definitions/<id>/recordings)')
     .action(async (ids: string[], opts: ProjectOptions & { recordings?: string }) => {
       const project = projectFrom(opts);
-      if (opts.recordings && ids.length !== 1) throw new UserError('--recordings names one connector\'s folder: give exactly one connector id');
+      if (opts.recordings && ids.length !== 1)
+        throw new UserError("--recordings names one connector's folder: give exactly one connector id");
       const list = ids.length ? ids : connectorsWithRecordings(project.definitionsDir);
-      if (list.length === 0) throw new UserError(`no connector under ${path.relative(process.cwd(), project.definitionsDir) || '.'} has a recordings folder`);
+      if (list.length === 0)
+        throw new UserError(
+          `no connector under ${path.relative(process.cwd(), project.definitionsDir) || '.'} has a recordings folder`,
+        );
       let failed = false;
       for (const id of list) {
         const c = await loadConnectorFor(id, project);
@@ -54,16 +65,23 @@ export function registerRecordings(program: Command): void {
     .argument('<id>', 'connector id')
     .argument('<operationId>', 'operation to call')
     .option('--param <key=value>', 'an input by name (repeatable); non-string inputs are JSON', collect, [] as string[])
-    .option('--base-url <url>', 'API base URL (default: the descriptor\'s scheme, host and basePath)')
+    .option('--base-url <url>', "API base URL (default: the descriptor's scheme, host and basePath)")
     .option('--secret-env <name>', 'environment variable holding the API secret (default <ID>_API_SECRET)')
     .option('--recordings <dir>', 'where to write it (default: definitions/<id>/recordings)');
-  withProjectOptions(record, { out: false })
-    .action(async (id: string, operationId: string, opts: ProjectOptions & { param: string[]; baseUrl?: string; secretEnv?: string; recordings?: string }) => {
+  withProjectOptions(record, { out: false }).action(
+    async (
+      id: string,
+      operationId: string,
+      opts: ProjectOptions & { param: string[]; baseUrl?: string; secretEnv?: string; recordings?: string },
+    ) => {
       const project = projectFrom(opts);
       const c = await loadConnectorFor(id, project);
       const envName = opts.secretEnv ?? `${id.toUpperCase().replace(/-/g, '_')}_API_SECRET`;
       const secret = process.env[envName];
-      if (!secret) throw new UserError(`set the API secret in the environment variable ${envName} (or name another with --secret-env)`);
+      if (!secret)
+        throw new UserError(
+          `set the API secret in the environment variable ${envName} (or name another with --secret-env)`,
+        );
       const params: Record<string, string> = {};
       for (const p of opts.param) {
         const eq = p.indexOf('=');
@@ -72,12 +90,25 @@ export function registerRecordings(program: Command): void {
       }
       const at = new Date();
       // A RecordError (unknown operation, bad parameter, failed request) reaches main, which prints it.
-      const fixture = await recordExchange({ connector: c, operationId, params, secret, baseUrl: opts.baseUrl, now: () => at });
+      const fixture = await recordExchange({
+        connector: c,
+        operationId,
+        params,
+        secret,
+        baseUrl: opts.baseUrl,
+        now: () => at,
+      });
       const stamp = at.toISOString().replace(/[:.]/g, '-');
-      const file = path.join(recordingsDir(project, id, opts.recordings), fixtureFileName(operationId, `recorded-${stamp}`));
+      const file = path.join(
+        recordingsDir(project, id, opts.recordings),
+        fixtureFileName(operationId, `recorded-${stamp}`),
+      );
       writeFileAtomic(file, jsonText(fixture));
-      process.stdout.write(`pcdk: ${id}: ${operationId} answered ${fixture.response.status}; wrote ${path.relative(process.cwd(), file)}\n`);
-    });
+      process.stdout.write(
+        `pcdk: ${id}: ${operationId} answered ${fixture.response.status}; wrote ${path.relative(process.cwd(), file)}\n`,
+      );
+    },
+  );
 }
 
 /** Connector folders under `definitionsDir` that hold a recordings folder, sorted. */

@@ -5,7 +5,13 @@ import type { Command } from 'commander';
 import { loadFixtureDir } from '../../recordings/format';
 import { startReplayServer, type RunningServer } from '../../recordings/replay-server';
 import { UserError } from '../../errors';
-import { loadConnectorFor, projectFrom, recordingsDir, withProjectOptions, type ProjectOptions } from '../project-options';
+import {
+  loadConnectorFor,
+  projectFrom,
+  recordingsDir,
+  withProjectOptions,
+  type ProjectOptions,
+} from '../project-options';
 
 export function registerServe(program: Command): void {
   const cmd = program
@@ -14,22 +20,33 @@ export function registerServe(program: Command): void {
     .argument('<id>', 'connector id')
     .option('--port <n>', 'port (0 = any free port)', '4010')
     .option('--recordings <dir>', 'the recordings folder (default: definitions/<id>/recordings)');
-  withProjectOptions(cmd, { out: false })
-    .action(async (id: string, opts: ProjectOptions & { port: string; recordings?: string }) => {
+  withProjectOptions(cmd, { out: false }).action(
+    async (id: string, opts: ProjectOptions & { port: string; recordings?: string }) => {
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port "${opts.port}" is not a port number`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UserError(`--port "${opts.port}" is not a port number`);
       const project = projectFrom(opts);
       const c = await loadConnectorFor(id, project);
       const dir = recordingsDir(project, id, opts.recordings);
-      if (!fs.existsSync(dir)) throw new UserError(`${id}: no recordings folder ${path.relative(process.cwd(), dir)}; record one with \`pcdk recordings record ${id} <operationId>\``);
+      if (!fs.existsSync(dir))
+        throw new UserError(
+          `${id}: no recordings folder ${path.relative(process.cwd(), dir)}; record one with \`pcdk recordings record ${id} <operationId>\``,
+        );
       const set = loadFixtureDir(dir);
       let server: RunningServer;
       try {
-        server = await startReplayServer({ connector: c, fixtures: set.fixtures, port, log: (line) => process.stdout.write(`${line}\n`) });
+        server = await startReplayServer({
+          connector: c,
+          fixtures: set.fixtures,
+          port,
+          log: (line) => process.stdout.write(`${line}\n`),
+        });
       } catch (e) {
         throw new UserError(`cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
       }
-      process.stdout.write(`pcdk: serving ${id} from ${set.fixtures.length} recordings at ${server.baseUrl} (Ctrl-C stops)\n`);
+      process.stdout.write(
+        `pcdk: serving ${id} from ${set.fixtures.length} recordings at ${server.baseUrl} (Ctrl-C stops)\n`,
+      );
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off('SIGINT', stop);
@@ -39,5 +56,6 @@ export function registerServe(program: Command): void {
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
-    });
+    },
+  );
 }

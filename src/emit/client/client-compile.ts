@@ -26,7 +26,8 @@ function compileInMemory(source: string): { dts: string; errors: string[] } {
   const file = '/pcdk-client/index.ts';
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.ES2022, true);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, lang, onError, create) => (name === file ? sf : getSourceFile(name, lang, onError, create));
+  host.getSourceFile = (name, lang, onError, create) =>
+    name === file ? sf : getSourceFile(name, lang, onError, create);
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (name) => name === file || fileExists(name);
   let dts = '';
@@ -34,7 +35,13 @@ function compileInMemory(source: string): { dts: string; errors: string[] } {
     if (name.endsWith('.d.ts')) dts = text;
   };
   const program = ts.createProgram([file], OPTIONS, host);
-  const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n') + (d.file && d.start !== undefined ? ` (line ${d.file.getLineAndCharacterOfPosition(d.start).line + 1})` : ''));
+  const errors = ts
+    .getPreEmitDiagnostics(program)
+    .map(
+      (d) =>
+        ts.flattenDiagnosticMessageText(d.messageText, '\n') +
+        (d.file && d.start !== undefined ? ` (line ${d.file.getLineAndCharacterOfPosition(d.start).line + 1})` : ''),
+    );
   program.emit();
   return { dts, errors };
 }

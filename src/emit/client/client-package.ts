@@ -23,7 +23,6 @@ export const CLIENT_FILES = {
   readme: 'README.md',
 } as const;
 
-
 export function clientPackageName(c: Connector): string {
   return `${c.id}-client`;
 }
@@ -71,8 +70,12 @@ function packageJson(c: Connector): Record<string, unknown> {
 function readme(c: Connector): string {
   const names = clientNames(c);
   const first = c.operations[0];
-  const example = first ? `await client.${names.methods.get(first.id)}(${first.params && Object.keys(first.params).length ? '{ /* params */ }' : ''});` : '';
-  const paged = c.operations.filter((op) => op.pagination).map((op) => `- \`client.iterate.${names.methods.get(op.id)}(params)\``);
+  const example = first
+    ? `await client.${names.methods.get(first.id)}(${first.params && Object.keys(first.params).length ? '{ /* params */ }' : ''});`
+    : '';
+  const paged = c.operations
+    .filter((op) => op.pagination)
+    .map((op) => `- \`client.iterate.${names.methods.get(op.id)}(params)\``);
   const throttle = c.throttling ? `${c.throttling.calls} calls per ${c.throttling.renewalSeconds} s` : 'off';
   return [
     `# ${clientPackageName(c)}`,

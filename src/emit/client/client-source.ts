@@ -44,9 +44,11 @@ export function clientNames(c: Connector): ClientNames {
  * flows the runtime does not have; those connectors still build, without client/.
  */
 export function clientUnsupported(c: Connector): string | undefined {
-  if (c.auth.type !== 'apiKey' && c.auth.type !== 'none') return `auth of type "${c.auth.type}" (the client runtime supports apiKey and none)`;
+  if (c.auth.type !== 'apiKey' && c.auth.type !== 'none')
+    return `auth of type "${c.auth.type}" (the client runtime supports apiKey and none)`;
   const verbatim = c.operations.find((op) => op.parameters !== undefined || op.responseObjects !== undefined);
-  if (verbatim) return `operation ${verbatim.id} keeps its source's parameter or response objects verbatim (pcdk import); author it with params/body/responses to get a client`;
+  if (verbatim)
+    return `operation ${verbatim.id} keeps its source's parameter or response objects verbatim (pcdk import); author it with params/body/responses to get a client`;
   return undefined;
 }
 
@@ -67,7 +69,9 @@ export function clientSource(c: Connector, runtime: string): string {
   out.push(runtime);
   out.push(`// ---- ${c.id} ----\n`);
   out.push(`const CONFIG: ClientConfig = ${JSON.stringify(clientConfig(c), null, 2)};\n`);
-  out.push(`const METHODS: ReadonlyArray<readonly [string, string]> = ${JSON.stringify(c.operations.map((op) => [names.methods.get(op.id), op.id]))};\n`);
+  out.push(
+    `const METHODS: ReadonlyArray<readonly [string, string]> = ${JSON.stringify(c.operations.map((op) => [names.methods.get(op.id), op.id]))};\n`,
+  );
   for (const op of c.operations) out.push(operationTypes(op, names.types.get(op.id)!));
   out.push(operationsInterface(c, names));
   out.push(clientInterface(c, names));
@@ -107,16 +111,21 @@ export function clientConfig(c: Connector): ClientConfig {
 export function operationRoute(op: Operation): OperationRoute {
   const params: Record<string, ParamIn> = {};
   for (const [name, p] of Object.entries(op.params)) params[name] = p.in;
-  const route: { -readonly [K in keyof OperationRoute]: OperationRoute[K] } = { method: op.method.toUpperCase(), path: op.path.replace(/^\//, ''), params };
+  const route: { -readonly [K in keyof OperationRoute]: OperationRoute[K] } = {
+    method: op.method.toUpperCase(),
+    path: op.path.replace(/^\//, ''),
+    params,
+  };
   if (op.body) route.body = true;
   if (op.idempotent) route.idempotent = true;
   const pg = op.pagination;
   if (pg) {
     // Broadcasts page with `page` although the connector does not declare it: the client adds it.
     params[pg.pageParam] = 'query';
-    route.pagination = pg.style === 'page-number'
-      ? { pageParam: pg.pageParam, itemsPath: pg.itemsPath, totalPagesPath: pg.totalPagesPath }
-      : { pageParam: pg.pageParam, itemsPath: pg.itemsPath };
+    route.pagination =
+      pg.style === 'page-number'
+        ? { pageParam: pg.pageParam, itemsPath: pg.itemsPath, totalPagesPath: pg.totalPagesPath }
+        : { pageParam: pg.pageParam, itemsPath: pg.itemsPath };
   }
   return route;
 }
@@ -189,8 +198,11 @@ function clientInterface(c: Connector, names: ClientNames): string {
     const p = names.types.get(op.id)!;
     const m = names.methods.get(op.id)!;
     const q = hasRequired(op) ? '' : '?';
-    methods.push(`  /** ${op.summary}. ${op.description.replace(/\*\//g, '*\\/')} */\n  ${m}(params${q}: ${p}Params, options?: CallOptions): Promise<${p}Result>;`);
-    if (op.pagination) pages.push(`    ${m}(params${q}: ${p}Params, options?: CallOptions): AsyncIterableIterator<${p}Item>;`);
+    methods.push(
+      `  /** ${op.summary}. ${op.description.replace(/\*\//g, '*\\/')} */\n  ${m}(params${q}: ${p}Params, options?: CallOptions): Promise<${p}Result>;`,
+    );
+    if (op.pagination)
+      pages.push(`    ${m}(params${q}: ${p}Params, options?: CallOptions): AsyncIterableIterator<${p}Item>;`);
   }
   return `export interface ${names.client} {
 ${methods.join('\n')}

@@ -8,7 +8,6 @@
  */
 import ts from 'typescript';
 
-
 /** Module name (file name without .ts) -> source; returns one module's text. Pure. */
 export function bundleRuntime(sources: ReadonlyMap<string, string>): string {
   const index = parse('index', sources);
@@ -44,11 +43,16 @@ export function bundleRuntime(sources: ReadonlyMap<string, string>): string {
       if (ts.isExportDeclaration(st)) throw new Error(`src/runtime/${name}.ts: re-exports belong in index.ts`);
       for (const n of declaredNames(st)) {
         const prev = declared.get(n);
-        if (prev) throw new Error(`src/runtime: "${n}" is declared in both ${prev}.ts and ${name}.ts; top-level names must be unique`);
+        if (prev)
+          throw new Error(
+            `src/runtime: "${n}" is declared in both ${prev}.ts and ${name}.ts; top-level names must be unique`,
+          );
         declared.set(n, name);
       }
       let text = sf.text.slice(st.getFullStart(), st.getEnd());
-      const exp = ts.canHaveModifiers(st) ? ts.getModifiers(st)?.find((m) => m.kind === ts.SyntaxKind.ExportKeyword) : undefined;
+      const exp = ts.canHaveModifiers(st)
+        ? ts.getModifiers(st)?.find((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+        : undefined;
       if (exp && !declaredNames(st).some((n) => publicNames.has(n))) {
         const from = exp.getStart(sf) - st.getFullStart();
         const to = exp.getEnd() - st.getFullStart();
@@ -58,7 +62,8 @@ export function bundleRuntime(sources: ReadonlyMap<string, string>): string {
     }
     parts.push(`// ---- runtime/${name}.ts ----\n${chunks.join('\n')}`);
   }
-  for (const n of publicNames) if (!declared.has(n)) throw new Error(`src/runtime/index.ts exports "${n}", which no runtime module declares`);
+  for (const n of publicNames)
+    if (!declared.has(n)) throw new Error(`src/runtime/index.ts exports "${n}", which no runtime module declares`);
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -70,13 +75,23 @@ function parse(name: string, sources: ReadonlyMap<string, string>): ts.SourceFil
 
 function moduleName(spec: ts.Expression): string {
   const s = (spec as ts.StringLiteral).text;
-  if (!/^\.\/[a-z0-9-]+$/.test(s)) throw new Error(`src/runtime may import only sibling modules ("./name"), not "${s}": it ships inside generated clients`);
+  if (!/^\.\/[a-z0-9-]+$/.test(s))
+    throw new Error(
+      `src/runtime may import only sibling modules ("./name"), not "${s}": it ships inside generated clients`,
+    );
   return s.slice(2);
 }
 
 function declaredNames(st: ts.Statement): string[] {
-  if (ts.isVariableStatement(st)) return st.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
-  if (ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st) || ts.isEnumDeclaration(st)) {
+  if (ts.isVariableStatement(st))
+    return st.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
+  if (
+    ts.isFunctionDeclaration(st) ||
+    ts.isClassDeclaration(st) ||
+    ts.isInterfaceDeclaration(st) ||
+    ts.isTypeAliasDeclaration(st) ||
+    ts.isEnumDeclaration(st)
+  ) {
     return st.name ? [st.name.text] : [];
   }
   return [];

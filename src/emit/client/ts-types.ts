@@ -39,7 +39,10 @@ function baseType(s: SchemaObject, indent: string): string {
 function objectType(s: SchemaObject, indent: string): string {
   const props = s.properties ? Object.entries(s.properties) : [];
   const extra = s.additionalProperties;
-  const map = extra === undefined || extra === false ? undefined : `Record<string, ${extra === true ? 'unknown' : schemaType(extra, indent)}>`;
+  const map =
+    extra === undefined || extra === false
+      ? undefined
+      : `Record<string, ${extra === true ? 'unknown' : schemaType(extra, indent)}>`;
   if (props.length === 0) return map ?? 'Record<string, unknown>';
   return `${membersType(props, new Set(s.required ?? []), indent)}${map ? ` & ${map}` : ''}`;
 }
@@ -48,6 +51,8 @@ function objectType(s: SchemaObject, indent: string): string {
 export function membersType(members: [string, SchemaObject][], required: ReadonlySet<string>, indent = ''): string {
   if (members.length === 0) return '{}';
   const inner = `${indent}  `;
-  const lines = members.map(([name, p]) => `${inner}${propertyKey(name)}${required.has(name) ? '' : '?'}: ${schemaType(p, inner)};`);
+  const lines = members.map(
+    ([name, p]) => `${inner}${propertyKey(name)}${required.has(name) ? '' : '?'}: ${schemaType(p, inner)};`,
+  );
   return `{\n${lines.join('\n')}\n${indent}}`;
 }

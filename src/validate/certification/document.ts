@@ -3,11 +3,17 @@
  * operations with their JSON pointers, and a $ref resolver that keeps track of where a resolved
  * node lives so that findings point at the definition, not at the reference.
  */
-import { type DiagnosticCode, type diagnostic } from '../diagnostics';
+import type { DiagnosticCode, diagnostic } from '../diagnostics';
 import { pointerOf } from '../json-source';
 import type { ApiPropertiesDocument } from '../../swagger/api-properties';
 import type { HttpMethod } from '../../swagger/constants';
-import type { DeclaredSchema, ParameterObject, PathItem, SwaggerDocument, SwaggerOperation } from '../../swagger/document';
+import type {
+  DeclaredSchema,
+  ParameterObject,
+  PathItem,
+  SwaggerDocument,
+  SwaggerOperation,
+} from '../../swagger/document';
 import { entriesOf, isArray, isObject, itemsOf, type Found, type JsonObject } from '../../swagger/found';
 import { resolveLocalRef } from '../../swagger/local-ref';
 import { foundOperations } from '../../swagger/operations';
@@ -49,7 +55,12 @@ export interface CertDocument {
   resolve(node: unknown, pointer: string): Located | undefined;
 }
 
-export function makeDocument(input: { swagger: unknown; apiProperties?: unknown; readme?: string; swaggerChars?: number }): CertDocument {
+export function makeDocument(input: {
+  swagger: unknown;
+  apiProperties?: unknown;
+  readme?: string;
+  swaggerChars?: number;
+}): CertDocument {
   const swagger: Found<SwaggerDocument> = isObject(input.swagger) ? input.swagger : {};
   const resolve = (node: unknown, pointer: string): Located | undefined => resolveLocalRef(swagger, node, pointer);
   const doc: CertDocument = { swagger, resolve, operations: [] };
@@ -77,16 +88,25 @@ export function makeDocument(input: { swagger: unknown; apiProperties?: unknown;
 }
 
 /** Depth-first walk over a schema with pointers; follows no $ref (definitions are walked once, in place). */
-export function walkJsonSchema(s: unknown, pointer: string, visit: (s: Found<DeclaredSchema>, pointer: string, depth: number) => void, depth = 0): void {
+export function walkJsonSchema(
+  s: unknown,
+  pointer: string,
+  visit: (s: Found<DeclaredSchema>, pointer: string, depth: number) => void,
+  depth = 0,
+): void {
   if (!isObject(s) || depth > 64) return;
   visit(s, pointer, depth);
-  if (isObject(s.properties)) for (const [k, v] of Object.entries(s.properties)) walkJsonSchema(v, `${pointer}/properties/${escape(k)}`, visit, depth + 1);
+  if (isObject(s.properties))
+    for (const [k, v] of Object.entries(s.properties))
+      walkJsonSchema(v, `${pointer}/properties/${escapePointer(k)}`, visit, depth + 1);
   if (isObject(s.items)) walkJsonSchema(s.items, `${pointer}/items`, visit, depth + 1);
-  if (isObject(s.additionalProperties)) walkJsonSchema(s.additionalProperties, `${pointer}/additionalProperties`, visit, depth + 1);
-  if (isArray(s.allOf)) s.allOf.forEach((x, i) => walkJsonSchema(x, `${pointer}/allOf/${i}`, visit, depth + 1));
+  if (isObject(s.additionalProperties))
+    walkJsonSchema(s.additionalProperties, `${pointer}/additionalProperties`, visit, depth + 1);
+  if (isArray(s.allOf))
+    for (const [i, x] of s.allOf.entries()) walkJsonSchema(x, `${pointer}/allOf/${i}`, visit, depth + 1);
 }
 
-function escape(k: string): string {
+function escapePointer(k: string): string {
   return k.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -95,18 +115,22 @@ export function schemaRoots(doc: CertDocument): Located[] {
   const out: Located<unknown>[] = [];
   const s = doc.swagger;
   for (const [k, v] of entriesOf(s.definitions)) out.push({ node: v, pointer: pointerOf('definitions', k) });
-  for (const [k, v] of entriesOf(s.parameters)) if (isObject(v) && v.in === 'body') out.push({ node: v.schema, pointer: pointerOf('parameters', k, 'schema') });
-  for (const [k, v] of entriesOf(s.responses)) if (isObject(v)) out.push({ node: v.schema, pointer: pointerOf('responses', k, 'schema') });
+  for (const [k, v] of entriesOf(s.parameters))
+    if (isObject(v) && v.in === 'body') out.push({ node: v.schema, pointer: pointerOf('parameters', k, 'schema') });
+  for (const [k, v] of entriesOf(s.responses))
+    if (isObject(v)) out.push({ node: v.schema, pointer: pointerOf('responses', k, 'schema') });
   const items = new Set<Found<PathItem>>();
   for (const o of doc.operations) {
     itemsOf(o.op.parameters).forEach((p, i) => {
       if (isObject(p) && p.in === 'body') out.push({ node: p.schema, pointer: `${o.pointer}/parameters/${i}/schema` });
     });
-    for (const [status, r] of entriesOf(o.op.responses)) if (isObject(r)) out.push({ node: r.schema, pointer: `${o.pointer}/responses/${escape(status)}/schema` });
+    for (const [status, r] of entriesOf(o.op.responses))
+      if (isObject(r)) out.push({ node: r.schema, pointer: `${o.pointer}/responses/${escapePointer(status)}/schema` });
     if (!items.has(o.item)) {
       items.add(o.item);
       const nc = o.item['x-ms-notification-content'];
-      if (isObject(nc)) out.push({ node: nc.schema, pointer: `${pointerOf('paths', o.path)}/x-ms-notification-content/schema` });
+      if (isObject(nc))
+        out.push({ node: nc.schema, pointer: `${pointerOf('paths', o.path)}/x-ms-notification-content/schema` });
     }
   }
   return out.filter((r): r is Located => isObject(r.node));

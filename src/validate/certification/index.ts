@@ -4,7 +4,7 @@
  * connector folder can be checked). Each finding is registered in ../diagnostics.ts with the
  * Microsoft validator rule id where one exists and a severity calibrated on the corpus.
  */
-import { type Diagnostic } from '../../diagnostics';
+import type { Diagnostic } from '../../diagnostics';
 import { diagnostic } from '../diagnostics';
 import { makeDocument, type At, type CertFile, type Report } from './document';
 import { DOCUMENT_RULES } from './info-rules';
@@ -35,7 +35,13 @@ export function runCertification(input: CertificationInput): CertificationFindin
   const out: CertificationFinding[] = [];
   const report: Report = (code, args, at: At) => {
     const file = at.file ?? 'apiDefinition';
-    const where = { connector: input.connector, file: input.files[file], pointer: at.pointer, ...(at.operation ? { operation: at.operation } : {}), ...(at.field ? { field: at.field } : {}) };
+    const where = {
+      connector: input.connector,
+      file: input.files[file],
+      pointer: at.pointer,
+      ...(at.operation ? { operation: at.operation } : {}),
+      ...(at.field ? { field: at.field } : {}),
+    };
     out.push({ diagnostic: diagnostic(code, args, where, 'certification'), file });
   };
   for (const rule of DOCUMENT_RULES) rule(doc, report);

@@ -10,7 +10,12 @@ import type { CertDocument, OperationView, Report } from './document';
 export type OperationRule = (o: OperationView, doc: CertDocument, report: Report) => void;
 
 const RESTRICTED_SUMMARY = /[/\\<>*%&?]/g;
-const MIME_TYPES = new Set(['application/json', 'text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded']);
+const MIME_TYPES = new Set([
+  'application/json',
+  'text/plain',
+  'multipart/form-data',
+  'application/x-www-form-urlencoded',
+]);
 const NEXT_LINK_NAMES = new Set(['nextLink', '@odata.nextLink']);
 
 export const OPERATION_RULES: readonly OperationRule[] = [
@@ -27,19 +32,25 @@ export const OPERATION_RULES: readonly OperationRule[] = [
     if (!s) return report('summary-missing', {}, { ...at, pointer: o.pointer });
     if (s.length > 80) report('summary-too-long', { length: s.length }, at);
     const bad = s.match(RESTRICTED_SUMMARY);
-    if (bad) report('summary-restricted-characters', { chars: [...new Set(bad)].map((ch) => `"${ch}"`).join(', ') }, at);
+    if (bad)
+      report('summary-restricted-characters', { chars: [...new Set(bad)].map((ch) => `"${ch}"`).join(', ') }, at);
     if (/[\s.!,;:]$/.test(s)) report('summary-ends-with-punctuation', {}, at);
   },
   function description(o, _doc, report) {
     const d = str(o.op.description);
-    if (!d || !d.trim()) return report('operation-description-missing', {}, { pointer: o.pointer, operation: o.name });
+    if (!d?.trim()) return report('operation-description-missing', {}, { pointer: o.pointer, operation: o.name });
     const at = { pointer: `${o.pointer}/description`, operation: o.name };
     if (d.trim() === str(o.op.summary)?.trim()) report('description-equals-summary', {}, at);
     else if (!/[.!?)]["')]?$/.test(d.trim())) report('description-not-sentence', {}, at);
   },
   function visibility(o, _doc, report) {
     const v = o.op['x-ms-visibility'];
-    if (v !== undefined && !isVisibility(v)) report('visibility-invalid', { value: String(v) }, { pointer: `${o.pointer}/x-ms-visibility`, operation: o.name });
+    if (v !== undefined && !isVisibility(v))
+      report(
+        'visibility-invalid',
+        { value: String(v) },
+        { pointer: `${o.pointer}/x-ms-visibility`, operation: o.name },
+      );
   },
   function pathTemplate(o, _doc, report) {
     const p = o.path;
@@ -57,18 +68,21 @@ export const OPERATION_RULES: readonly OperationRule[] = [
     const at = { pointer: `${o.pointer}/parameters`, operation: o.name };
     if (bodies.length > 1) report('multiple-bodies', {}, at);
     if (bodies.length && forms.length) report('body-and-form-data', {}, at);
-    if ((bodies.length || forms.length) && (o.method === 'get' || o.method === 'head')) report('body-on-get', { method: o.method }, at);
+    if ((bodies.length || forms.length) && (o.method === 'get' || o.method === 'head'))
+      report('body-on-get', { method: o.method }, at);
   },
   function mimeTypes(o, doc, report) {
     const hasInput = o.params.some((p) => p.node.in === 'body' || p.node.in === 'formData');
     const own = isArray(o.op.consumes) ? o.op.consumes : undefined;
     const consumes = own ?? (isArray(doc.swagger.consumes) ? doc.swagger.consumes : undefined);
     const base = own ? `${o.pointer}/consumes` : '/consumes';
-    if (hasInput && (!consumes || consumes.length === 0)) return report('consumes-missing', {}, { pointer: o.pointer, operation: o.name });
+    if (hasInput && (!consumes || consumes.length === 0))
+      return report('consumes-missing', {}, { pointer: o.pointer, operation: o.name });
     if (!hasInput || !consumes) return;
     consumes.forEach((m, i) => {
       const mime = String(m).split(';')[0]!.trim().toLowerCase();
-      if (!MIME_TYPES.has(mime)) report('mime-type-invalid', { mime: String(m) }, { pointer: `${base}/${i}`, operation: o.name });
+      if (!MIME_TYPES.has(mime))
+        report('mime-type-invalid', { mime: String(m) }, { pointer: `${base}/${i}`, operation: o.name });
     });
     if (consumes.some((m) => String(m).toLowerCase().startsWith('application/x-www-form-urlencoded'))) {
       for (const p of o.params) {
@@ -83,15 +97,21 @@ export const OPERATION_RULES: readonly OperationRule[] = [
     if (!isObject(a) || a.replacement === undefined) return;
     const r = a.replacement;
     const at = { pointer: `${o.pointer}/x-ms-api-annotation/replacement`, operation: o.name };
-    if (!isObject(r) || !str(r.api) || !str(r.operationId)) report('replacement-invalid', { reason: 'it needs both api and operationId' }, at);
-    if (o.op.deprecated !== true) report('replacement-invalid', { reason: 'only a deprecated operation may name a replacement' }, at);
+    if (!isObject(r) || !str(r.api) || !str(r.operationId))
+      report('replacement-invalid', { reason: 'it needs both api and operationId' }, at);
+    if (o.op.deprecated !== true)
+      report('replacement-invalid', { reason: 'only a deprecated operation may name a replacement' }, at);
   },
   function pageable(o, _doc, report) {
     const pg = o.op['x-ms-pageable'];
     if (!isObject(pg)) return;
     const name = pg.nextLinkName;
     if (name !== undefined && name !== null && !NEXT_LINK_NAMES.has(String(name))) {
-      report('next-link-name-invalid', { name: String(name) }, { pointer: `${o.pointer}/x-ms-pageable/nextLinkName`, operation: o.name });
+      report(
+        'next-link-name-invalid',
+        { name: String(name) },
+        { pointer: `${o.pointer}/x-ms-pageable/nextLinkName`, operation: o.name },
+      );
     }
   },
   function responses(o, doc, report) {
@@ -105,12 +125,14 @@ export const OPERATION_RULES: readonly OperationRule[] = [
     for (const status of statuses) {
       const r = doc.resolve(rs[status], `${o.pointer}/responses/${pointerOf(status).slice(1)}`);
       if (!r || !isObject(r.node.schema)) continue;
-      if (status === 'default') report('default-response-has-schema', {}, { pointer: `${r.pointer}/schema`, operation: o.name });
+      if (status === 'default')
+        report('default-response-has-schema', {}, { pointer: `${r.pointer}/schema`, operation: o.name });
       else {
         withSchema.push(status);
         // Certified connectors carry the schema on their only 2xx (InEight: 77 operations on 202;
         // the published ConvertKit: 204) and passed; misplaced is a schema beside a 200/201.
-        if (hasMain && /^2\d\d$/.test(status) && !/^20[01]$/.test(status)) report('schema-on-wrong-status', { status }, { pointer: `${r.pointer}/schema`, operation: o.name });
+        if (hasMain && /^2\d\d$/.test(status) && !/^20[01]$/.test(status))
+          report('schema-on-wrong-status', { status }, { pointer: `${r.pointer}/schema`, operation: o.name });
       }
     }
     if (withSchema.length > 1) report('many-responses-with-schema', { statuses: withSchema.join(', ') }, at);
@@ -130,11 +152,18 @@ export function crossOperationRules(doc: CertDocument, report: Report): void {
     const id = str(o.op.operationId);
     if (id) ids.set(id, [...(ids.get(id) ?? []), o]);
     const route = operationRoute(o);
-    if (routes.has(route)) report('duplicate-route', { method: o.method, path: o.path }, { pointer: o.pointer, operation: o.name });
+    if (routes.has(route))
+      report('duplicate-route', { method: o.method, path: o.path }, { pointer: o.pointer, operation: o.name });
     else routes.set(route, o);
   }
   for (const [id, list] of ids) {
-    if (list.length > 1) for (const o of list.slice(1)) report('duplicate-operation-id', { id, count: list.length }, { pointer: `${o.pointer}/operationId`, operation: o.name });
+    if (list.length > 1)
+      for (const o of list.slice(1))
+        report(
+          'duplicate-operation-id',
+          { id, count: list.length },
+          { pointer: `${o.pointer}/operationId`, operation: o.name },
+        );
   }
   // Versioned operation families (x-ms-api-annotation): at most two active members, each revision once.
   const families = new Map<string, OperationView[]>();
@@ -144,13 +173,23 @@ export function crossOperationRules(doc: CertDocument, report: Report): void {
   }
   for (const [family, members] of families) {
     const active = members.filter((o) => o.op.deprecated !== true);
-    if (active.length > 2) report('family-too-many-active', { family, count: active.length }, { pointer: `${active[2]!.pointer}/x-ms-api-annotation`, operation: active[2]!.name });
+    if (active.length > 2)
+      report(
+        'family-too-many-active',
+        { family, count: active.length },
+        { pointer: `${active[2]!.pointer}/x-ms-api-annotation`, operation: active[2]!.name },
+      );
     const revisions = new Set<unknown>();
     for (const o of members) {
       const a = o.op['x-ms-api-annotation'];
       const rev = isObject(a) ? a.revision : undefined;
       if (rev === undefined) continue;
-      if (revisions.has(rev)) report('family-revision-duplicate', { family, revision: String(rev) }, { pointer: `${o.pointer}/x-ms-api-annotation/revision`, operation: o.name });
+      if (revisions.has(rev))
+        report(
+          'family-revision-duplicate',
+          { family, revision: String(rev) },
+          { pointer: `${o.pointer}/x-ms-api-annotation/revision`, operation: o.name },
+        );
       revisions.add(rev);
     }
   }
@@ -158,7 +197,8 @@ export function crossOperationRules(doc: CertDocument, report: Report): void {
   const seen = new Map<string, string>();
   for (const p of paths) {
     const k = p.toLowerCase();
-    if (seen.has(k) && seen.get(k) !== p) report('path-redefined', { path: p, other: seen.get(k)! }, { pointer: pointerOf('paths', p) });
+    if (seen.has(k) && seen.get(k) !== p)
+      report('path-redefined', { path: p, other: seen.get(k)! }, { pointer: pointerOf('paths', p) });
     else seen.set(k, p);
   }
 }

@@ -28,7 +28,8 @@ function checkRequirements(list: unknown, base: string, doc: CertDocument, repor
       const pointer = `${base}/${i}${pointerOf(name)}`;
       const def = defs[name];
       if (!isObject(def)) report('security-undefined', { name }, { pointer, operation });
-      else if (def.type !== 'oauth2' && !(isArray(scopes) && scopes.length === 0)) report('security-scopes-not-empty', { name }, { pointer, operation });
+      else if (def.type !== 'oauth2' && !(isArray(scopes) && scopes.length === 0))
+        report('security-scopes-not-empty', { name }, { pointer, operation });
     }
   });
 }
@@ -42,16 +43,20 @@ export const PROPERTIES_RULES: readonly DocumentRule[] = [
     const ap = doc.apiProperties;
     if (!ap) return;
     const at = (pointer: string) => ({ file: 'apiProperties' as const, pointer });
-    if (!isObject(ap.properties)) return report('api-properties-invalid', { reason: 'it has no "properties" object' }, at(''));
+    if (!isObject(ap.properties))
+      return report('api-properties-invalid', { reason: 'it has no "properties" object' }, at(''));
     const p = ap.properties;
     const color = p.iconBrandColor;
-    if (typeof color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(color)) report('icon-brand-color-invalid', { color: String(color) }, at('/properties/iconBrandColor'));
-    else if (RESERVED_COLORS.has(color.toLowerCase())) report('icon-brand-color-reserved', { color }, at('/properties/iconBrandColor'));
+    if (typeof color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(color))
+      report('icon-brand-color-invalid', { color: String(color) }, at('/properties/iconBrandColor'));
+    else if (RESERVED_COLORS.has(color.toLowerCase()))
+      report('icon-brand-color-reserved', { color }, at('/properties/iconBrandColor'));
     for (const key of ['publisher', 'stackOwner'] as const) {
       const v = p[key];
       if (v === undefined) continue;
       // Names, not sentences: letters and digits with the separators real company names use.
-      if (typeof v !== 'string' || !/^[\p{L}\p{N}][\p{L}\p{N} .,&'()-]*$/u.test(v)) report('publisher-invalid', { key, value: String(v) }, at(`/properties/${key}`));
+      if (typeof v !== 'string' || !/^[\p{L}\p{N}][\p{L}\p{N} .,&'()-]*$/u.test(v))
+        report('publisher-invalid', { key, value: String(v) }, at(`/properties/${key}`));
     }
   },
   function oauthRedirect(doc, report) {
@@ -61,10 +66,18 @@ export const PROPERTIES_RULES: readonly DocumentRule[] = [
       if (!isObject(params)) return;
       for (const [name, param] of Object.entries(params)) {
         const url = isObject(param) && isObject(param.oAuthSettings) ? param.oAuthSettings.redirectUrl : undefined;
-        const urls: [suffix: string, url: unknown][] = isArray(url) ? url.map((u, i) => [`/${i}`, u]) : url === undefined ? [] : [['', url]];
+        const urls: [suffix: string, url: unknown][] = isArray(url)
+          ? url.map((u, i) => [`/${i}`, u])
+          : url === undefined
+            ? []
+            : [['', url]];
         for (const [suffix, u] of urls) {
           if (typeof u === 'string' && REDIRECT.test(u)) continue;
-          report('oauth-redirect-invalid', { url: String(u) }, { file: 'apiProperties', pointer: `${base}${pointerOf(name, 'oAuthSettings', 'redirectUrl')}${suffix}` });
+          report(
+            'oauth-redirect-invalid',
+            { url: String(u) },
+            { file: 'apiProperties', pointer: `${base}${pointerOf(name, 'oAuthSettings', 'redirectUrl')}${suffix}` },
+          );
         }
       }
     };

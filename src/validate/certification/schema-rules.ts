@@ -25,31 +25,58 @@ const REF_SIBLING_ALLOWED = new Set(['$ref']);
 function checkSchemaNode(s: Schema, pointer: string, depth: number, report: Report, doc: CertDocument): void {
   if (typeof s.$ref === 'string') {
     const ref = s.$ref;
-    if (!REF_PREFIXES.some((p) => ref.startsWith(p))) report('ref-invalid', { ref, reason: 'it must start with #/definitions/, #/parameters/ or #/responses/' }, { pointer: `${pointer}/$ref` });
-    else if (!doc.resolve(s, pointer)) report('ref-invalid', { ref, reason: 'nothing is defined there' }, { pointer: `${pointer}/$ref` });
+    if (!REF_PREFIXES.some((p) => ref.startsWith(p)))
+      report(
+        'ref-invalid',
+        { ref, reason: 'it must start with #/definitions/, #/parameters/ or #/responses/' },
+        { pointer: `${pointer}/$ref` },
+      );
+    else if (!doc.resolve(s, pointer))
+      report('ref-invalid', { ref, reason: 'nothing is defined there' }, { pointer: `${pointer}/$ref` });
     const siblings = Object.keys(s).filter((k) => !REF_SIBLING_ALLOWED.has(k));
     if (siblings.length) report('ref-sibling', { keys: siblings.join(', ') }, { pointer });
     return;
   }
   checkKeys(s, 'schema', pointer, report);
   if (s.required !== undefined) {
-    if (!isArray(s.required) || s.required.length === 0) report('required-invalid', { reason: 'required must be a non-empty list of property names' }, { pointer: `${pointer}/required` });
-    else if (s.type !== undefined && s.type !== 'object') report('required-invalid', { reason: `required is only allowed on objects, not on type ${String(s.type)}` }, { pointer: `${pointer}/required` });
+    if (!isArray(s.required) || s.required.length === 0)
+      report(
+        'required-invalid',
+        { reason: 'required must be a non-empty list of property names' },
+        { pointer: `${pointer}/required` },
+      );
+    else if (s.type !== undefined && s.type !== 'object')
+      report(
+        'required-invalid',
+        { reason: `required is only allowed on objects, not on type ${String(s.type)}` },
+        { pointer: `${pointer}/required` },
+      );
     else {
       for (const r of s.required) {
-        if (!isObject(s.properties) || !(String(r) in s.properties)) report('required-property-missing', { name: String(r) }, { pointer: `${pointer}/required` });
+        if (!isObject(s.properties) || !(String(r) in s.properties))
+          report('required-property-missing', { name: String(r) }, { pointer: `${pointer}/required` });
       }
     }
   }
   if (s.enum !== undefined) {
-    if (!isArray(s.enum) || s.enum.length === 0 || new Set(s.enum.map((v) => JSON.stringify(v))).size !== s.enum.length) {
+    if (
+      !isArray(s.enum) ||
+      s.enum.length === 0 ||
+      new Set(s.enum.map((v) => JSON.stringify(v))).size !== s.enum.length
+    ) {
       report('enum-invalid', {}, { pointer: `${pointer}/enum` });
     }
   }
-  if (s.format !== undefined && typeof s.type === 'string' && FORMATS[s.type] && !FORMATS[s.type]!.has(String(s.format))) {
+  if (
+    s.format !== undefined &&
+    typeof s.type === 'string' &&
+    FORMATS[s.type] &&
+    !FORMATS[s.type]!.has(String(s.format))
+  ) {
     report('format-invalid', { type: s.type, format: String(s.format) }, { pointer: `${pointer}/format` });
   }
-  if (isObject(s.properties) && Object.keys(s.properties).length === 0) report('empty-properties', {}, { pointer: `${pointer}/properties` });
+  if (isObject(s.properties) && Object.keys(s.properties).length === 0)
+    report('empty-properties', {}, { pointer: `${pointer}/properties` });
   if (s.type === 'string' && s.format === 'binary' && depth > 0) report('binary-not-top-level', {}, { pointer });
 }
 
@@ -67,7 +94,8 @@ function checkNotificationUrl(root: Schema, pointer: string, report: Report, doc
         if (r.node.type !== 'string') problems.push('it must be a string');
         if (r.node['x-ms-visibility'] !== 'internal') problems.push('it must be internal');
         if (!chain) problems.push('it and every parent must be required');
-        if (problems.length) report('notification-url-invalid', { reason: problems.join('; ') }, { pointer: r.pointer });
+        if (problems.length)
+          report('notification-url-invalid', { reason: problems.join('; ') }, { pointer: r.pointer });
       } else if (isObject(r.node.properties)) visit(r.node, r.pointer, chain);
     }
   };
@@ -90,8 +118,12 @@ export const SCHEMA_RULES: readonly DocumentRule[] = [
         walkJsonSchema(root.node, root.pointer, (s, at) => {
           if (!isArray(s.required) || !isObject(s.properties)) return;
           for (const name of s.required) {
-            const prop = doc.resolve(s.properties[String(name)], `${at}/properties/${pointerOf(String(name)).slice(1)}`);
-            if (prop?.node.readOnly === true) report('required-read-only', { name: String(name) }, { pointer: prop.pointer, operation: o.name });
+            const prop = doc.resolve(
+              s.properties[String(name)],
+              `${at}/properties/${pointerOf(String(name)).slice(1)}`,
+            );
+            if (prop?.node.readOnly === true)
+              report('required-read-only', { name: String(name) }, { pointer: prop.pointer, operation: o.name });
           }
         });
       }
@@ -102,7 +134,12 @@ export const SCHEMA_RULES: readonly DocumentRule[] = [
       if (!isObject(o.op.responses)) continue;
       for (const [status, r] of Object.entries(o.op.responses)) {
         if (!/^2\d\d$/.test(status) || !isObject(r) || !isObject(r.schema)) continue;
-        if (Object.keys(r.schema).length === 0) report('response-schema-empty', {}, { pointer: `${o.pointer}/responses/${status}/schema`, operation: o.name });
+        if (Object.keys(r.schema).length === 0)
+          report(
+            'response-schema-empty',
+            {},
+            { pointer: `${o.pointer}/responses/${status}/schema`, operation: o.name },
+          );
       }
     }
   },

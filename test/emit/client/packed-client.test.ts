@@ -16,7 +16,12 @@ import { writeClientPackage } from '../../helpers/generated-client';
 const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../../..');
 const tsc = path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
-const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+const npmEnv = {
+  ...process.env,
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+};
 
 const consumerBody = (kind: 'esm' | 'cjs') => `
 import { createClient, HttpError, ClientError, type AddSubscriberToFormResult, type ListSubscribersItem } from 'convertkit-client';
@@ -61,21 +66,41 @@ void main();
 let server: RunningServer;
 let work: string;
 beforeAll(async () => {
-  server = await startReplayServer({ connector: convertkit, fixtures: loadFixtureDir(path.join(repo, 'definitions', 'convertkit', 'recordings')).fixtures });
+  server = await startReplayServer({
+    connector: convertkit,
+    fixtures: loadFixtureDir(path.join(repo, 'definitions', 'convertkit', 'recordings')).fixtures,
+  });
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-packed-'));
 });
 afterAll(() => server.close());
 
 test('npm pack -> install -> tsc -> run from ESM and CJS', async () => {
   const pkgDir = await writeClientPackage(convertkit);
-  const { stdout: packed } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: pkgDir, env: npmEnv });
+  const { stdout: packed } = await run('npm', ['pack', '--json', '--pack-destination', work], {
+    cwd: pkgDir,
+    env: npmEnv,
+  });
   const [info] = JSON.parse(packed) as { filename: string; files: { path: string }[] }[];
-  expect(info!.files.map((f) => f.path).sort()).toEqual(['README.md', 'index.cjs', 'index.d.cts', 'index.d.mts', 'index.mjs', 'package.json']);
+  expect(info!.files.map((f) => f.path).sort()).toEqual([
+    'README.md',
+    'index.cjs',
+    'index.d.cts',
+    'index.d.mts',
+    'index.mjs',
+    'package.json',
+  ]);
 
   const app = path.join(work, 'app');
   fs.mkdirSync(app);
-  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-  await run('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', path.join(work, info!.filename)], { cwd: app, env: npmEnv });
+  fs.writeFileSync(
+    path.join(app, 'package.json'),
+    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }),
+  );
+  await run(
+    'npm',
+    ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', path.join(work, info!.filename)],
+    { cwd: app, env: npmEnv },
+  );
   expect(fs.existsSync(path.join(app, 'node_modules', 'convertkit-client', 'index.mjs'))).toBe(true);
 
   fs.writeFileSync(path.join(app, 'consumer.mts'), consumerBody('esm'));
@@ -83,11 +108,22 @@ test('npm pack -> install -> tsc -> run from ESM and CJS', async () => {
   fs.writeFileSync(
     path.join(app, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: [], strict: true, outDir: 'out', skipLibCheck: false },
+      compilerOptions: {
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        lib: ['es2022', 'dom'],
+        types: [],
+        strict: true,
+        outDir: 'out',
+        skipLibCheck: false,
+      },
       files: ['consumer.mts', 'consumer.cts'],
     }),
   );
-  const typecheck = await run(process.execPath, [tsc, '-p', app], { cwd: app }).catch((e: { stdout: string }) => ({ stdout: `FAILED\n${e.stdout}` }));
+  const typecheck = await run(process.execPath, [tsc, '-p', app], { cwd: app }).catch((e: { stdout: string }) => ({
+    stdout: `FAILED\n${e.stdout}`,
+  }));
   expect(typecheck.stdout).toBe('');
 
   const results = [];
@@ -96,6 +132,14 @@ test('npm pack -> install -> tsc -> run from ESM and CJS', async () => {
     results.push(JSON.parse(stdout));
   }
   for (const [i, kind] of ['esm', 'cjs'].entries()) {
-    expect(results[i]).toEqual({ kind, id: 1, name: 'Acme Corp.', dynamic: 2, count: 2, deleted: true, error: '404 Account Not Found' });
+    expect(results[i]).toEqual({
+      kind,
+      id: 1,
+      name: 'Acme Corp.',
+      dynamic: 2,
+      count: 2,
+      deleted: true,
+      error: '404 Account Not Found',
+    });
   }
 }, 180_000);
