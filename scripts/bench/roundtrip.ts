@@ -11,7 +11,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { validateConnectorFiles } from '../../src/synth/connector-folder-artifact';
-import { findSourceFolders, MODEL_IMPORT } from '../../src/cli/commands/import';
+import { MODEL_IMPORT } from '../../src/cli/commands/import';
+import { findConnectorFolders } from '../../src/io/connector-folders';
 import { emitConnectorFolder } from '../../src/emit/connector-folder';
 import { writeDirAtomic } from '../../src/io/atomic-write';
 import { importConnector } from '../../src/import/import-connector';
@@ -63,7 +64,7 @@ export async function run(): Promise<BenchSection> {
       rows: [{ label: 'skipped', value: `no corpus at ${corpus}` }],
     };
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-bench-rt-'));
-  const folders = findSourceFolders(corpus);
+  const folders = findConnectorFolders(corpus);
   const rssBefore = process.resourceUsage().maxRSS;
   const ratios: number[] = [];
   let oursTotal = 0;

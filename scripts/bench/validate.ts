@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { findConnectorFolders, validateFolder } from '../../src/validate/validate-target';
+import { findConnectorFolders } from '../../src/io/connector-folders';
+import { validateFolder } from '../../src/validate/validate-target';
 import { fmt, median, ratio } from './measure';
 import type { BenchSection } from './types';
 

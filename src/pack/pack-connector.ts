@@ -25,13 +25,13 @@ import { emitArmTemplate } from './arm-template';
 import { checkArmTemplate } from './arm-template-check';
 import { checkCertificationPackage } from './certification-check';
 import { buildCertificationPackage, type CertificationInputs } from './certification-package';
-import { connectorFolder, connectorZip, type ConnectorExtras } from './connector-package';
+import { connectorFolder, connectorZip, type ConnectorExtras, type ConnectorFolder } from './connector-package';
 import { emitIntro } from './intro';
 import { emitOpenApi3, validateOpenApi3 } from './openapi3';
 import { pngSize } from './png';
 import { scanForSecrets, secretsFromEnv, withZipMembers } from './secret-scan';
 import { emitSolution, solutionZip } from './solution-package';
-import { resolveSolutionSettings, type SolutionOptions } from './solution-settings';
+import { resolveSolutionSettings, type SolutionOptions, type SolutionSettings } from './solution-settings';
 import { swaggerFileName, swaggerText, yamlText, type SwaggerFormat } from './swagger-format';
 import { zipFiles } from './zip';
 
@@ -79,29 +79,8 @@ export async function packConnector(c: Connector, o: PackOptions): Promise<PackR
   };
   const d = result.diagnostics;
   if (hasErrors(d)) return result;
-
   const extras = o.extras ?? {};
-  const icon = extras.icon ?? c.icon;
-  if (icon) {
-    const size = pngSize(icon);
-    const file = extras.iconPath ?? 'icon.png';
-    if (!size)
-      d.push(
-        diagnostic(
-          'icon-invalid',
-          { file, reason: 'it does not start with the PNG signature and an IHDR chunk' },
-          { connector: c.id, file },
-        ),
-      );
-    else if (size.width > 144 || size.height > 144)
-      d.push(
-        diagnostic(
-          'icon-invalid',
-          { file, reason: `it is ${size.width}x${size.height}; Dataverse stores icons of at most 144x144` },
-          { connector: c.id, file },
-        ),
-      );
-  }
+  d.push(...iconDiagnostics(c, extras));
   const settings = resolveSolutionSettings(c, o.solution);
   d.push(...settings.diagnostics);
   if (hasErrors(d)) return result;
@@ -112,64 +91,107 @@ export async function packConnector(c: Connector, o: PackOptions): Promise<PackR
   // The folder's own text read back, so every package carries what the folder holds.
   const parsed: unknown = JSON.parse(folder.swaggerText);
   const swagger: Found<SwaggerDocument> = isObject(parsed) ? parsed : {};
-  const out = new Map<string, Buffer>();
-  const add = (name: string, data: string | Buffer): void => {
-    out.set(name, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-  };
-  add(PACKAGE_FILES.connectorZip, await connectorZip(folder));
-
+  const pkg = packageFiles(d);
+  pkg.add(PACKAGE_FILES.connectorZip, await connectorZip(folder));
   // 2. the Dataverse solution
-  const sol = emitSolution(c, folder, settings.settings!);
-  d.push(...sol.diagnostics);
-  let solutionBytes: Buffer | undefined;
-  if (sol.solution) {
-    solutionBytes = await solutionZip(sol.solution);
-    add(sol.solution.fileName, solutionBytes);
-  }
-
+  const solution = await addSolution(pkg, c, folder, settings.settings!);
   // 3. the ARM template
   const template = emitArmTemplate(c, swagger, folder.apiProperties, folder.icon);
   d.push(...(await checkArmTemplate(template, { connector: c.id, file: PACKAGE_FILES.armTemplate })));
-  add(PACKAGE_FILES.armTemplate, jsonText(template));
-
+  pkg.add(PACKAGE_FILES.armTemplate, jsonText(template));
   // 4. OpenAPI 3.0, and the swagger in the extra formats
-  const openapi = emitOpenApi3(swagger);
-  d.push(...(await validateOpenApi3(openapi, { connector: c.id, file: PACKAGE_FILES.openapiJson })));
-  add(PACKAGE_FILES.openapiJson, jsonText(openapi));
-  add(PACKAGE_FILES.openapiYaml, yamlText(openapi));
-  for (const format of new Set(o.formats ?? [])) {
-    // JSON is the connector folder's own file, byte for byte; YAML is the same value.
-    add(swaggerFileName(format), format === 'json' ? folder.swaggerText : swaggerText(swagger, format));
-  }
-
+  await addOpenApi(pkg, c, swagger, folder.swaggerText, o.formats ?? []);
   // 5. intro.md and, given its inputs, the certification package
   const intro = emitIntro(c);
-  add(PACKAGE_FILES.intro, intro);
-  if (o.certification && sol.solution && solutionBytes) {
-    const cert = await buildCertificationPackage(
-      c.id,
-      { fileName: sol.solution.fileName, bytes: solutionBytes },
-      o.certification,
-      intro,
-    );
-    d.push(...cert.diagnostics);
-    if (cert.pkg) {
-      result.notes.push(...cert.pkg.notes);
-      const bytes = await zipFiles(cert.pkg.files);
-      add(cert.pkg.fileName, bytes);
-      const check = await checkCertificationPackage(bytes, cert.pkg.fileName, {
-        plugin: o.certification.plugin,
-        connector: c.id,
-      });
-      d.push(...check.diagnostics);
-    }
-  }
+  pkg.add(PACKAGE_FILES.intro, intro);
+  if (o.certification && solution)
+    result.notes.push(...(await addCertificationPackage(pkg, c, solution, o.certification, intro)));
 
   // What is scanned is what would be written, every zip opened down to its innermost members.
-  d.push(...scanForSecrets(await withZipMembers(out), secretsFromEnv(o.env ?? process.env), c.id));
-  result.files = out;
+  d.push(...scanForSecrets(await withZipMembers(pkg.files), secretsFromEnv(o.env ?? process.env), c.id));
+  result.files = pkg.files;
   if (hasErrors(d)) return result;
-  if (!o.dryRun) writeDirAtomic(packagesDir, out);
+  if (!o.dryRun) writeDirAtomic(packagesDir, pkg.files);
   result.ok = true;
   return result;
+}
+
+/** The package files being assembled, and where their findings go. */
+interface PackageFiles {
+  files: Map<string, Buffer>;
+  diagnostics: Diagnostic[];
+  add(name: string, data: string | Buffer): void;
+}
+
+function packageFiles(diagnostics: Diagnostic[]): PackageFiles {
+  const files = new Map<string, Buffer>();
+  return {
+    files,
+    diagnostics,
+    add: (name, data) => {
+      files.set(name, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    },
+  };
+}
+
+/** Dataverse stores a connector icon as a PNG of at most 144x144. */
+function iconDiagnostics(c: Connector, extras: NonNullable<PackOptions['extras']>): Diagnostic[] {
+  const icon = extras.icon ?? c.icon;
+  if (!icon) return [];
+  const size = pngSize(icon);
+  const file = extras.iconPath ?? 'icon.png';
+  const invalid = (reason: string) => [diagnostic('icon-invalid', { file, reason }, { connector: c.id, file })];
+  if (!size) return invalid('it does not start with the PNG signature and an IHDR chunk');
+  if (size.width > 144 || size.height > 144)
+    return invalid(`it is ${size.width}x${size.height}; Dataverse stores icons of at most 144x144`);
+  return [];
+}
+
+async function addSolution(
+  pkg: PackageFiles,
+  c: Connector,
+  folder: ConnectorFolder,
+  settings: SolutionSettings,
+): Promise<{ fileName: string; bytes: Buffer } | undefined> {
+  const sol = emitSolution(c, folder, settings);
+  pkg.diagnostics.push(...sol.diagnostics);
+  if (!sol.solution) return undefined;
+  const bytes = await solutionZip(sol.solution);
+  pkg.add(sol.solution.fileName, bytes);
+  return { fileName: sol.solution.fileName, bytes };
+}
+
+async function addOpenApi(
+  pkg: PackageFiles,
+  c: Connector,
+  swagger: Found<SwaggerDocument>,
+  swaggerJson: string,
+  formats: readonly SwaggerFormat[],
+): Promise<void> {
+  const openapi = emitOpenApi3(swagger);
+  pkg.diagnostics.push(...(await validateOpenApi3(openapi, { connector: c.id, file: PACKAGE_FILES.openapiJson })));
+  pkg.add(PACKAGE_FILES.openapiJson, jsonText(openapi));
+  pkg.add(PACKAGE_FILES.openapiYaml, yamlText(openapi));
+  for (const format of new Set(formats)) {
+    // JSON is the connector folder's own file, byte for byte; YAML is the same value.
+    pkg.add(swaggerFileName(format), format === 'json' ? swaggerJson : swaggerText(swagger, format));
+  }
+}
+
+/** The certification package, checked as ConnectorPackageValidator.ps1 would; returns its notes. */
+async function addCertificationPackage(
+  pkg: PackageFiles,
+  c: Connector,
+  solution: { fileName: string; bytes: Buffer },
+  inputs: NonNullable<PackOptions['certification']>,
+  intro: string,
+): Promise<string[]> {
+  const cert = await buildCertificationPackage(c.id, solution, inputs, intro);
+  pkg.diagnostics.push(...cert.diagnostics);
+  if (!cert.pkg) return [];
+  const bytes = await zipFiles(cert.pkg.files);
+  pkg.add(cert.pkg.fileName, bytes);
+  const check = await checkCertificationPackage(bytes, cert.pkg.fileName, { plugin: inputs.plugin, connector: c.id });
+  pkg.diagnostics.push(...check.diagnostics);
+  return cert.pkg.notes;
 }

@@ -171,26 +171,3 @@ export async function validateBuilt(
   const rest = files.diagnostics.filter((d) => !seen.has(`${d.code}|${d.file}|${d.pointer}`));
   return { connector: c.id, target: builtDir, diagnostics: [...located, ...rest] };
 }
-
-/** Every connector folder under `root` (any depth) that holds an apiDefinition.swagger.json. */
-export function findConnectorFolders(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string, depth: number) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    if (entries.some((e) => e.isFile() && e.name.toLowerCase() === FOLDER_FILES.apiDefinition.toLowerCase())) {
-      out.push(dir);
-      return;
-    }
-    if (depth > 4) return;
-    for (const e of entries)
-      if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
-        walk(path.join(dir, e.name), depth + 1);
-  };
-  walk(root, 0);
-  return out.sort();
-}

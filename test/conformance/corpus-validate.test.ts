@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../../src/diagnostics';
 import { DIAGNOSTICS, type DiagnosticCode } from '../../src/validate/diagnostics';
-import { findConnectorFolders, validateFolder, type ValidationResult } from '../../src/validate/validate-target';
+import { findConnectorFolders } from '../../src/io/connector-folders';
+import { validateFolder, type ValidationResult } from '../../src/validate/validate-target';
 import { sharedDir } from '../helpers/shared';
 
 const corpus = path.join(sharedDir(), 'corpus');

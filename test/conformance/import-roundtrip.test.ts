@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { produceConnectorFolder } from '../../src/synth/connector-folder-artifact';
-import { findSourceFolders, MODEL_IMPORT } from '../../src/cli/commands/import';
+import { MODEL_IMPORT } from '../../src/cli/commands/import';
+import { findConnectorFolders } from '../../src/io/connector-folders';
 import { emitApiProperties } from '../../src/emit/api-properties';
 import { emitSwagger } from '../../src/emit/swagger';
 import { asWritten, jsonDifferences, roundTrip, type RoundTripResult } from '../../src/import/round-trip';
@@ -28,7 +29,7 @@ const UNREADABLE: Record<string, string> = {
 };
 
 const corpus = path.join(sharedDir(), 'corpus');
-const folders = findSourceFolders(corpus).map((f) => path.relative(corpus, f));
+const folders = findConnectorFolders(corpus).map((f) => path.relative(corpus, f));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-corpus-rt-'));
 const results = new Map<string, RoundTripResult>();
 const corpusShare = (): TypedShare =>

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { emitConnectorFolder } from '../../src/emit/connector-folder';
-import { findConnectorFolders, validateBuilt } from '../../src/validate/validate-target';
+import { findConnectorFolders } from '../../src/io/connector-folders';
+import { validateBuilt } from '../../src/validate/validate-target';
 import { sample } from '../helpers/sample-connector';
 
 let root: string;

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
+import { findConnectorFolders } from '../../io/connector-folders';
 import { writeDirAtomic } from '../../io/atomic-write';
 import { idFromFolder, importConnector, type ImportResult } from '../../import/import-connector';
 import { SOURCE_FILES } from '../../import/read-source';
@@ -38,24 +39,6 @@ interface Outcome {
 
 /** How imported descriptors import the model: from 'pcdk', as every author's descriptors do. */
 export const MODEL_IMPORT = 'pcdk';
-
-/** Folders holding an apiDefinition.swagger.json under `root` (symlinks and hidden folders skipped), sorted. */
-export function findSourceFolders(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string, depth: number): void => {
-    if (fs.existsSync(path.join(dir, SOURCE_FILES.apiDefinition))) {
-      out.push(dir);
-      return;
-    }
-    if (depth > 4) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
-        walk(path.join(dir, e.name), depth + 1);
-    }
-  };
-  walk(root, 0);
-  return out.sort();
-}
 
 async function importOne(folder: string, id: string, out: string, opts: ImportCliOptions): Promise<Outcome> {
   const outcome: Outcome = { folder, id, status: 'failed', operations: 0, files: 0, diagnostics: [] };
@@ -143,7 +126,7 @@ export function registerImport(program: Command): void {
 
       const root = opts.all!;
       if (!fs.statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`${root} is not a folder`);
-      const folders = findSourceFolders(root);
+      const folders = findConnectorFolders(root);
       if (folders.length === 0)
         throw new UserError(`no connector folders (with ${SOURCE_FILES.apiDefinition}) under ${root}`);
       const outRoot = opts.out ?? 'definitions';

@@ -15,8 +15,8 @@ import {
   totals,
   type OutputFormat,
 } from '../../validate/report-format';
+import { findConnectorFolders } from '../../io/connector-folders';
 import {
-  findConnectorFolders,
   validateBuilt,
   validateFolder,
   validateSwaggerFile,

@@ -1,0 +1,64 @@
+/**
+ * What an existing connector declares and an author never writes: the importer's side of a
+ * descriptor (`pcdk import`). The authoring types (OperationSpec, ConnectorSpec) describe what an
+ * author writes; an imported descriptor adds one `declared` value beside them, and each emitter
+ * overlays it in one place (src/emit/declared-operation.ts, emitSwagger, emitApiProperties).
+ * The shapes are the Swagger types of src/swagger/document.ts, spelled as the source spells them,
+ * so nothing here widens the authoring model.
+ */
+import type { HeaderObject, SwaggerOperation } from '../swagger/document';
+import type { DocumentSpec, PathItemSpec } from './document';
+import type { PropertiesSpec } from './properties';
+import type { Visibility } from './schema';
+
+/**
+ * Swagger keys of the source operation, written verbatim over what operation() derives:
+ * `parameters` and `responses` replace those built from params/body/responses, and every other
+ * key (consumes, x-ms-trigger, x-ms-pageable, any vendor key, an empty `tags`) is written as is.
+ * operationId is always the descriptor's id.
+ */
+export type DeclaredOperationKeys = Partial<Omit<SwaggerOperation, 'operationId'>>;
+
+/** How the source names and labels its body parameter; authored bodies are plain `body`. */
+export interface DeclaredBodyParameter {
+  /** The parameter's name (default `body`). */
+  readonly name?: string;
+  readonly description?: string;
+  /** x-ms-summary */
+  readonly summary?: string;
+  readonly visibility?: Visibility;
+}
+
+/** Response keys an author has no field for, by status, added to the derived response. */
+export interface DeclaredResponseKeys {
+  readonly headers?: Readonly<Record<string, HeaderObject>>;
+  /** Example bodies by media type. */
+  readonly examples?: Readonly<Record<string, unknown>>;
+}
+
+/** The import-only side of one operation: `operation({ ...authored fields, declared })`. */
+export interface DeclaredOperation {
+  /** The source operation's own keys, verbatim (see DeclaredOperationKeys). */
+  readonly operation?: DeclaredOperationKeys;
+  /** Keys the source operation lacks, which pcdk otherwise always writes. */
+  readonly omitted?: readonly ('summary' | 'description' | 'parameters')[];
+  /** The body parameter's name and labels, when the body is typed (`body`) but not named `body`. */
+  readonly bodyParameter?: DeclaredBodyParameter;
+  /** Query and header parameters, by name, whose source leaves `required` out (Swagger's default: false). */
+  readonly requiredOmitted?: readonly string[];
+  /** Response headers and examples by status, when the responses are typed (`responses`). */
+  readonly responses?: Readonly<Record<string, DeclaredResponseKeys>>;
+  /** What the path item holds besides operations: webhook payload (x-ms-notification-content), shared parameters. */
+  readonly pathItem?: PathItemSpec;
+}
+
+/** The import-only side of a connector: `defineConnector({ ...authored fields, declared })`. */
+export interface DeclaredConnector {
+  /**
+   * The swagger root as the source declares it. The swagger holds exactly its keys instead of
+   * those derived from the authored fields (paths still come from the operations).
+   */
+  readonly document: DocumentSpec;
+  /** apiProperties as the source declares them; replaces the derived ones. */
+  readonly properties?: PropertiesSpec;
+}
