@@ -7,7 +7,6 @@ export { defineConnector, CATEGORIES } from './model/connector';
 export type { Auth, Category, ConnectionUi, Connector, ConnectorSpec, Throttling } from './model/connector';
 export { header, operation, path, query, response } from './model/operation';
 export type {
-  BodyParameterSpec,
   DefaultResponseSpec,
   HttpMethod,
   InputOf,
@@ -41,6 +40,13 @@ export type {
   Visibility,
 } from './model/schema';
 export type { DynamicValues } from './model/dynamic';
+// The import-only side of a descriptor (`declared`), written by `pcdk import`, never by an author.
+export type {
+  DeclaredBodyParameter,
+  DeclaredOperation,
+  DeclaredOperationKeys,
+  DeclaredResponseKeys,
+} from './model/declared';
 // What existing connectors declare verbatim (written by `pcdk import`).
 export type {
   VendorKeys,

@@ -13,7 +13,7 @@ import type {
 } from '../swagger/api-properties';
 
 export function emitApiProperties(c: Connector): ApiPropertiesDocument {
-  if (c.properties) return declaredPropertiesJson(c, c.properties);
+  if (c.declared) return declaredPropertiesJson(c, c.declared.properties);
   const properties: ApiProperties = {
     connectionParameters: connectionParameters(c),
     iconBrandColor: c.iconBrandColor,

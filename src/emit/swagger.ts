@@ -22,17 +22,18 @@ import type {
   SwaggerDocument,
   SwaggerOperation,
 } from '../swagger/document';
+import { overlayDeclared } from './declared-operation';
 import { dynamicValuesJson, schemaJson, withoutUndefined } from './schema-object';
 
 export function emitSwagger(c: Connector): SwaggerDocument {
   const paths: Record<string, PathItem> = {};
   for (const op of c.operations) {
     const item = (paths[op.path] ??= {});
-    // Path-item entries (webhook payload, shared parameters) of imported connectors.
-    if (op.pathItem) Object.assign(item, op.pathItem);
+    // Path-item entries (webhook payload, shared parameters) an imported operation declares.
+    if (op.declared?.pathItem) Object.assign(item, op.declared.pathItem);
     item[op.method] = operationJson(op);
   }
-  if (c.document) return declaredDocumentJson(c, c.document, paths);
+  if (c.declared) return declaredDocumentJson(c, c.declared.document, paths);
   const doc: SwaggerDocument = {
     swagger: '2.0',
     info: {
@@ -104,27 +105,20 @@ function securityJson(
 
 /** One operation's JSON. Exported for pcdk import, which emits each typed candidate to check it equals the source. */
 export function operationJson(op: Operation): SwaggerOperation {
-  const omitted = new Set(op.omitted ?? []);
-  // Imported operations declare their responses verbatim; only they may write `tags: []`.
-  // `deprecated` is written whenever the descriptor sets it: an explicit `false` (imported, typed
-  // or declared) is what the source says, and authored descriptors leave the field out.
-  const declared = op.responseObjects !== undefined;
   // Keys in the order they are written; each optional one only when the descriptor has it.
-  return {
-    ...(omitted.has('summary') ? {} : { summary: op.summary }),
-    ...(omitted.has('description') ? {} : { description: op.description }),
+  // `deprecated` is written whenever the descriptor sets it: an explicit `false` is what an
+  // imported source says, and authored descriptors leave the field out.
+  const authored: SwaggerOperation = {
+    summary: op.summary,
+    description: op.description,
     operationId: op.id,
-    ...(op.tags?.length || (op.tags && declared) ? { tags: [...op.tags] } : {}),
+    ...(op.tags?.length ? { tags: [...op.tags] } : {}),
     ...(op.visibility ? { 'x-ms-visibility': op.visibility } : {}),
     ...(op.deprecated !== undefined ? { deprecated: op.deprecated } : {}),
-    ...(op.parameters
-      ? { parameters: op.parameters }
-      : omitted.has('parameters')
-        ? {}
-        : { parameters: parametersJson(op) }),
-    responses: op.responseObjects ?? responsesJson(op),
-    ...operationExtensionsJson(op),
+    parameters: parametersJson(op),
+    responses: responsesJson(op),
   };
+  return overlayDeclared(authored, op.declared);
 }
 
 function parametersJson(op: Operation): (ParameterObject | ParameterRef)[] {
@@ -142,78 +136,14 @@ function responsesJson(op: Operation): Record<string, ResponseObject | ResponseR
       description: r.description,
       'x-ms-summary': r.summary || undefined,
       schema: r.schema && schemaJson(r.schema),
-      // Only imported responses carry these (ResponseSpec of a declared connector).
-      headers: r.headers,
-      examples: r.examples,
     });
   }
   return responses;
 }
 
-/** A descriptor field and the swagger key it is written under, for every pair whose values fit. */
-type OperationKeyPair = {
-  [F in keyof Operation]-?: {
-    [K in KnownKeys<SwaggerOperation>]-?: NonNullable<Operation[F]> extends SwaggerOperation[K]
-      ? readonly [F, K]
-      : never;
-  }[KnownKeys<SwaggerOperation>];
-}[keyof Operation];
-/** The keys a type names, without the `x-${string}` of its vendor keys (which would fit anything). */
-type KnownKeys<T> = keyof { [K in keyof T as `x-${string}` extends K ? never : K]: 0 };
-
-/** The typed operation fields that map one to one onto swagger keys, in the order they are written. */
-const OPERATION_KEYS = [
-  ['consumes', 'consumes'],
-  ['produces', 'produces'],
-  ['schemes', 'schemes'],
-  ['security', 'security'],
-  ['externalDocs', 'externalDocs'],
-  ['trigger', 'x-ms-trigger'],
-  ['triggerHint', 'x-ms-trigger-hint'],
-  ['triggerMetadata', 'x-ms-trigger-metadata'],
-  ['pageable', 'x-ms-pageable'],
-  ['apiAnnotation', 'x-ms-api-annotation'],
-  ['noGenericTest', 'x-ms-no-generic-test'],
-  ['safeOperation', 'x-ms-safe-operation'],
-  ['operationSummary', 'x-ms-summary'],
-  ['capabilities', 'x-ms-capabilities'],
-  ['operationContext', 'x-ms-operation-context'],
-  ['notification', 'x-ms-notification'],
-] as const satisfies readonly OperationKeyPair[];
-export const OPERATION_SWAGGER_KEYS: ReadonlyMap<string, keyof Operation> = new Map(
-  OPERATION_KEYS.map(([field, key]) => [key, field]),
-);
-
-function operationExtensionsJson(op: Operation): Partial<SwaggerOperation> {
-  const out: Partial<SwaggerOperation> = {};
-  for (const [field, key] of OPERATION_KEYS) {
-    const value = op[field];
-    if (value !== undefined) put(out, key, value);
-  }
-  if (op.extensions) Object.assign(out, op.extensions);
-  return out;
-}
-/** One key of the operation; OPERATION_KEYS' `satisfies` is what checks each field against its key. */
-function put<K extends keyof SwaggerOperation>(
-  out: Partial<SwaggerOperation>,
-  key: K,
-  value: SwaggerOperation[K],
-): void {
-  out[key] = value;
-}
-
-/** The body parameter: `body`, unless an imported operation declares another name or labels. */
+/** The body parameter, always named `body` (an imported one's own name and labels are declared). */
 function bodyJson(op: Operation, schema: SchemaObject): BodyParameterObject {
-  const b = op.bodyParameter;
-  return withoutUndefined({
-    name: b?.name ?? 'body',
-    in: 'body',
-    required: op.bodyRequired ?? true,
-    schema: schemaJson(schema),
-    description: b?.description,
-    'x-ms-summary': b?.summary,
-    'x-ms-visibility': b?.visibility,
-  });
+  return { name: 'body', in: 'body', required: op.bodyRequired ?? true, schema: schemaJson(schema) };
 }
 
 /** Non-body parameter: the schema's title and description become x-ms-summary and description. */
@@ -226,8 +156,7 @@ function paramJson(name: string, p: Param): SimpleParameterObject {
     'x-ms-summary': s.title,
     'x-ms-url-encoding': p.in === 'path' ? 'single' : undefined,
     description: s.description,
-    // An imported parameter whose source left `required` out keeps it out (Swagger's default: false).
-    required: p.omitRequired && !p.required ? undefined : p.required,
+    required: p.required,
     ...primitiveKeys(schemaJson(s)),
     'x-ms-visibility': (p.visibility ?? s['x-ms-visibility']) || undefined,
     'x-ms-dynamic-values': dyn && dynamicValuesJson(dyn),

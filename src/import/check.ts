@@ -5,14 +5,34 @@
  * vendor key (`x-...`) outside the official schema is kept verbatim and listed in one warning
  * per file.
  */
-import { OPERATION_SWAGGER_KEYS } from '../emit/swagger';
 import { POLICY_SPELLINGS, POLICY_TEMPLATE_IDS, type PolicyTemplateId } from '../swagger/api-properties';
 import { METHODS, SCHEMA_TYPES } from '../swagger/constants';
+import type { SwaggerOperation } from '../swagger/document';
 import { isArray, isObject, type JsonObject } from '../swagger/found';
 import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 
 type Obj = JsonObject;
+
+/** The operation keys SwaggerOperation names besides the core ones (an imported descriptor declares them verbatim). */
+const OPERATION_MORE_KEYS = [
+  'consumes',
+  'produces',
+  'schemes',
+  'security',
+  'externalDocs',
+  'x-ms-trigger',
+  'x-ms-trigger-hint',
+  'x-ms-trigger-metadata',
+  'x-ms-pageable',
+  'x-ms-api-annotation',
+  'x-ms-no-generic-test',
+  'x-ms-safe-operation',
+  'x-ms-summary',
+  'x-ms-capabilities',
+  'x-ms-operation-context',
+  'x-ms-notification',
+] as const satisfies readonly (keyof SwaggerOperation)[];
 
 const PRIMITIVE = [
   'type',
@@ -99,7 +119,7 @@ const KEYS = {
     'responses',
     'deprecated',
     'x-ms-visibility',
-    ...OPERATION_SWAGGER_KEYS.keys(),
+    ...OPERATION_MORE_KEYS,
   ],
   parameter: [
     'name',

@@ -1,6 +1,6 @@
 /**
  * Turns a checked swagger + apiProperties into descriptor source a person can maintain:
- *   connector.ts            defineConnector({...}): the document root, auth, apiProperties
+ *   connector.ts            defineConnector({...}): auth, and under `declared` the document root and apiProperties
  *   schemas.ts              shared definitions, one named const each (referenced by $ref)
  *   parameters.ts           shared parameters (#/parameters/...)
  *   responses.ts            shared responses (#/responses/...)
@@ -10,7 +10,6 @@
  * string through ts-writer.ts.
  */
 import { CATEGORIES } from '../model/connector';
-import { OPERATION_SWAGGER_KEYS } from '../emit/swagger';
 import type { ApiPropertiesDocument } from '../swagger/api-properties';
 import { isMethod, isVisibility } from '../swagger/constants';
 import type { SwaggerDocument } from '../swagger/document';
@@ -90,10 +89,16 @@ function operationSource(e: OpEntry): { text: string; form: OperationForm } {
   return { text: `${header(doc)}export const ${e.constName} = operation(${literal(form.spec)});\n`, form };
 }
 
-/** The operation() argument that declares the source operation verbatim (parameters, responseObjects). */
+/**
+ * The operation() argument that declares the source operation verbatim: the authored fields an
+ * operation needs (id, method, path, summary, ...) and, under `declared`, the source's parameters,
+ * responses and every other key as written.
+ */
 export function declaredOperationSpec(op: Obj, method: string, path: string, pathItem?: Obj): Obj {
   const spec: Record<string, unknown> = { id: op.operationId, method, path };
   const omitted: string[] = [];
+  // Keys of the source operation written as they are (DeclaredOperation.operation).
+  const keys: Obj = {};
   if (typeof op.summary === 'string') spec.summary = op.summary;
   else {
     spec.summary = '';
@@ -104,25 +109,23 @@ export function declaredOperationSpec(op: Obj, method: string, path: string, pat
     spec.description = '';
     omitted.push('description');
   }
-  if (op.tags !== undefined) spec.tags = op.tags;
+  // An empty tag list is the source's to keep: an authored one is left out.
+  if (isArray(op.tags) && op.tags.length > 0) spec.tags = op.tags;
+  else if (op.tags !== undefined) keys.tags = op.tags;
   if (op.deprecated !== undefined) spec.deprecated = op.deprecated;
-  const extensions: Obj = {};
   const vis = op['x-ms-visibility'];
   if (isVisibility(vis)) spec.visibility = vis;
-  else if (vis !== undefined) extensions['x-ms-visibility'] = vis;
-  if (op.parameters !== undefined) spec.parameters = op.parameters;
+  else if (vis !== undefined) keys['x-ms-visibility'] = vis;
+  if (op.parameters !== undefined) keys.parameters = op.parameters;
   else omitted.push('parameters');
-  if (omitted.length) spec.omitted = omitted;
   spec.responses = {};
-  spec.responseObjects = op.responses;
-  for (const [key, value] of Object.entries(op)) {
-    if (OPERATION_CORE.has(key)) continue;
-    const field = OPERATION_SWAGGER_KEYS.get(key);
-    if (field) spec[field] = value;
-    else extensions[key] = value;
-  }
-  if (pathItem) spec.pathItem = pathItem;
-  if (Object.keys(extensions).length) spec.extensions = extensions;
+  keys.responses = op.responses;
+  for (const [key, value] of Object.entries(op)) if (!OPERATION_CORE.has(key)) keys[key] = value;
+  const declared: Obj = {};
+  if (omitted.length) declared.omitted = omitted;
+  declared.operation = keys;
+  if (pathItem) declared.pathItem = pathItem;
+  spec.declared = declared;
   return spec;
 }
 
@@ -165,19 +168,38 @@ export function generateDescriptors(input: GenerateInput): {
   const files = new Map<string, string | Uint8Array>();
   const typed = emptyTypedShare();
   const { swagger, modelImport } = input;
-  // A package name ('pcdk') reads the same from every folder; a relative path moves one level up.
-  const opsModel = !modelImport.startsWith('.')
-    ? modelImport
-    : modelImport.startsWith('./')
-      ? `.${modelImport}`
-      : `../${modelImport}`;
+  const paths: Obj = isObject(swagger.paths) ? swagger.paths : {};
+  const { entries, empty } = operationEntries(paths);
+  const groups = groupFiles(entries);
+  writeOperationFiles(groups, operationsModelImport(modelImport), files, typed);
+  const { document, imports } = declaredDocument(swagger, empty, modelImport, files);
+  for (const g of groups.values()) imports.push(`import * as ${g.ns} from './operations/${g.base}';`);
+  const props: Obj = isObject(input.apiProperties.properties) ? input.apiProperties.properties : {};
+  const spec = connectorSpec(input, props, entries, groups);
+  if (input.script !== undefined) {
+    spec.script = { file: 'script.csx', source: code("readFileSync(join(__dirname, 'script.csx'), 'utf8')") };
+    files.set('script.csx', input.script);
+  }
+  if (input.icon !== undefined) {
+    spec.icon = code("new Uint8Array(readFileSync(join(__dirname, 'icon.png')))");
+    files.set('icon.png', input.icon);
+  }
+  files.set('connector.ts', connectorFile(input, imports, document, declaredProperties(props), spec));
+  return { files, typed };
+}
 
-  // ---- operations, grouped ----
+/** Import specifier of src/model from operations/: a package name reads the same, a relative path moves one level up. */
+function operationsModelImport(modelImport: string): string {
+  if (!modelImport.startsWith('.')) return modelImport;
+  return modelImport.startsWith('./') ? `.${modelImport}` : `../${modelImport}`;
+}
+
+/** Every operation of the source, in document order, and the paths that hold none. */
+function operationEntries(paths: Obj): { entries: OpEntry[]; empty: Obj } {
   const entries: OpEntry[] = [];
   // The helpers an operations file imports: an operation const must not shadow them.
   const constScope = new NameScope(HELPER_ORDER);
   const empty: Obj = {};
-  const paths: Obj = isObject(swagger.paths) ? swagger.paths : {};
   const skip = commonPrefixLength(Object.keys(paths));
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
@@ -202,8 +224,20 @@ export function generateDescriptors(input: GenerateInput): {
       first = false;
     }
   }
+  return { entries, empty };
+}
+
+interface GroupFile {
+  base: string;
+  /** The namespace connector.ts imports the file as. */
+  ns: string;
+  ops: OpEntry[];
+}
+
+/** One operations file per group, with a file name and a namespace that clash with nothing. */
+function groupFiles(entries: OpEntry[]): Map<string, GroupFile> {
   const fileScope = new NameScope();
-  const groupFiles = new Map<string, { base: string; ns: string; ops: OpEntry[] }>();
+  const groups = new Map<string, GroupFile>();
   // Names connector.ts binds itself: a group must not shadow them.
   const nsScope = new NameScope([
     'document',
@@ -217,15 +251,24 @@ export function generateDescriptors(input: GenerateInput): {
     'PropertiesSpec',
   ]);
   for (const e of entries) {
-    let g = groupFiles.get(e.group);
+    let g = groups.get(e.group);
     if (!g) {
       const base = fileScope.claim(fileBaseFrom(e.group), '-');
       g = { base, ns: nsScope.claim(identifierFrom(base, 'operations')), ops: [] };
-      groupFiles.set(e.group, g);
+      groups.set(e.group, g);
     }
     g.ops.push(e);
   }
-  for (const g of groupFiles.values()) {
+  return groups;
+}
+
+function writeOperationFiles(
+  groups: Map<string, GroupFile>,
+  opsModel: string,
+  files: Map<string, string | Uint8Array>,
+  typed: TypedShare,
+): void {
+  for (const g of groups.values()) {
     const sources = g.ops.map(operationSource);
     const uses = new Set(['operation', ...sources.flatMap((o) => [...o.form.uses])]);
     for (const o of sources) addToShare(typed, o.form);
@@ -235,8 +278,18 @@ export function generateDescriptors(input: GenerateInput): {
       `import { ${helpers} } from ${stringLiteral(opsModel)};\n\n${sources.map((o) => o.text).join('\n')}`,
     );
   }
+}
 
-  // ---- shared components ----
+/**
+ * The swagger root as declared (DocumentSpec), with the shared definitions, parameters and
+ * responses written to files of their own and referenced by name.
+ */
+function declaredDocument(
+  swagger: Found<SwaggerDocument>,
+  empty: Obj,
+  modelImport: string,
+  files: Map<string, string | Uint8Array>,
+): { document: Obj; imports: string[] } {
   const imports: string[] = [];
   const document: Obj = {};
   for (const [k, v] of Object.entries(swagger)) {
@@ -260,19 +313,33 @@ export function generateDescriptors(input: GenerateInput): {
     imports.push(`import { ${key} } from './${file}';`);
     document[key] = code(key);
   }
-  for (const g of groupFiles.values()) imports.push(`import * as ${g.ns} from './operations/${g.base}';`);
+  return { document, imports };
+}
 
-  // ---- auth, apiProperties ----
-  const props: Obj = isObject(input.apiProperties.properties) ? input.apiProperties.properties : {};
+/** apiProperties as declared, minus the connection parameters (the declared auth holds those). */
+function declaredProperties(props: Obj): Obj {
+  const properties: Obj = {};
+  for (const [k, v] of Object.entries(props))
+    if (k !== 'connectionParameters' && k !== 'connectionParameterSets') properties[k] = v;
+  return properties;
+}
+
+/** Security as declared: the swagger's definitions and requirement, apiProperties' connection parameters. */
+function declaredAuth(swagger: Found<SwaggerDocument>, props: Obj): Obj {
   const auth: Obj = { type: 'declared' };
   if (swagger.securityDefinitions !== undefined) auth.securityDefinitions = swagger.securityDefinitions;
   if (swagger.security !== undefined) auth.security = swagger.security;
   if (props.connectionParameters !== undefined) auth.connectionParameters = props.connectionParameters;
   if (props.connectionParameterSets !== undefined) auth.connectionParameterSets = props.connectionParameterSets;
-  const properties: Obj = {};
-  for (const [k, v] of Object.entries(props))
-    if (k !== 'connectionParameters' && k !== 'connectionParameterSets') properties[k] = v;
+  return auth;
+}
 
+/**
+ * The defineConnector() argument: the authored fields derived from the source for the readme,
+ * reference page and client, and `declared` for what is emitted.
+ */
+function connectorSpec(input: GenerateInput, props: Obj, entries: OpEntry[], groups: Map<string, GroupFile>): Obj {
+  const { swagger } = input;
   const info: Obj = isObject(swagger.info) ? swagger.info : {};
   const contact: Obj = isObject(info.contact) ? info.contact : {};
   const meta = swagger['x-ms-connector-metadata'];
@@ -281,9 +348,7 @@ export function generateDescriptors(input: GenerateInput): {
     .map((s) => s.trim())
     .filter((s) => (CATEGORIES as readonly string[]).includes(s));
   const schemes = isArray(swagger.schemes) ? swagger.schemes.filter((s) => s === 'https' || s === 'http') : [];
-  const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-  const spec: Obj = {
+  return {
     id: input.id,
     title: code('document.info.title'),
     description: typeof info.description === 'string' ? code("document.info.description ?? ''") : '',
@@ -300,35 +365,29 @@ export function generateDescriptors(input: GenerateInput): {
     publisher: str(props.publisher),
     stackOwner: str(props.stackOwner),
     iconBrandColor: code('properties.iconBrandColor'),
-    auth,
-    operations: entries.map((e) => code(`${groupFiles.get(e.group)!.ns}.${e.constName}`)),
+    auth: declaredAuth(swagger, props),
+    operations: entries.map((e) => code(`${groups.get(e.group)!.ns}.${e.constName}`)),
     readme: { prerequisites: '', obtainingCredentials: '', knownIssues: '' },
-    document: code('document'),
-    properties: code('properties'),
+    declared: { document: code('document'), properties: code('properties') },
   };
-  const needsFs = input.script !== undefined || input.icon !== undefined;
-  if (input.script !== undefined) {
-    spec.script = { file: 'script.csx', source: code("readFileSync(join(__dirname, 'script.csx'), 'utf8')") };
-    files.set('script.csx', input.script);
-  }
-  if (input.icon !== undefined) {
-    spec.icon = code("new Uint8Array(readFileSync(join(__dirname, 'icon.png')))");
-    files.set('icon.png', input.icon);
-  }
+}
 
-  const connector = [
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+function connectorFile(input: GenerateInput, imports: string[], document: Obj, properties: Obj, spec: Obj): string {
+  const info: Obj = isObject(input.swagger.info) ? input.swagger.info : {};
+  const needsFs = input.script !== undefined || input.icon !== undefined;
+  return [
     header([
       `${str(info.title)}: imported by pcdk from ${input.sourceName}.`,
-      '`document` and `properties` are the swagger root and apiProperties exactly as declared (what is emitted);',
+      '`declared` holds the swagger root and apiProperties exactly as declared (what is emitted);',
       'title, contact, metadata and the like in defineConnector are derived from them for the readme, reference page and client.',
     ]),
-    `import { defineConnector, type DocumentSpec, type PropertiesSpec } from ${stringLiteral(modelImport)};\n`,
+    `import { defineConnector, type DocumentSpec, type PropertiesSpec } from ${stringLiteral(input.modelImport)};\n`,
     needsFs ? "import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\n" : '',
     imports.length ? `${imports.join('\n')}\n` : '',
     `\nconst document: DocumentSpec = ${literal(document)};\n`,
     `\nconst properties: PropertiesSpec = ${literal(properties)};\n`,
     `\nexport default defineConnector(${literal(spec)});\n`,
   ].join('');
-  files.set('connector.ts', connector);
-  return { files, typed };
 }

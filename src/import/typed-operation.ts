@@ -1,8 +1,8 @@
 /**
  * Chooses how an imported operation is written. The typed form (`params: { id: path(t.string(...)) }`,
  * `body: t.object(...)`, `responses: { 200: t.partial(...) }`) is what an author would write and
- * what gives the generated client typed inputs and outputs; the declared form (`parameters: [...]`,
- * `responseObjects: {...}`) is the source verbatim. Each candidate is emitted with the real
+ * what gives the generated client typed inputs and outputs; the declared form
+ * (`declared: { operation: { parameters: [...], responses: {...} } }`) is the source verbatim. Each candidate is emitted with the real
  * emitter and compared with the source operation (parsed JSON, key order ignored: the round-trip
  * normalization); the first equal one wins, so typing never changes what ships:
  *   typed parameters + typed responses, typed parameters + declared responses,
@@ -53,10 +53,13 @@ export function typedParameters(
   parameters: unknown,
   method: string,
   uses: Uses,
-): { fields: Map<string, Typed>; count: number } | undefined {
+): { fields: Map<string, Typed>; declared: Obj; count: number } | undefined {
   if (!isArray(parameters)) return undefined;
   const params: Typed = { code: {}, value: {} };
   const fields = new Map<string, Typed>([['params', params]]);
+  // What the typed parameters cannot say themselves (DeclaredOperation.bodyParameter, requiredOmitted).
+  const declared: Obj = {};
+  const requiredOmitted: string[] = [];
   const names = new Set<string>();
   for (const [i, p] of parameters.entries()) {
     if (!isObject(p) || typeof p.name !== 'string') return undefined;
@@ -77,12 +80,13 @@ export function typedParameters(
       if (!bodyParameter) return undefined;
       fields.set('body', schema);
       if (!p.required) fields.set('bodyRequired', { code: false, value: false });
-      if (Object.keys(bodyParameter).length) fields.set('bodyParameter', { code: bodyParameter, value: bodyParameter });
+      if (Object.keys(bodyParameter).length) declared.bodyParameter = bodyParameter;
       continue;
     }
     const param = typedParameter(p, uses);
     if (!param || names.has(p.name)) return undefined;
     names.add(p.name);
+    if (p.required === undefined) requiredOmitted.push(p.name);
     for (const side of ['code', 'value'] as const) {
       Object.defineProperty(params[side], p.name, {
         value: param[side],
@@ -92,10 +96,11 @@ export function typedParameters(
       });
     }
   }
-  return { fields, count: parameters.length };
+  if (requiredOmitted.length) declared.requiredOmitted = requiredOmitted;
+  return { fields, declared, count: parameters.length };
 }
 
-/** The body parameter's name and labels as OperationSpec.bodyParameter, or undefined when not expressible. */
+/** The body parameter's name and labels as DeclaredOperation.bodyParameter, or undefined when not expressible. */
 function bodyParameterSpec(p: Obj): Obj | undefined {
   if (Object.keys(p).some((k) => !BODY_KEYS.has(k))) return undefined;
   const out: Obj = {};
@@ -119,7 +124,7 @@ function typedParameter(p: Obj, uses: Uses): Typed | undefined {
   if (Object.keys(p).some((k) => !PARAM_KEYS.has(k))) return undefined;
   const loc = p.in;
   if (loc !== 'path' && loc !== 'query' && loc !== 'header') return undefined;
-  // Absent `required` (Swagger: false) is expressible on query and header parameters only.
+  // Absent `required` (Swagger: false) is expressible on query and header parameters only (declared.requiredOmitted).
   if (typeof p.required !== 'boolean' && (loc === 'path' || p.required !== undefined)) return undefined;
   // path() always writes required and single encoding; query()/header() never write an encoding.
   if (
@@ -134,7 +139,6 @@ function typedParameter(p: Obj, uses: Uses): Typed | undefined {
   if (!schema) return undefined;
   const options: Obj = {};
   if (loc !== 'path' && p.required) options.required = true;
-  if (p.required === undefined) options.omitRequired = true;
   if (p['x-ms-visibility'] !== undefined) {
     if (!isVisibility(p['x-ms-visibility'])) return undefined;
     options.visibility = p['x-ms-visibility'];
@@ -153,22 +157,27 @@ function typedParameter(p: Obj, uses: Uses): Typed | undefined {
 
 const HELPERS: Record<'path' | 'query' | 'header', (s: SchemaObject, o: Obj) => unknown> = { path, query, header };
 
-/** `responses` for a source response map, or undefined when one entry needs the declared form. */
-export function typedResponses(responses: unknown, uses: Uses): Typed | undefined {
+/**
+ * `responses` for a source response map, plus the headers and examples they cannot say
+ * (DeclaredOperation.responses), or undefined when one entry needs the declared form.
+ */
+export function typedResponses(responses: unknown, uses: Uses): (Typed & { declared: Obj }) | undefined {
   if (!isObject(responses)) return undefined;
   const code: Obj = {};
   const value: Obj = {};
+  const declared: Obj = {};
   for (const [status, r] of Object.entries(responses)) {
     if (!(status === 'default' || /^[1-5]\d\d$/.test(status)) || !isObject(r) || typeof r.description !== 'string')
       return undefined;
     if (Object.keys(r).some((k) => !RESPONSE_KEYS.has(k))) return undefined;
     if ((r.headers !== undefined && !isObject(r.headers)) || (r.examples !== undefined && !isObject(r.examples)))
       return undefined;
-    // Declared extras (headers, examples) ride along verbatim in a ResponseSpec literal.
+    // Declared extras (headers, examples) go to declared.responses, verbatim.
     const extras: Obj = {};
     if (r.headers !== undefined) extras.headers = r.headers;
     if (r.examples !== undefined) extras.examples = r.examples;
-    const plain = r['x-ms-summary'] === undefined && Object.keys(extras).length === 0;
+    if (Object.keys(extras).length) declared[status] = extras;
+    const plain = r['x-ms-summary'] === undefined;
     if (r['x-ms-summary'] !== undefined && (typeof r['x-ms-summary'] !== 'string' || r['x-ms-summary'] === ''))
       return undefined;
     let entry: Typed;
@@ -176,7 +185,6 @@ export function typedResponses(responses: unknown, uses: Uses): Typed | undefine
       // `default` documents errors only (DefaultResponseSpec): a plain { description }.
       const e: Obj = { description: r.description };
       if (r['x-ms-summary'] !== undefined) e.summary = r['x-ms-summary'];
-      Object.assign(e, extras);
       entry = { code: e, value: e };
     } else {
       if (status === 'default') return undefined; // the model forbids a schema there
@@ -198,13 +206,13 @@ export function typedResponses(responses: unknown, uses: Uses): Typed | undefine
       } else {
         const e: Obj = { description: r.description };
         if (r['x-ms-summary'] !== undefined) e.summary = r['x-ms-summary'];
-        entry = { code: { ...e, schema: schema.code, ...extras }, value: { ...e, schema: schema.value, ...extras } };
+        entry = { code: { ...e, schema: schema.code }, value: { ...e, schema: schema.value } };
       }
     }
     code[status] = entry.code;
     value[status] = entry.value;
   }
-  return { code, value };
+  return { code, value, declared };
 }
 
 export interface OperationForm {
@@ -240,15 +248,23 @@ export function chooseOperationForm(source: Obj, declared: Obj): OperationForm {
     const code: Obj = {};
     const value: Obj = {};
     for (const [k, v] of Object.entries(declared)) {
-      if (k === 'parameters' && params) {
+      if (k === 'responses' && params) {
+        // The typed parameters stand where an author writes them: just before the responses.
         for (const [f, typed] of params.fields) {
           code[f] = typed.code;
           value[f] = typed.value;
         }
-      } else if (k === 'responses' && responses) {
+      }
+      if (k === 'responses' && responses) {
         code.responses = responses.code;
         value.responses = responses.value;
-      } else if (!(k === 'responseObjects' && responses)) {
+      } else if (k === 'declared' && isObject(v)) {
+        const d = typedDeclared(v, params?.declared, responses?.declared);
+        if (d) {
+          code.declared = d;
+          value.declared = d;
+        }
+      } else {
         code[k] = v;
         value[k] = v;
       }
@@ -272,6 +288,26 @@ export function chooseOperationForm(source: Obj, declared: Obj): OperationForm {
     parameters: { typed: 0, total },
     uses: new Set(),
   };
+}
+
+/**
+ * The declared part of a candidate: the source's verbatim parameters or responses dropped where
+ * the typed ones replace them, and what those cannot say (body labels, absent `required`,
+ * response headers and examples) added. Undefined when nothing is left to declare.
+ */
+function typedDeclared(declared: Obj, params: Obj | undefined, responses: Obj | undefined): Obj | undefined {
+  const out: Obj = { ...declared };
+  if (isObject(declared.operation)) {
+    const { parameters, responses: verbatim, ...keys } = declared.operation;
+    const operation: Obj = { ...keys };
+    if (!params && parameters !== undefined) operation.parameters = parameters;
+    if (!responses && verbatim !== undefined) operation.responses = verbatim;
+    if (Object.keys(operation).length) out.operation = operation;
+    else delete out.operation;
+  }
+  if (params) Object.assign(out, params);
+  if (responses && Object.keys(responses).length) out.responses = responses;
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** How much of an import is written in typed form, for the CLI summary and the conformance log. */

@@ -2,9 +2,10 @@
  * defineConnector: the whole connector as one frozen value. Every artifact pcdk writes is a
  * pure function of it.
  */
-import type { DocumentSpec, SecurityRequirement, SecuritySchemeObject } from './document';
+import type { DeclaredConnector } from './declared';
+import type { SecurityRequirement, SecuritySchemeObject } from './document';
 import type { Operation } from './operation';
-import type { ConnectionParameter, ConnectionParameterSets, PropertiesSpec, ScriptSpec } from './properties';
+import type { ConnectionParameter, ConnectionParameterSets, ScriptSpec } from './properties';
 import { copySite, noteSite } from './source-site';
 
 /** The categories certification accepts (InvalidConnectorCategory), at most two per connector. */
@@ -111,17 +112,15 @@ export interface ConnectorSpec {
   requireRecordings?: boolean;
   /** Text for readme.md sections that cannot be derived from the operations. */
   readme: { prerequisites: string; obtainingCredentials: string; knownIssues: string };
-  /**
-   * The swagger root as an existing connector declares it (pcdk import). When set, the swagger
-   * holds exactly its keys instead of those derived from the fields above.
-   */
-  document?: DocumentSpec;
-  /** apiProperties as an existing connector declares them (pcdk import); replaces the derived ones. */
-  properties?: PropertiesSpec;
   /** script.csx, written beside the swagger. */
   script?: ScriptSpec;
   /** icon.png bytes, written beside the swagger. */
   icon?: Uint8Array;
+  /**
+   * The swagger root and apiProperties as an existing connector declares them (written by pcdk
+   * import, never by an author): emitted instead of those derived from the fields above.
+   */
+  declared?: DeclaredConnector;
 }
 
 export interface Connector extends Readonly<Omit<ConnectorSpec, 'operations'>> {

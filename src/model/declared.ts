@@ -1,8 +1,9 @@
 /**
  * What an existing connector declares and an author never writes: the importer's side of a
  * descriptor (`pcdk import`). The authoring types (OperationSpec, ConnectorSpec) describe what an
- * author writes; an imported descriptor adds one `declared` value beside them, and each emitter
- * overlays it in one place (src/emit/declared-operation.ts, emitSwagger, emitApiProperties).
+ * author writes; an imported operation or connector adds one `declared` value beside them, which
+ * each emitter overlays in one place: src/emit/declared-operation.ts for operations, emitSwagger
+ * and emitApiProperties for the connector.
  * The shapes are the Swagger types of src/swagger/document.ts, spelled as the source spells them,
  * so nothing here widens the authoring model.
  */
@@ -17,7 +18,8 @@ import type { Visibility } from './schema';
  * key (consumes, x-ms-trigger, x-ms-pageable, any vendor key, an empty `tags`) is written as is.
  * operationId is always the descriptor's id.
  */
-export type DeclaredOperationKeys = Partial<Omit<SwaggerOperation, 'operationId'>>;
+// Not Omit<>: the `x-${string}` index signature would swallow the x-ms-* keys SwaggerOperation names.
+export type DeclaredOperationKeys = Partial<SwaggerOperation> & { readonly operationId?: never };
 
 /** How the source names and labels its body parameter; authored bodies are plain `body`. */
 export interface DeclaredBodyParameter {
@@ -55,10 +57,19 @@ export interface DeclaredOperation {
 /** The import-only side of a connector: `defineConnector({ ...authored fields, declared })`. */
 export interface DeclaredConnector {
   /**
-   * The swagger root as the source declares it. The swagger holds exactly its keys instead of
-   * those derived from the authored fields (paths still come from the operations).
+   * The swagger root as the source declares it: the swagger holds exactly its keys instead of
+   * those derived from the authored fields (paths still come from the operations, security from
+   * a `declared` auth).
    */
   readonly document: DocumentSpec;
-  /** apiProperties as the source declares them; replaces the derived ones. */
-  readonly properties?: PropertiesSpec;
+  /** apiProperties as the source declares them, replacing the derived ones (connection parameters come from the auth). */
+  readonly properties: PropertiesSpec;
+}
+
+/**
+ * Whether a connector rebuilds a published one (pcdk import) rather than being authored: the one
+ * predicate the descriptor rules decide severities by.
+ */
+export function isDeclared(c: { readonly declared?: DeclaredConnector }): boolean {
+  return c.declared !== undefined;
 }

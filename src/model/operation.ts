@@ -4,21 +4,7 @@
  * single-encoded; a `default` response cannot carry a schema); the rest is caught by validate.
  */
 import { REASONS, type HttpMethod } from '../swagger/constants';
-import type {
-  ApiAnnotation,
-  ExternalDocs,
-  HeaderObject,
-  OperationCapabilities,
-  Pageable,
-  ParameterObject,
-  ParameterRef,
-  PathItemSpec,
-  ResponseObject,
-  ResponseRef,
-  SecurityRequirement,
-  TriggerMetadata,
-  VendorKeys,
-} from '../swagger/document';
+import type { DeclaredOperation } from './declared';
 import type { DynamicValues } from './dynamic';
 import type { SchemaObject, Static, TSchema, Visibility } from './schema';
 import { noteSite } from './source-site';
@@ -41,31 +27,23 @@ export interface Param<S extends TSchema = TSchema, R extends boolean = boolean>
   readonly visibility?: Visibility;
   readonly dynamicValues?: DynamicValues;
   readonly testValue?: unknown;
-  /** The source leaves `required` out (Swagger's default: false); pcdk import only. */
-  readonly omitRequired?: true;
 }
 
 /** query() and header() options only: a path parameter is always written required. */
 export interface OptionalParamOptions<R extends boolean> extends ParamOptions {
   required?: R;
-  /**
-   * Imported connectors: write no `required` key, as the source did (Swagger reads that as false).
-   * Authored connectors leave it out: pcdk always says whether a parameter is required.
-   */
-  omitRequired?: true;
 }
 
 function param<S extends TSchema, R extends boolean>(
   loc: ParamLocation,
   schema: S,
   required: R,
-  o: ParamOptions & { omitRequired?: true },
+  o: ParamOptions,
 ): Param<S, R> {
   const p: { -readonly [K in keyof Param<S, R>]: Param<S, R>[K] } = { kind: 'param', in: loc, schema, required };
   if (o.visibility !== undefined) p.visibility = o.visibility;
   if (o.dynamicValues !== undefined) p.dynamicValues = o.dynamicValues;
   if (o.testValue !== undefined) p.testValue = o.testValue;
-  if (o.omitRequired && !required) p.omitRequired = true;
   return noteSite(Object.freeze(p));
 }
 
@@ -90,10 +68,6 @@ export interface ResponseSpec<S extends TSchema | undefined = TSchema | undefine
   readonly description: string;
   readonly schema?: S;
   readonly summary?: string;
-  /** Response headers, as declared (pcdk import). */
-  readonly headers?: Readonly<Record<string, HeaderObject>>;
-  /** Example bodies by media type, as declared (pcdk import). */
-  readonly examples?: Readonly<Record<string, unknown>>;
 }
 /** `default` documents errors only: certification rejects a schema there (DefaultResponseHasSchema). */
 export interface DefaultResponseSpec {
@@ -120,15 +94,6 @@ export type Pagination =
   /** `page` in the query; stop at the first empty page (the API reports no total). */
   | { readonly style: 'page-until-empty'; readonly pageParam: string; readonly itemsPath: string };
 
-export interface BodyParameterSpec {
-  /** The parameter's name (default `body`). */
-  readonly name?: string;
-  readonly description?: string;
-  /** x-ms-summary */
-  readonly summary?: string;
-  readonly visibility?: Visibility;
-}
-
 export interface OperationSpec<P extends Record<string, Param>, B extends TSchema | undefined, R extends ResponseMap> {
   /** The operationId. Stable: flows in the field call it. */
   id: string;
@@ -152,49 +117,14 @@ export interface OperationSpec<P extends Record<string, Param>, B extends TSchem
   body?: B;
   /** Whether the body parameter is required (default true when there is a body). */
   bodyRequired?: boolean;
-  /** How the source names and labels its body parameter (pcdk import); authored bodies are plain `body`. */
-  bodyParameter?: BodyParameterSpec;
   responses: R;
   pagination?: Pagination;
 
-  // ---- what existing connectors declare (pcdk import); authored connectors leave these out ----
-  /** The exact parameter list, emitted in order instead of params and body. */
-  parameters?: readonly (ParameterObject | ParameterRef)[];
-  /** The exact responses, emitted instead of `responses` (default may carry a schema here). */
-  responseObjects?: Readonly<Record<string, ResponseObject | ResponseRef>>;
-  /** Keys the source operation lacks, which pcdk otherwise always writes. */
-  omitted?: readonly ('summary' | 'description' | 'parameters')[];
-  consumes?: readonly string[];
-  produces?: readonly string[];
-  schemes?: readonly string[];
-  security?: readonly SecurityRequirement[];
-  externalDocs?: ExternalDocs;
-  /** x-ms-trigger: the operation is a trigger, firing per item (single) or per array (batch). */
-  trigger?: 'single' | 'batch';
-  /** x-ms-trigger-hint: shown in the designer, e.g. how to fire the trigger. */
-  triggerHint?: string;
-  /** x-ms-trigger-metadata: a polling trigger (kind query, mode polling). */
-  triggerMetadata?: TriggerMetadata;
-  /** x-ms-pageable: the response property holding the next page's URL. */
-  pageable?: Pageable;
-  /** x-ms-api-annotation: family, revision, status and, on deprecated operations, the replacement. */
-  apiAnnotation?: ApiAnnotation;
-  /** x-ms-no-generic-test */
-  noGenericTest?: boolean;
-  /** x-ms-safe-operation */
-  safeOperation?: boolean;
-  /** x-ms-summary on the operation itself. */
-  operationSummary?: string;
-  /** x-ms-capabilities of an operation (chunkTransfer). */
-  capabilities?: OperationCapabilities;
-  /** x-ms-operation-context (simulate). */
-  operationContext?: Readonly<Record<string, unknown>>;
-  /** x-ms-notification: the webhook registration this trigger uses. */
-  notification?: Readonly<Record<string, unknown>>;
-  /** What the path item holds besides operations: webhook payload (x-ms-notification-content), shared parameters. */
-  pathItem?: PathItemSpec;
-  /** Vendor keys the official schema does not list (x-ms-openai-data, ...), kept verbatim. */
-  extensions?: VendorKeys;
+  /**
+   * What an existing connector declares beyond these fields (written by pcdk import, never by an
+   * author): the source's own swagger keys and the labels the derived ones lack.
+   */
+  declared?: DeclaredOperation;
 }
 
 export interface Operation<

@@ -3,6 +3,7 @@
  * function in the RULES table; each finding names the connector, the operation and the field.
  */
 import { CATEGORIES, type Connector } from '../model/connector';
+import { isDeclared } from '../model/declared';
 import { dynamicTargetId, type DynamicValues } from '../model/dynamic';
 import {
   CLIENT_RESERVED_NAMES,
@@ -185,7 +186,7 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
     }
     const inTemplate = [...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     // Typed params plus what the source declares (its parameter list, or path-item parameters of an imported connector).
-    const typed = op.parameters
+    const typed = op.declared?.operation?.parameters
       ? []
       : Object.entries(op.params)
           .filter(([, prm]) => prm.in === 'path')
@@ -229,10 +230,11 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
       if (name in op.params) report('param-name-clash', { name }, { operation: op.id, field: `body.${name}` });
   },
   function responses(op, _c, report) {
-    if (op.responseObjects) {
+    const declared = op.declared?.operation?.responses;
+    if (declared) {
       // Declared responses (pcdk import): the certification rules judge their schemas.
-      if (!Object.keys(op.responseObjects).some((s) => /^2\d\d$/.test(s)))
-        report('no-success-response', {}, { operation: op.id, field: 'responseObjects' });
+      if (!Object.keys(declared).some((s) => /^2\d\d$/.test(s)))
+        report('no-success-response', {}, { operation: op.id, field: 'declared.operation.responses' });
       return;
     }
     const entries = Object.entries(op.responses ?? {}).filter(([, e]) => e);
@@ -289,11 +291,13 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
 
 /** Path parameter names of an operation that declares its parameter list, $refs and path-item parameters resolved. */
 function declaredPathParams(op: Operation, c: Connector): string[] {
-  const shared = c.document?.parameters ?? {};
+  const shared = c.declared?.document.parameters ?? {};
   const names: string[] = [];
   // Path-item parameters sit on the first operation of the path; they apply to all of its operations.
-  const pathItemParams = c.operations.filter((o) => o.path === op.path).flatMap((o) => o.pathItem?.parameters ?? []);
-  for (const p of [...(op.parameters ?? []), ...pathItemParams]) {
+  const pathItemParams = c.operations
+    .filter((o) => o.path === op.path)
+    .flatMap((o) => o.declared?.pathItem?.parameters ?? []);
+  for (const p of [...(op.declared?.operation?.parameters ?? []), ...pathItemParams]) {
     const resolved = '$ref' in p ? shared[p.$ref.replace(/^#\/parameters\//, '')] : p;
     if (resolved?.in === 'path') names.push(resolved.name);
   }
@@ -369,7 +373,7 @@ export function validateDescriptor(c: Connector): Diagnostic[] {
   // A connector that declares its document (pcdk import) rebuilds as it was published; what it
   // breaks of our authoring rules is reported, not blocking, except what makes the build itself
   // unsound (an unsafe id, two operations with one operationId).
-  if (c.document)
+  if (isDeclared(c))
     return out.map((d) =>
       BLOCKING_WHEN_DECLARED.has(d.code as DiagnosticCode) ? d : { ...d, severity: 'warning' as const },
     );

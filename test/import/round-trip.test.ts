@@ -76,27 +76,27 @@ describe('import -> descriptors -> emit round trip (every modelled construct)', 
     ]);
     const animals = fs.readFileSync(path.join(out, 'feature-zoo', 'operations', 'animals.ts'), 'utf8');
     expect(animals).toContain('export const listAnimals = operation({');
-    expect(animals).toContain("pageable: { nextLinkName: '@odata.nextLink' },");
+    expect(animals).toContain("'x-ms-pageable': { nextLinkName: '@odata.nextLink' },");
     expect(animals).toContain("omitted: ['summary', 'description'],");
     const schemas = fs.readFileSync(path.join(out, 'feature-zoo', 'schemas.ts'), 'utf8');
     expect(schemas).toContain('export const animal: DeclaredSchema = {');
     expect(schemas).toContain('export const definitions: Record<string, DeclaredSchema> = { Animal: animal };');
   });
 
-  test('the typed fields carry the x-ms-* constructs', () => {
+  test('the declared form carries the x-ms-* constructs', () => {
     const c = result.connector!;
-    const byId = Object.fromEntries(c.operations.map((o) => [o.id, o]));
-    expect(byId.OnAnimalChanged!.trigger).toBe('single');
-    expect(byId.OnAnimalChanged!.pathItem?.['x-ms-notification-content']?.description).toBe('An animal event.');
-    expect(byId.OnBirth!.triggerMetadata).toEqual({ kind: 'query', mode: 'polling' });
-    expect(byId.GetAnimal!.apiAnnotation?.replacement?.operationId).toBe('GetAnimalV2');
-    expect(byId.GetAnimal!.deprecated).toBe(true);
-    expect(byId.UploadPhoto!.capabilities).toEqual({ chunkTransfer: true });
-    expect(byId.ListAnimals!.extensions).toEqual({ 'x-ms-openai-data': { openai_enabled: true } });
+    const byId = Object.fromEntries(c.operations.map((o) => [o.id, o.declared]));
+    expect(byId.OnAnimalChanged?.operation?.['x-ms-trigger']).toBe('single');
+    expect(byId.OnAnimalChanged?.pathItem?.['x-ms-notification-content']?.description).toBe('An animal event.');
+    expect(byId.OnBirth?.operation?.['x-ms-trigger-metadata']).toEqual({ kind: 'query', mode: 'polling' });
+    expect(byId.GetAnimal?.operation?.['x-ms-api-annotation']?.replacement?.operationId).toBe('GetAnimalV2');
+    expect(c.operations.find((o) => o.id === 'GetAnimal')?.deprecated).toBe(true);
+    expect(byId.UploadPhoto?.operation?.['x-ms-capabilities']).toEqual({ chunkTransfer: true });
+    expect(byId.ListAnimals?.operation?.['x-ms-openai-data']).toEqual({ openai_enabled: true });
     expect(c.auth.type).toBe('declared');
     if (c.auth.type === 'declared')
       expect(c.auth.connectionParameters?.token?.oAuthSettings?.identityProvider).toBe('aad');
-    expect(c.properties?.policyTemplateInstances?.map((p) => p.templateId)).toEqual([
+    expect(c.declared?.properties.policyTemplateInstances?.map((p) => p.templateId)).toEqual([
       'setheader',
       'dynamichosturl',
       'routerequesttoendpoint',
@@ -106,7 +106,7 @@ describe('import -> descriptors -> emit round trip (every modelled construct)', 
     ]);
     expect(c.script?.source).toBe(SAMPLE_SCRIPT);
     expect(Buffer.from(c.icon!).equals(Buffer.from(SAMPLE_ICON))).toBe(true);
-    expect(c.document?.pathsWithoutOperations).toEqual({ '/': {} });
+    expect(c.declared?.document.pathsWithoutOperations).toEqual({ '/': {} });
   });
 
   test('the generated TypeScript passes a strict type-check', () => {

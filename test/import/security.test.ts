@@ -277,7 +277,7 @@ describe('import of a hostile connector', () => {
   test('every string survives exactly: the rebuilt swagger, apiProperties and script equal the source', () => {
     expect(result.differences).toEqual([]);
     expect(result.swaggerEqual && result.apiPropertiesEqual && result.scriptEqual).toBe(true);
-    const defs = result.connector!.document!.definitions!;
+    const defs = result.connector!.declared!.document.definitions!;
     expect(Object.hasOwn(defs, '__proto__')).toBe(true);
   });
 

@@ -61,7 +61,7 @@ describe('typed form: source operation -> typed source -> re-emits equal', () =>
         parameters: [pathId, { name: 'sort', in: 'query', type: 'string', enum: ['asc', 'desc'], default: 'asc' }],
         responses: { 200: { description: 'OK' } },
       }),
-      ["sort: query(t.string({ enum: ['asc', 'desc'], default: 'asc' }), { omitRequired: true })"],
+      ["sort: query(t.string({ enum: ['asc', 'desc'], default: 'asc' }))", "declared: { requiredOmitted: ['sort'] }"],
     ],
     [
       'required header, integer with format, visibility, test value',
@@ -182,14 +182,14 @@ describe('typed form: source operation -> typed source -> re-emits equal', () =>
       ],
     ],
     [
-      'response headers and examples ride along in a ResponseSpec',
+      'response headers and examples are declared beside the typed responses',
       base({
         parameters: [pathId],
         responses: {
           200: { description: 'OK', schema: { type: 'string' }, headers: { 'X-Rate': { type: 'integer' } } },
         },
       }),
-      ["200: { description: 'OK', schema: t.string(), headers: { 'X-Rate': { type: 'integer' } } }"],
+      ['200: t.string()', "declared: { responses: { 200: { headers: { 'X-Rate': { type: 'integer' } } } } }"],
     ],
   ];
   test.each(cases)('%s', (_name, op, snippets) => {
@@ -197,7 +197,7 @@ describe('typed form: source operation -> typed source -> re-emits equal', () =>
     expect([form.typedParameters, form.typedResponses]).toEqual([true, true]);
     for (const s of snippets) expect(text).toContain(s);
     expect(text).not.toMatch(/^ {2}parameters:/m);
-    expect(text).not.toContain('responseObjects');
+    expect(evaluated.declared?.operation?.responses).toBeUndefined();
     expect(jsonDifferences(asWritten(operationJson(evaluated)), op)).toEqual([]);
   });
 });
@@ -226,11 +226,11 @@ describe('fallback: the declared form wherever the typed one would differ', () =
       }),
       [false, true],
     ],
-    // Typed responses never write `tags: []`; only the declared ones do.
+    // `tags: []` is declared (an authored empty list is left out), so it no longer stops typing.
     [
-      '`tags: []` keeps the responses declared',
+      '`tags: []` is declared beside typed parameters and responses',
       base({ tags: [], parameters: [pathId], responses: { 200: { description: 'OK' } } }),
-      [true, false],
+      [true, true],
     ],
     [
       'a $ref parameter and a $ref response',
@@ -257,7 +257,7 @@ describe('fallback: the declared form wherever the typed one would differ', () =
     const { form, text, evaluated } = write(source);
     expect([form.typedParameters, form.typedResponses]).toEqual(expected);
     if (!expected[0]) expect(text).toContain('parameters: [');
-    if (!expected[1]) expect(text).toContain('responseObjects: {');
+    if (!expected[1]) expect(evaluated.declared?.operation?.responses).toBeDefined();
     expect(jsonDifferences(asWritten(operationJson(evaluated)), source)).toEqual([]);
   });
 

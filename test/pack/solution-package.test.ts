@@ -1,6 +1,7 @@
 /** The Dataverse solution zip, read back with jszip and checked entry by entry. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import convertkit from '../../definitions/convertkit/connector';
+import { emitSwagger } from '../../src/emit/swagger';
 import { connectorFolder, type ConnectorFolder } from '../../src/pack/connector-package';
 import { emitSolution, solutionZip } from '../../src/pack/solution-package';
 import { resolveSolutionSettings } from '../../src/pack/solution-settings';
@@ -160,9 +161,12 @@ test('a multi-auth connector gets connectionparametersets, and its policy templa
       },
     },
   ];
+  const auth = { type: 'declared', securityDefinitions: {}, connectionParameterSets: sets } as const;
+  // Declared apiProperties come with a declared document: the root the authored fields derive.
+  const { swagger: _v, paths: _p, securityDefinitions: _d, security: _s, ...document } = emitSwagger(variant({ auth }));
   const c = variant({
-    auth: { type: 'declared', securityDefinitions: {}, connectionParameterSets: sets },
-    properties: { iconBrandColor: '#da3b01', policyTemplateInstances: policies as never },
+    auth,
+    declared: { document, properties: { iconBrandColor: '#da3b01', policyTemplateInstances: policies as never } },
   });
   const folder = connectorFolder(c);
   const { entries } = await built(folder, c);

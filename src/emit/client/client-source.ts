@@ -46,7 +46,9 @@ export function clientNames(c: Connector): ClientNames {
 export function clientUnsupported(c: Connector): string | undefined {
   if (c.auth.type !== 'apiKey' && c.auth.type !== 'none')
     return `auth of type "${c.auth.type}" (the client runtime supports apiKey and none)`;
-  const verbatim = c.operations.find((op) => op.parameters !== undefined || op.responseObjects !== undefined);
+  const verbatim = c.operations.find(
+    (op) => op.declared?.operation?.parameters !== undefined || op.declared?.operation?.responses !== undefined,
+  );
   if (verbatim)
     return `operation ${verbatim.id} keeps its source's parameter or response objects verbatim (pcdk import); author it with params/body/responses to get a client`;
   return undefined;

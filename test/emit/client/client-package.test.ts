@@ -183,7 +183,7 @@ describe('method names', () => {
     ],
     [
       'verbatim imported parameters',
-      (_c: Connector) => withOps([op({ id: 'A', parameters: [] })]),
+      (_c: Connector) => withOps([op({ id: 'A', declared: { operation: { parameters: [] } } })]),
       'operation A keeps its source',
     ],
   ])('a connector with %s builds without a client (warning)', async (_l, make, reason) => {

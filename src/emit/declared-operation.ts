@@ -1,0 +1,57 @@
+/**
+ * The one place an operation's declared form (pcdk import) meets the swagger: the operation JSON
+ * derived from the authored fields, with what the source declares laid over it. Authored
+ * operations have no `declared` and pass through untouched.
+ */
+import type { DeclaredOperation } from '../model/declared';
+import type { ParameterObject, ParameterRef, ResponseObject, ResponseRef, SwaggerOperation } from '../swagger/document';
+import { withoutUndefined } from './schema-object';
+
+export function overlayDeclared(authored: SwaggerOperation, d: DeclaredOperation | undefined): SwaggerOperation {
+  if (!d) return authored;
+  const out: SwaggerOperation = {
+    ...authored,
+    parameters: authored.parameters?.map((p) => declaredParameter(p, d)),
+    responses: declaredResponses(authored.responses, d),
+    // The source's own keys win: verbatim parameters and responses, trigger, paging, vendor keys.
+    ...d.operation,
+    operationId: authored.operationId,
+  };
+  for (const key of d.omitted ?? []) delete out[key];
+  return out;
+}
+
+/** A derived parameter with the body's declared name and labels, or without the `required` the source leaves out. */
+function declaredParameter(p: ParameterObject | ParameterRef, d: DeclaredOperation): ParameterObject | ParameterRef {
+  if ('$ref' in p) return p;
+  if (p.in === 'body') {
+    const b = d.bodyParameter;
+    if (!b) return p;
+    return withoutUndefined({
+      ...p,
+      name: b.name ?? p.name,
+      description: b.description,
+      'x-ms-summary': b.summary,
+      'x-ms-visibility': b.visibility,
+    });
+  }
+  if (p.required === false && d.requiredOmitted?.includes(p.name)) {
+    const { required: _, ...rest } = p;
+    return rest;
+  }
+  return p;
+}
+
+/** Derived responses with the declared headers and examples of each status added. */
+function declaredResponses(
+  responses: Readonly<Record<string, ResponseObject | ResponseRef>>,
+  d: DeclaredOperation,
+): Readonly<Record<string, ResponseObject | ResponseRef>> {
+  if (!d.responses) return responses;
+  const out: Record<string, ResponseObject | ResponseRef> = {};
+  for (const [status, r] of Object.entries(responses)) {
+    const extra = d.responses[status];
+    out[status] = extra && !('$ref' in r) ? withoutUndefined({ ...r, ...extra }) : r;
+  }
+  return out;
+}
