@@ -40,7 +40,8 @@ export type {
   Visibility,
 } from './model/schema';
 export type { DynamicValues } from './model/dynamic';
-// The import-only side of a descriptor (`declared`), written by `pcdk import`, never by an author.
+// The import-only side of a descriptor (`declared`, declaredSchema), written by `pcdk import`, never by an author.
+export { declaredSchema } from './model/declared';
 export type {
   DeclaredBodyParameter,
   DeclaredOperation,

@@ -58,7 +58,7 @@ function operationSource(op: Operation): string {
 
 export function typespecSource(c: Connector): string {
   const auth =
-    c.auth.type === 'apiKey' ? `@useAuth(ApiKeyAuth<ApiKeyLocation.${c.auth.in}, ${str(c.auth.name)}>)\n` : '';
+    c.auth?.type === 'apiKey' ? `@useAuth(ApiKeyAuth<ApiKeyLocation.${c.auth.in}, ${str(c.auth.name)}>)\n` : '';
   return [
     'import "@typespec/http";',
     'import "@typespec/rest";',

@@ -3,7 +3,7 @@
  * policy is deliberately absent: no apiProperties key exists for it and the official schema
  * rejects unknown keys (DESIGN.md, Throttling).
  */
-import type { Connector, ConnectionUi } from '../model/connector';
+import type { Auth, Connector, ConnectionUi } from '../model/connector';
 import type { PropertiesSpec } from '../model/properties';
 import type {
   ApiProperties,
@@ -13,9 +13,9 @@ import type {
 } from '../swagger/api-properties';
 
 export function emitApiProperties(c: Connector): ApiPropertiesDocument {
-  if (c.declared) return declaredPropertiesJson(c, c.declared.properties);
+  if (c.declared) return declaredPropertiesJson(c.auth, c.declared.properties);
   const properties: ApiProperties = {
-    connectionParameters: connectionParameters(c),
+    connectionParameters: connectionParameters(c.auth),
     iconBrandColor: c.iconBrandColor,
     capabilities: [],
     publisher: c.publisher,
@@ -24,17 +24,14 @@ export function emitApiProperties(c: Connector): ApiPropertiesDocument {
   return { properties };
 }
 
-/** apiProperties of a connector that declares them (pcdk import): exactly the declared keys. */
-function declaredPropertiesJson(c: Connector, p: PropertiesSpec): ApiPropertiesDocument {
-  const connection: Pick<ApiProperties, 'connectionParameters' | 'connectionParameterSets'> = {};
-  if (c.auth.type === 'declared') {
-    if (c.auth.connectionParameters !== undefined) connection.connectionParameters = c.auth.connectionParameters;
-    if (c.auth.connectionParameterSets !== undefined)
-      connection.connectionParameterSets = c.auth.connectionParameterSets;
-  } else {
-    connection.connectionParameters = connectionParameters(c);
-  }
-  return { properties: { ...connection, ...p } };
+/**
+ * apiProperties of a connector that declares them (pcdk import): exactly the declared keys,
+ * connection parameters included, unless an authored auth replaces those.
+ */
+function declaredPropertiesJson(auth: Auth | undefined, p: PropertiesSpec): ApiPropertiesDocument {
+  if (!auth) return { properties: { ...p } };
+  const { connectionParameters: _declared, connectionParameterSets: _sets, ...rest } = p;
+  return { properties: { connectionParameters: connectionParameters(auth), ...rest } };
 }
 
 function ui(u: ConnectionUi, required: boolean): UiDefinition {
@@ -49,9 +46,9 @@ function ui(u: ConnectionUi, required: boolean): UiDefinition {
   return out;
 }
 
-function connectionParameters(c: Connector): Record<string, ConnectionParameter> {
-  const a = c.auth;
-  switch (a.type) {
+function connectionParameters(a: Auth | undefined): Record<string, ConnectionParameter> {
+  switch (a?.type) {
+    case undefined:
     case 'none':
       return {};
     case 'apiKey':
@@ -61,7 +58,5 @@ function connectionParameters(c: Connector): Record<string, ConnectionParameter>
         username: { type: 'securestring', uiDefinition: ui(a.username, true) },
         password: { type: 'securestring', uiDefinition: ui(a.password, true) },
       };
-    case 'declared':
-      return { ...a.connectionParameters };
   }
 }

@@ -3,14 +3,24 @@
  * order (type first, then how it reads, then structure, then extensions), every other key after
  * them in the builder's own order, and the dynamic-values mark rendered as x-ms-dynamic-values.
  */
+import { declaredOf } from '../model/declared';
 import { dynamicValuesOf, type SchemaObject } from '../model/schema';
 import { dynamicTargetId, type DynamicValues } from '../model/dynamic';
 import type { DeclaredSchema, DynamicValuesObject } from '../swagger/document';
 import { entriesOf } from '../swagger/found';
 
+/**
+ * An authored schema or, in the one place the emitter looks for it, the declared form an
+ * imported one holds (declaredSchema()): both are written by the same rules, an authored schema
+ * being a declared one without the import-only keys.
+ */
 export function schemaJson(s: SchemaObject): DeclaredSchema {
+  return orderedJson(declaredOf(s) ?? s);
+}
+
+function orderedJson(s: DeclaredSchema): DeclaredSchema {
   // The keys of the fixed order are taken out by name; `rest` holds the others ($ref, allOf,
-  // x-ms-dynamic-schema, ...) in the order the builder wrote them.
+  // x-ms-dynamic-schema, ...) in the order the source wrote them.
   const {
     type,
     format,
@@ -54,11 +64,11 @@ export function schemaJson(s: SchemaObject): DeclaredSchema {
     minItems,
     maxItems,
     readOnly,
-    items: items && schemaJson(items),
-    properties: properties && mapSchemas(properties, schemaJson),
+    items: items && orderedJson(items),
+    properties: properties && mapSchemas(properties, orderedJson),
     required: required && [...required],
     additionalProperties:
-      typeof additionalProperties === 'object' ? schemaJson(additionalProperties) : additionalProperties,
+      typeof additionalProperties === 'object' ? orderedJson(additionalProperties) : additionalProperties,
     'x-nullable': nullable,
     'x-ms-visibility': visibility,
     'x-ms-dynamic-values': dynamicValues,
@@ -71,8 +81,8 @@ export function schemaJson(s: SchemaObject): DeclaredSchema {
   return out;
 }
 
-/** A builder schema as a swagger schema with its keys in the order given, nested schemas too. */
-function asGiven(s: SchemaObject): DeclaredSchema {
+/** A schema with its keys in the order given, nested schemas too. */
+function asGiven(s: DeclaredSchema): DeclaredSchema {
   return withoutUndefined({
     ...s,
     items: s.items && asGiven(s.items),
@@ -84,8 +94,8 @@ function asGiven(s: SchemaObject): DeclaredSchema {
 }
 
 function mapSchemas(
-  props: Record<string, SchemaObject>,
-  f: (s: SchemaObject) => DeclaredSchema,
+  props: Record<string, DeclaredSchema>,
+  f: (s: DeclaredSchema) => DeclaredSchema,
 ): Record<string, DeclaredSchema> {
   const out: Record<string, DeclaredSchema> = {};
   for (const [name, p] of Object.entries(props)) out[name] = f(p);

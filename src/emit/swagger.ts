@@ -2,7 +2,7 @@
  * apiDefinition.swagger.json: Swagger 2.0 with the x-ms-* extensions Power Platform reads.
  * Pure: connector in, SwaggerDocument out.
  */
-import type { Connector } from '../model/connector';
+import type { Auth, Connector } from '../model/connector';
 import type { DocumentSpec } from '../model/document';
 import { responseSpec, type Operation, type Param } from '../model/operation';
 import type { SchemaObject } from '../model/schema';
@@ -49,7 +49,7 @@ export function emitSwagger(c: Connector): SwaggerDocument {
     produces: ['application/json'],
     paths,
   };
-  const security = securityJson(c);
+  const security = securityJson(c.auth);
   if (security) {
     doc.securityDefinitions = security.definitions;
     doc.security = security.requirement;
@@ -64,30 +64,29 @@ export function emitSwagger(c: Connector): SwaggerDocument {
 
 /**
  * The root of a connector that declares its document (pcdk import): exactly the declared keys,
- * security from the declared auth, paths from the operations.
+ * security included, paths from the operations. An authored auth beside it replaces the declared
+ * security.
  */
 function declaredDocumentJson(c: Connector, d: DocumentSpec, paths: Record<string, PathItem>): SwaggerDocument {
   const { pathsWithoutOperations, ...root } = d;
   for (const [p, item] of Object.entries(pathsWithoutOperations ?? {})) paths[p] = { ...item, ...paths[p] };
   const doc: SwaggerDocument = { swagger: '2.0', ...root, paths };
-  if (c.auth.type === 'declared') {
-    if (c.auth.securityDefinitions !== undefined) doc.securityDefinitions = c.auth.securityDefinitions;
-    if (c.auth.security !== undefined) doc.security = c.auth.security;
-  } else {
-    const security = securityJson(c);
-    if (security) {
-      doc.securityDefinitions = security.definitions;
-      doc.security = security.requirement;
-    }
+  if (!c.auth) return doc;
+  delete doc.securityDefinitions;
+  delete doc.security;
+  const security = securityJson(c.auth);
+  if (security) {
+    doc.securityDefinitions = security.definitions;
+    doc.security = security.requirement;
   }
   return doc;
 }
 
 function securityJson(
-  c: Connector,
+  a: Auth | undefined,
 ): { definitions: Record<string, SecuritySchemeObject>; requirement: SecurityRequirement[] } | undefined {
-  const a = c.auth;
-  switch (a.type) {
+  switch (a?.type) {
+    case undefined:
     case 'none':
       return undefined;
     case 'apiKey':
@@ -97,9 +96,6 @@ function securityJson(
       };
     case 'basic':
       return { definitions: { [a.securityName]: { type: 'basic' } }, requirement: [{ [a.securityName]: [] }] };
-    case 'declared':
-      if (a.securityDefinitions === undefined && a.security === undefined) return undefined;
-      return { definitions: { ...a.securityDefinitions }, requirement: [...(a.security ?? [])] };
   }
 }
 

@@ -130,7 +130,7 @@ export function declaredOperationSpec(op: Obj, method: string, path: string, pat
 }
 
 /** The model helpers an operations file calls, in one fixed order (noUnusedLocals: only those used). */
-const HELPER_ORDER = ['operation', 'path', 'query', 'header', 'response', 't'];
+const HELPER_ORDER = ['operation', 'path', 'query', 'header', 'response', 't', 'declaredSchema'];
 
 const staticSegments = (path: string): string[] => path.split('/').filter((s) => s && !s.includes('{'));
 
@@ -184,7 +184,7 @@ export function generateDescriptors(input: GenerateInput): {
     spec.icon = code("new Uint8Array(readFileSync(join(__dirname, 'icon.png')))");
     files.set('icon.png', input.icon);
   }
-  files.set('connector.ts', connectorFile(input, imports, document, declaredProperties(props), spec));
+  files.set('connector.ts', connectorFile(input, imports, document, props, spec));
   return { files, typed };
 }
 
@@ -293,7 +293,7 @@ function declaredDocument(
   const imports: string[] = [];
   const document: Obj = {};
   for (const [k, v] of Object.entries(swagger)) {
-    if (k === 'swagger' || k === 'paths' || k === 'securityDefinitions' || k === 'security') continue;
+    if (k === 'swagger' || k === 'paths') continue;
     document[k] = v;
   }
   const shared = [
@@ -314,24 +314,6 @@ function declaredDocument(
     document[key] = code(key);
   }
   return { document, imports };
-}
-
-/** apiProperties as declared, minus the connection parameters (the declared auth holds those). */
-function declaredProperties(props: Obj): Obj {
-  const properties: Obj = {};
-  for (const [k, v] of Object.entries(props))
-    if (k !== 'connectionParameters' && k !== 'connectionParameterSets') properties[k] = v;
-  return properties;
-}
-
-/** Security as declared: the swagger's definitions and requirement, apiProperties' connection parameters. */
-function declaredAuth(swagger: Found<SwaggerDocument>, props: Obj): Obj {
-  const auth: Obj = { type: 'declared' };
-  if (swagger.securityDefinitions !== undefined) auth.securityDefinitions = swagger.securityDefinitions;
-  if (swagger.security !== undefined) auth.security = swagger.security;
-  if (props.connectionParameters !== undefined) auth.connectionParameters = props.connectionParameters;
-  if (props.connectionParameterSets !== undefined) auth.connectionParameterSets = props.connectionParameterSets;
-  return auth;
 }
 
 /**
@@ -365,7 +347,6 @@ function connectorSpec(input: GenerateInput, props: Obj, entries: OpEntry[], gro
     publisher: str(props.publisher),
     stackOwner: str(props.stackOwner),
     iconBrandColor: code('properties.iconBrandColor'),
-    auth: declaredAuth(swagger, props),
     operations: entries.map((e) => code(`${groups.get(e.group)!.ns}.${e.constName}`)),
     readme: { prerequisites: '', obtainingCredentials: '', knownIssues: '' },
     declared: { document: code('document'), properties: code('properties') },

@@ -1,7 +1,8 @@
 /**
  * A source schema (swagger JSON) as typed descriptor code: a `t.*` builder call where the builder
- * emits exactly the source keys, else a plain SchemaObject literal (whose sub-schemas may again be
- * builder calls). Each result carries both the source text to write and the runtime value that
+ * emits exactly the source keys, else a plain SchemaObject literal, or `declaredSchema({ ... })`
+ * when it holds keys no builder writes ($ref, allOf, xml, ...), whose sub-schemas may again be
+ * builder calls. Each result carries both the source text to write and the runtime value that
  * text evaluates to (built with the real builders), so the caller can emit it and compare with
  * the source before trusting it. Returns undefined when the schema holds something a SchemaObject
  * cannot type (vendor keys, a wrong value type): the caller then keeps the declared form.
@@ -9,8 +10,10 @@
  * The checks here are about the generated code type-checking (formats, visibility values, enum
  * and default types); whether the emitted JSON equals the source is the caller's comparison.
  */
+import { declaredSchema } from '../model/declared';
 import type { DynamicValues } from '../model/dynamic';
 import { t, type SchemaObject } from '../model/schema';
+import type { DeclaredSchema } from '../swagger/document';
 import { SCHEMA_TYPES, isStringFormat, isVisibility } from '../swagger/constants';
 import { isArray, isObject, type JsonObject } from '../swagger/found';
 import { call, code as rawCode } from './ts-writer';
@@ -94,6 +97,34 @@ const RAW_KEYS: Record<string, (v: unknown) => boolean> = {
     ),
 };
 const SUB_SCHEMA_KEYS = new Set(['items', 'properties', 'additionalProperties', 'allOf']);
+/**
+ * The authoring SchemaObject's keys, all of them (the Record type checks that): a literal with any
+ * other key is written as declaredSchema().
+ */
+const AUTHORED: Record<keyof SchemaObject, true> = {
+  type: true,
+  format: true,
+  title: true,
+  description: true,
+  default: true,
+  enum: true,
+  example: true,
+  items: true,
+  properties: true,
+  required: true,
+  additionalProperties: true,
+  minimum: true,
+  maximum: true,
+  minLength: true,
+  maxLength: true,
+  pattern: true,
+  minItems: true,
+  maxItems: true,
+  'x-ms-summary': true,
+  'x-ms-visibility': true,
+  'x-nullable': true,
+};
+const isAuthoredKey = (k: string): boolean => Object.hasOwn(AUTHORED, k);
 
 /** An own data property, safe for any key (a source property may be named `__proto__`). */
 function put(o: Obj, k: string, v: unknown): void {
@@ -321,7 +352,10 @@ class SchemaWriter {
     );
   }
 
-  /** A SchemaObject literal with the source keys; sub-schemas written typed where they can be. */
+  /**
+   * A SchemaObject literal with the source keys, or declaredSchema() of one with keys no builder
+   * writes; sub-schemas written typed where they can be.
+   */
   private raw(s: Obj): Typed | undefined {
     const code: Obj = {};
     const value: Obj = {};
@@ -338,7 +372,11 @@ class SchemaWriter {
       put(code, k, v);
       put(value, k, v);
     }
-    return { code, value };
+    if (Object.keys(s).every(isAuthoredKey)) return { code, value };
+    // Keys only a declared schema has: the literal is one, and the call makes it a schema operation() takes.
+    this.uses.add('declaredSchema');
+    // `value` holds the source keys, each checked against RAW_KEYS (DeclaredSchema's types) above.
+    return { code: call('declaredSchema', code), value: declaredSchema(value as DeclaredSchema) };
   }
 
   private subSchemas(k: string, v: unknown): Typed | undefined {

@@ -3,9 +3,8 @@
  * pure function of it.
  */
 import type { DeclaredConnector } from './declared';
-import type { SecurityRequirement, SecuritySchemeObject } from './document';
 import type { Operation } from './operation';
-import type { ConnectionParameter, ConnectionParameterSets, ScriptSpec } from './properties';
+import type { ScriptSpec } from './properties';
 import { copySite, noteSite } from './source-site';
 
 /** The categories certification accepts (InvalidConnectorCategory), at most two per connector. */
@@ -41,8 +40,10 @@ export interface ConnectionUi {
 }
 
 /**
- * How the connection authenticates. A discriminated union so that OAuth 2 and the other schemes
- * of real connectors slot in beside these without changing the emitters' shape.
+ * How the connection authenticates, as an author writes it. A discriminated union so that OAuth 2
+ * and the other schemes of real connectors slot in beside these without changing the emitters'
+ * shape. Security an imported connector declares verbatim is not an Auth: it sits in the
+ * connector's `declared` document and properties (src/model/declared.ts).
  */
 export type Auth =
   | { readonly type: 'none' }
@@ -62,18 +63,6 @@ export type Auth =
       readonly securityName: string;
       readonly username: ConnectionUi;
       readonly password: ConnectionUi;
-    }
-  | {
-      /**
-       * Security exactly as an existing connector declares it (pcdk import): the swagger's
-       * securityDefinitions and security, and apiProperties' connection parameters, which carry
-       * OAuth 2 settings (identity provider, scopes, custom parameters) and parameter sets.
-       */
-      readonly type: 'declared';
-      readonly securityDefinitions?: Readonly<Record<string, SecuritySchemeObject>>;
-      readonly security?: readonly SecurityRequirement[];
-      readonly connectionParameters?: Readonly<Record<string, ConnectionParameter>>;
-      readonly connectionParameterSets?: ConnectionParameterSets;
     };
 
 export interface Throttling {
@@ -82,7 +71,8 @@ export interface Throttling {
   readonly renewalSeconds: number;
 }
 
-export interface ConnectorSpec {
+/** The fields every connector has; ConnectorSpec adds its auth or its declared form. */
+export interface ConnectorFields {
   /** Folder-safe id: dist/<id>/. */
   id: string;
   title: string;
@@ -96,7 +86,6 @@ export interface ConnectorSpec {
   publisher: string;
   stackOwner: string;
   iconBrandColor: string;
-  auth: Auth;
   throttling?: Throttling;
   /**
    * The actions, keyed by the generated client's method name: `{ getAccount, listForms }` names
@@ -116,18 +105,35 @@ export interface ConnectorSpec {
   script?: ScriptSpec;
   /** icon.png bytes, written beside the swagger. */
   icon?: Uint8Array;
-  /**
-   * The swagger root and apiProperties as an existing connector declares them (written by pcdk
-   * import, never by an author): emitted instead of those derived from the fields above.
-   */
-  declared?: DeclaredConnector;
 }
 
-export interface Connector extends Readonly<Omit<ConnectorSpec, 'operations'>> {
+/**
+ * The defineConnector() argument. An author writes `auth`; a connector brought in by pcdk import
+ * writes `declared` (the swagger root and apiProperties as the source declares them, security
+ * included) and no auth. An `auth` beside `declared` replaces the declared security.
+ */
+export type ConnectorSpec = ConnectorFields & AuthOrDeclared;
+
+/** Either an authored auth (and, rarely, a declared form beside it) or a declared form alone. */
+export type AuthOrDeclared =
+  | { readonly auth: Auth; readonly declared?: DeclaredConnector }
+  | {
+      /** Absent: the security is the declared document's and properties'. */
+      readonly auth?: undefined;
+      /**
+       * The swagger root and apiProperties as an existing connector declares them (written by
+       * pcdk import, never by an author): emitted instead of those derived from the fields above.
+       */
+      readonly declared: DeclaredConnector;
+    };
+
+export interface ConnectorBody extends Readonly<Omit<ConnectorFields, 'operations'>> {
   readonly kind: 'connector';
   /** In order, each with its client method name (clientName) set when it was keyed by one. */
   readonly operations: readonly Operation[];
 }
+
+export type Connector = ConnectorBody & AuthOrDeclared;
 
 export function defineConnector(spec: ConnectorSpec): Connector {
   return noteSite(

@@ -3,14 +3,44 @@
  * descriptor (`pcdk import`). The authoring types (OperationSpec, ConnectorSpec) describe what an
  * author writes; an imported operation or connector adds one `declared` value beside them, which
  * each emitter overlays in one place: src/emit/declared-operation.ts for operations, emitSwagger
- * and emitApiProperties for the connector.
+ * and emitApiProperties for the connector (security included: an imported connector has no
+ * `auth`). A schema with keys no builder writes is declaredSchema({ ... }), written by
+ * src/emit/schema-object.ts.
  * The shapes are the Swagger types of src/swagger/document.ts, spelled as the source spells them,
  * so nothing here widens the authoring model.
  */
-import type { HeaderObject, SwaggerOperation } from '../swagger/document';
+import type { DeclaredSchema, HeaderObject, SwaggerOperation } from '../swagger/document';
 import type { DocumentSpec, PathItemSpec } from './document';
 import type { PropertiesSpec } from './properties';
-import type { Visibility } from './schema';
+import type { SchemaObject, TSchema, Visibility } from './schema';
+import { noteSite } from './source-site';
+
+/** Marks a schema written with declaredSchema(). Symbols are invisible to JSON and Object.keys. */
+const DECLARED: unique symbol = Symbol.for('pcdk.declaredSchema');
+
+/**
+ * A schema as the source declares it, with keys no builder writes ($ref, allOf, xml,
+ * x-ms-dynamic-schema, ...), usable where operation() takes a `t.*` schema: the importer writes
+ * `declaredSchema({ ... })` for a schema the builders cannot spell. The result holds exactly the
+ * declared keys (the emitter writes them as it writes any schema); it is typed as an authored
+ * schema of unknown instances, and declaredOf() gives back its declared view.
+ */
+export function declaredSchema(s: DeclaredSchema): TSchema<unknown> {
+  // A copy that is both: the declared keys, seen through the authored type (whose keys it has,
+  // at least as wide) wherever operation() takes a schema.
+  const copy = Object.assign<SchemaObject, DeclaredSchema>({}, s);
+  Object.defineProperty(copy, DECLARED, { value: true, enumerable: false });
+  return noteSite(copy);
+}
+
+/** The declared view of a schema written with declaredSchema(), or undefined for an authored one. */
+export function declaredOf(s: SchemaObject): DeclaredSchema | undefined {
+  return isDeclaredSchema(s) ? s : undefined;
+}
+
+function isDeclaredSchema(s: SchemaObject): s is SchemaObject & DeclaredSchema {
+  return DECLARED in s;
+}
 
 /**
  * Swagger keys of the source operation, written verbatim over what operation() derives:
@@ -57,12 +87,15 @@ export interface DeclaredOperation {
 /** The import-only side of a connector: `defineConnector({ ...authored fields, declared })`. */
 export interface DeclaredConnector {
   /**
-   * The swagger root as the source declares it: the swagger holds exactly its keys instead of
-   * those derived from the authored fields (paths still come from the operations, security from
-   * a `declared` auth).
+   * The swagger root as the source declares it, securityDefinitions and security included: the
+   * swagger holds exactly its keys instead of those derived from the authored fields (paths still
+   * come from the operations).
    */
   readonly document: DocumentSpec;
-  /** apiProperties as the source declares them, replacing the derived ones (connection parameters come from the auth). */
+  /**
+   * apiProperties as the source declares them, connection parameters (OAuth 2 settings, parameter
+   * sets) included, replacing the derived ones.
+   */
   readonly properties: PropertiesSpec;
 }
 

@@ -7,7 +7,7 @@
  * imported connector rebuilds to the same file and a key the model does not know cannot slip
  * through (import reports it by JSON pointer).
  */
-import type { DocumentRoot, PathItemSpec } from '../swagger/document';
+import type { DocumentRoot, PathItemSpec, SecurityRequirement, SecuritySchemeObject } from '../swagger/document';
 
 export type {
   VendorKeys,
@@ -49,10 +49,13 @@ export type {
 
 /**
  * The swagger document as its source declared it, minus `paths` (built from the operations).
- * When a connector has one, the swagger's root is exactly these keys (plus securityDefinitions
- * and security from a `declared` auth): a key left out here is left out of the file.
+ * When a connector has one, the swagger's root is exactly these keys: a key left out here is left
+ * out of the file.
  */
 export interface DocumentSpec extends DocumentRoot {
+  /** Security as declared, OAuth 2 schemes included (an authored connector derives it from its auth). */
+  securityDefinitions?: Readonly<Record<string, SecuritySchemeObject>>;
+  security?: readonly SecurityRequirement[];
   /**
    * Path items that hold no operation (some connectors declare `"/": {}`). Not a swagger key:
    * the emitter writes each under `paths`.

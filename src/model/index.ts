@@ -4,3 +4,4 @@ export * from './operation';
 export * from './connector';
 export * from './document';
 export * from './properties';
+export * from './declared';

@@ -22,10 +22,10 @@ export type {
 export { POLICY_TEMPLATE_IDS, POLICY_SPELLINGS } from '../swagger/api-properties';
 
 /**
- * apiProperties `properties` as the source declared them. When a connector has this, the file
- * holds exactly these keys, plus connectionParameters (and sets) from a `declared` auth.
+ * apiProperties `properties` as the source declared them, connection parameters included. When a
+ * connector has this, the file holds exactly these keys.
  */
-export type PropertiesSpec = Omit<ApiProperties, 'connectionParameters' | 'connectionParameterSets'>;
+export type PropertiesSpec = ApiProperties;
 
 /** script.csx: custom C# code the platform runs for scriptOperations. Kept byte for byte. */
 export interface ScriptSpec {

@@ -23,8 +23,15 @@ export type StringFormat =
   | 'uri'
   | 'uuid';
 
-/** The Swagger 2.0 schema object subset pcdk emits, plus the x-ms-* keys Power Platform reads. */
-export interface SchemaObject {
+/**
+ * The Swagger 2.0 schema object as an author writes it: exactly the keys the `t.*` builders write.
+ * The rest of Swagger 2.0 and of the official schema's x-ms-* keys ($ref, allOf, xml,
+ * x-ms-dynamic-schema, ...), which only `pcdk import` writes, belong to DeclaredSchema
+ * (src/swagger/document.ts), brought in by declaredSchema() (src/model/declared.ts).
+ */
+// A type literal, not an interface, so that every authored schema is also a DeclaredSchema (whose
+// vendor-key index signature an interface could not meet) and the emitter writes both one way.
+export type SchemaObject = {
   type?: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'file';
   format?: string;
   title?: string;
@@ -36,7 +43,6 @@ export interface SchemaObject {
   properties?: Record<string, SchemaObject>;
   required?: string[];
   additionalProperties?: SchemaObject | boolean;
-  readOnly?: boolean;
   minimum?: number;
   maximum?: number;
   minLength?: number;
@@ -46,36 +52,8 @@ export interface SchemaObject {
   maxItems?: number;
   'x-ms-summary'?: string;
   'x-ms-visibility'?: Visibility;
-  'x-ms-dynamic-values'?: Record<string, unknown>;
   'x-nullable'?: boolean;
-  // ---- the rest of Swagger 2.0 and of the official schema's x-ms-* keys, for imported connectors ----
-  $ref?: string;
-  allOf?: SchemaObject[];
-  discriminator?: string;
-  xml?: Record<string, unknown>;
-  externalDocs?: { url: string; description?: string };
-  multipleOf?: number;
-  exclusiveMinimum?: boolean;
-  exclusiveMaximum?: boolean;
-  uniqueItems?: boolean;
-  minProperties?: number;
-  maxProperties?: number;
-  'x-ms-dynamic-schema'?: Record<string, unknown>;
-  'x-ms-dynamic-properties'?: Record<string, unknown>;
-  'x-ms-dynamic-list'?: Record<string, unknown>;
-  'x-ms-dynamic-tree'?: Record<string, unknown>;
-  /** Webhook triggers: the body property that receives the callback URL. */
-  'x-ms-notification-url'?: boolean;
-  'x-ms-enum-values'?: readonly { value: unknown; displayName?: string }[];
-  'x-ms-enum'?: Record<string, unknown>;
-  'x-ms-media-kind'?: 'image' | 'audio';
-  'x-ms-test-value'?: unknown;
-  'x-ms-trigger-value'?: unknown;
-  'x-ms-url-encoding'?: 'single' | 'double';
-  'x-ms-editor'?: string;
-  'x-ms-editor-options'?: Record<string, unknown>;
-  'x-ms-localizeDefaultValue'?: boolean;
-}
+};
 
 declare const STATIC: unique symbol;
 /** A schema object that remembers, at type level only, the TypeScript type of its instances. */
@@ -264,6 +242,6 @@ function clone<S extends TSchema>(s: S): S {
 export function isOptional(s: SchemaObject): boolean {
   return Boolean((s as Record<symbol, unknown>)[OPTIONAL]);
 }
-export function dynamicValuesOf(s: SchemaObject): DynamicValues | undefined {
+export function dynamicValuesOf(s: object): DynamicValues | undefined {
   return (s as Record<symbol, unknown>)[DYNAMIC] as DynamicValues | undefined;
 }

@@ -12,17 +12,17 @@ export function emitIntro(c: Connector): string {
   out.push('## How to get credentials', '', c.readme.obtainingCredentials, '');
   out.push('## Get started with your connector', '');
   const a = c.auth;
-  if (a.type === 'apiKey')
+  if (a?.type === 'apiKey')
     out.push(
       `Create a connection and enter your ${a.ui.displayName} (${a.ui.description.replace(/\.$/, '')}). Then add any of the actions below to a flow or an app.`,
       '',
     );
-  else if (a.type === 'basic')
+  else if (a?.type === 'basic')
     out.push(
       `Create a connection with your ${a.username.displayName} and ${a.password.displayName}. Then add any of the actions below to a flow or an app.`,
       '',
     );
-  else if (a.type === 'none')
+  else if (a?.type === 'none')
     out.push(
       'Create a connection (no credentials are needed). Then add any of the actions below to a flow or an app.',
       '',

@@ -18,15 +18,13 @@ import type { HttpMethod } from './constants';
 export type VendorKeys = { [key: `x-${string}`]: unknown };
 
 /**
- * A schema as a swagger holds it: the builder schema's keys plus vendor keys, recursively. (The
- * builder's SchemaObject has no index signature, so authored code keeps excess-property checks;
- * emit/schema-object.ts turns one into this.)
+ * A schema as a swagger holds it: the builder schema's keys, the rest of Swagger 2.0 and the
+ * official schema's x-ms-* keys (what only imported connectors declare), and vendor keys,
+ * recursively. (The builder's SchemaObject has no index signature, so authored code keeps
+ * excess-property checks; emit/schema-object.ts turns one into this.)
  */
 export interface DeclaredSchema
-  extends Omit<
-      AuthoredSchema,
-      'items' | 'properties' | 'additionalProperties' | 'allOf' | 'x-ms-visibility' | 'x-ms-summary'
-    >,
+  extends Omit<AuthoredSchema, 'items' | 'properties' | 'additionalProperties' | 'x-ms-visibility' | 'x-ms-summary'>,
     VendorKeys {
   /** As declared: real connectors write "Advanced" and the like; certification validation judges it. */
   'x-ms-visibility'?: string;
@@ -35,7 +33,35 @@ export interface DeclaredSchema
   items?: DeclaredSchema;
   properties?: Record<string, DeclaredSchema>;
   additionalProperties?: DeclaredSchema | boolean;
+  // ---- what no builder writes: the rest of Swagger 2.0 and of the official schema's x-ms-* keys ----
+  readOnly?: boolean;
+  'x-ms-dynamic-values'?: Record<string, unknown>;
+  $ref?: string;
   allOf?: DeclaredSchema[];
+  discriminator?: string;
+  xml?: Record<string, unknown>;
+  externalDocs?: { url: string; description?: string };
+  multipleOf?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  uniqueItems?: boolean;
+  minProperties?: number;
+  maxProperties?: number;
+  'x-ms-dynamic-schema'?: Record<string, unknown>;
+  'x-ms-dynamic-properties'?: Record<string, unknown>;
+  'x-ms-dynamic-list'?: Record<string, unknown>;
+  'x-ms-dynamic-tree'?: Record<string, unknown>;
+  /** Webhook triggers: the body property that receives the callback URL. */
+  'x-ms-notification-url'?: boolean;
+  'x-ms-enum-values'?: readonly { value: unknown; displayName?: string }[];
+  'x-ms-enum'?: Record<string, unknown>;
+  'x-ms-media-kind'?: 'image' | 'audio';
+  'x-ms-test-value'?: unknown;
+  'x-ms-trigger-value'?: unknown;
+  'x-ms-url-encoding'?: 'single' | 'double';
+  'x-ms-editor'?: string;
+  'x-ms-editor-options'?: Record<string, unknown>;
+  'x-ms-localizeDefaultValue'?: boolean;
 }
 type SchemaObject = DeclaredSchema;
 

@@ -89,6 +89,8 @@ const connectorRules: Rule[] = [
   },
   function auth(c, report) {
     const a = c.auth;
+    // An imported connector's security is its declared one: it has no auth to check.
+    if (!a && isDeclared(c)) return;
     if (!a)
       return report('auth-invalid', { reason: 'missing (use { type: "none" } for an open API)' }, { field: 'auth' });
     if (a.type === 'apiKey') {

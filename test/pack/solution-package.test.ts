@@ -161,13 +161,16 @@ test('a multi-auth connector gets connectionparametersets, and its policy templa
       },
     },
   ];
-  const auth = { type: 'declared', securityDefinitions: {}, connectionParameterSets: sets } as const;
-  // Declared apiProperties come with a declared document: the root the authored fields derive.
-  const { swagger: _v, paths: _p, securityDefinitions: _d, security: _s, ...document } = emitSwagger(variant({ auth }));
-  const c = variant({
-    auth,
-    declared: { document, properties: { iconBrandColor: '#da3b01', policyTemplateInstances: policies as never } },
-  });
+  // Declared apiProperties come with a declared document: the root the authored fields derive,
+  // with the declared security in place of the authored auth's.
+  const { swagger: _v, paths: _p, ...root } = emitSwagger(sample);
+  const document = { ...root, securityDefinitions: {}, security: [] };
+  const properties = {
+    iconBrandColor: '#da3b01',
+    connectionParameterSets: sets,
+    policyTemplateInstances: policies as never,
+  };
+  const c = variant({ auth: undefined, declared: { document, properties } });
   const folder = connectorFolder(c);
   const { entries } = await built(folder, c);
   const name = `${resolveSolutionSettings(c).settings!.publisher.prefix}_widgets`;

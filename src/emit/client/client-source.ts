@@ -44,6 +44,7 @@ export function clientNames(c: Connector): ClientNames {
  * flows the runtime does not have; those connectors still build, without client/.
  */
 export function clientUnsupported(c: Connector): string | undefined {
+  if (!c.auth) return 'security as declared (pcdk import); the client runtime supports apiKey and none auth';
   if (c.auth.type !== 'apiKey' && c.auth.type !== 'none')
     return `auth of type "${c.auth.type}" (the client runtime supports apiKey and none)`;
   const verbatim = c.operations.find(
@@ -134,9 +135,9 @@ export function operationRoute(op: Operation): OperationRoute {
 
 export function authRoute(c: Connector): AuthRoute {
   const a = c.auth;
-  if (a.type === 'apiKey') return { in: a.in, name: a.name };
-  if (a.type === 'none') return { in: 'none' };
-  throw new Error(`${c.id} > auth: the client supports apiKey and none, not ${a.type}`);
+  if (a?.type === 'apiKey') return { in: a.in, name: a.name };
+  if (a?.type === 'none') return { in: 'none' };
+  throw new Error(`${c.id} > auth: the client supports apiKey and none, not ${a ? a.type : 'security as declared'}`);
 }
 
 function paramMembers(op: Operation): { members: [string, SchemaObject][]; required: Set<string> } {
