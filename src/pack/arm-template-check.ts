@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { validateWithSwaggerParser } from '../validate/swagger-parser';
 import { entriesOf, isArray, isObject, itemsOf, type JsonObject } from '../swagger/found';
-import { ARM_SCHEMA, armUnescape, CUSTOM_API_TYPE, CUSTOM_API_VERSION } from './arm-template';
+import { ARM_SCHEMA, armUnescape, CUSTOM_API_TYPE, CUSTOM_API_VERSION } from '../emit/arm-template';
 
 const PARAMETER_TYPES = ['string', 'securestring', 'int', 'bool', 'object', 'secureObject', 'array'];
 const CONNECTION_PARAMETER_TYPES = [

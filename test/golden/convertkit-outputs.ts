@@ -9,7 +9,7 @@ import { CLIENT_FILES } from '../../src/emit/client/client-package';
 import { emitConnectorFolder } from '../../src/emit/connector-folder';
 import { jsonText } from '../../src/emit/json';
 import { emitReferencePage } from '../../src/emit/reference-page';
-import { emitOpenApi3 } from '../../src/pack/openapi3';
+import { emitOpenApi3 } from '../../src/emit/openapi3';
 import { compileClient } from '../../src/synth/client-artifact';
 import { emitClientPackage } from '../../src/emit/client/client-package';
 

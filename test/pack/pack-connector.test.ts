@@ -10,7 +10,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import YAML from 'yaml';
 import convertkit from '../../definitions/convertkit/connector';
 import { emitConnectorFolder } from '../../src/emit/connector-folder';
-import { armUnescape } from '../../src/pack/arm-template';
+import { armUnescape } from '../../src/emit/arm-template';
 import { checkCertificationPackage } from '../../src/pack/certification-check';
 import { packConnector, PACKAGE_FILES, type PackOptions } from '../../src/pack/pack-connector';
 import { formatDiagnostic } from '../../src/diagnostics';

@@ -1,6 +1,6 @@
 /** intro.md, generated from the descriptors. */
 import convertkit from '../../definitions/convertkit/connector';
-import { emitIntro } from '../../src/pack/intro';
+import { emitIntro } from '../../src/emit/intro';
 import { variant } from '../helpers/sample-connector';
 
 test('has the sections a certification intro needs, in order', () => {

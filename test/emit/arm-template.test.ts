@@ -2,10 +2,10 @@
 import convertkit from '../../definitions/convertkit/connector';
 import { emitApiProperties } from '../../src/emit/api-properties';
 import { emitSwagger } from '../../src/emit/swagger';
-import { ARM_SCHEMA, armLiteral, armUnescape, emitArmTemplate } from '../../src/pack/arm-template';
+import { ARM_SCHEMA, armLiteral, armUnescape, emitArmTemplate } from '../../src/emit/arm-template';
 import { checkArmTemplate } from '../../src/pack/arm-template-check';
 import { variant } from '../helpers/sample-connector';
-import { png } from './helpers';
+import { png } from '../pack/helpers';
 
 type Json = Record<string, any>;
 const where = { connector: 'convertkit', file: 'azuredeploy.json' };

@@ -2,7 +2,8 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import convertkit from '../../definitions/convertkit/connector';
 import { emitSwagger } from '../../src/emit/swagger';
-import { convertSchema, emitOpenApi3, validateOpenApi3 } from '../../src/pack/openapi3';
+import { convertSchema, emitOpenApi3 } from '../../src/emit/openapi3';
+import { validateOpenApi3 } from '../../src/pack/openapi3-check';
 import { sample } from '../helpers/sample-connector';
 
 type Json = Record<string, any>;

@@ -17,9 +17,6 @@ import {
   type SchemaObject,
   type SecuritySchemeObject,
 } from 'openapi3-ts/oas30';
-import SwaggerParser from '@apidevtools/swagger-parser';
-import type { Diagnostic } from '../diagnostics';
-import { diagnostic } from './diagnostics';
 import { METHODS } from '../swagger/constants';
 import type { SimpleParameterObject, SwaggerDocument, SwaggerOperation } from '../swagger/document';
 import { entriesOf, isArray, isObject, itemsOf, str, type Found, type JsonObject } from '../swagger/found';
@@ -189,24 +186,4 @@ export function emitOpenApi3(swagger: Found<SwaggerDocument>): OpenAPIObject {
   if (swagger.security) Object.assign(doc, { security: swagger.security });
   Object.assign(doc, extensions(swagger));
   return doc;
-}
-
-/** swagger-parser validates OpenAPI 3.0 against its official schema plus semantic checks. */
-export async function validateOpenApi3(
-  doc: unknown,
-  where: { connector: string; file: string },
-): Promise<Diagnostic[]> {
-  try {
-    await SwaggerParser.validate(structuredClone(doc) as never);
-    const version = isObject(doc) ? doc.openapi : undefined;
-    if (version !== OPENAPI_VERSION) throw new Error(`openapi is ${String(version)}, expected ${OPENAPI_VERSION}`);
-    return [];
-  } catch (e) {
-    const reason = String((e as Error).message ?? e)
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .join(' ');
-    return [diagnostic('openapi3-invalid', { reason }, { ...where, pointer: '' })];
-  }
 }
