@@ -31,7 +31,7 @@ import { emitOpenApi3 } from '../emit/openapi3';
 import { validateOpenApi3 } from './openapi3-check';
 import { pngSize } from './png';
 import { scanForSecrets, secretsFromEnv, withZipMembers } from './secret-scan';
-import { emitSolution, solutionZip } from './solution-package';
+import { buildSolutionPackage, solutionZip } from './solution-package';
 import { resolveSolutionSettings, type SolutionOptions, type SolutionSettings } from './solution-settings';
 import { swaggerFileName, swaggerText, yamlText, type SwaggerFormat } from './swagger-format';
 import { zipFiles } from './zip';
@@ -154,7 +154,7 @@ async function addSolution(
   folder: ConnectorFolder,
   settings: SolutionSettings,
 ): Promise<{ fileName: string; bytes: Buffer } | undefined> {
-  const sol = emitSolution(c, folder, settings);
+  const sol = buildSolutionPackage(c, folder, settings);
   pkg.diagnostics.push(...sol.diagnostics);
   if (!sol.solution) return undefined;
   const bytes = await solutionZip(sol.solution);

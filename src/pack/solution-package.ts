@@ -8,14 +8,12 @@ import type { Connector } from '../model/connector';
 import { jsonText } from '../emit/json';
 import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
+import { connectorFileNames, contentTypesXml, customizationsXml, solutionXml } from '../emit/solution-xml';
+
 import { encodeConnectorName, PCDK_CONNECTOR_NAMESPACE, uuidV5 } from './dataverse-names';
 import type { ConnectorFolder } from './connector-package';
 import type { SolutionSettings } from './solution-settings';
-import { XML_DECLARATION, xmlEscape } from './xml';
 import { zipFiles } from './zip';
-
-/** Component type of a connector in solution.xml RootComponents. */
-export const CONNECTOR_COMPONENT_TYPE = 372;
 
 /** Writable column limits of the Dataverse connector table (characters). */
 export const CONNECTOR_COLUMN_LIMITS = {
@@ -38,19 +36,11 @@ export interface SolutionPackage {
   files: Map<string, string | Uint8Array>;
 }
 
-export function connectorFileNames(name: string, folder: Pick<ConnectorFolder, 'icon' | 'script'>, multiAuth = false) {
-  return {
-    openapidefinition: `Connector/${name}_openapidefinition.json`,
-    connectionparameters: `Connector/${name}_connectionparameters.json`,
-    // Only multi-auth connectors have parameter sets.
-    connectionparametersets: multiAuth ? `Connector/${name}_connectionparametersets.json` : undefined,
-    policytemplateinstances: `Connector/${name}_policytemplateinstances.json`,
-    iconblob: folder.icon ? `Connector/${name}_iconblob.Png` : undefined,
-    customcodeblobcontent: folder.script !== undefined ? `Connector/${name}_customcodeblobcontent.csx` : undefined,
-  };
-}
-
-export function emitSolution(
+/**
+ * The solution for `pac solution import`: the connector's columns checked against Dataverse's
+ * limits, then its files laid out, the XML documents written by emit/solution-xml.ts.
+ */
+export function buildSolutionPackage(
   c: Connector,
   folder: ConnectorFolder,
   s: SolutionSettings,
@@ -105,103 +95,4 @@ export function emitSolution(
 
 export function solutionZip(solution: SolutionPackage): Promise<Buffer> {
   return zipFiles(solution.files);
-}
-
-function contentTypesXml(folder: Pick<ConnectorFolder, 'icon' | 'script'>): string {
-  const exts = ['xml', 'json', ...(folder.icon ? ['png'] : []), ...(folder.script !== undefined ? ['csx'] : [])];
-  return [
-    XML_DECLARATION,
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
-    ...exts.map((e) => `  <Default Extension="${e}" ContentType="application/octet-stream" />`),
-    '</Types>',
-    '',
-  ].join('\n');
-}
-
-function solutionXml(c: Connector, s: SolutionSettings, name: string, connectorId: string): string {
-  const p = s.publisher;
-  return [
-    XML_DECLARATION,
-    '<ImportExportXml version="9.2" SolutionPackageVersion="9.2" languagecode="1033" generatedBy="CrmLive" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
-    '  <SolutionManifest>',
-    `    <UniqueName>${xmlEscape(s.uniqueName)}</UniqueName>`,
-    '    <LocalizedNames>',
-    `      <LocalizedName description="${xmlEscape(s.displayName)}" languagecode="1033" />`,
-    '    </LocalizedNames>',
-    '    <Descriptions>',
-    `      <Description description="${xmlEscape(c.description)}" languagecode="1033" />`,
-    '    </Descriptions>',
-    `    <Version>${xmlEscape(s.version)}</Version>`,
-    '    <Managed>0</Managed>',
-    '    <Publisher>',
-    `      <UniqueName>${xmlEscape(p.uniqueName)}</UniqueName>`,
-    '      <LocalizedNames>',
-    `        <LocalizedName description="${xmlEscape(p.displayName)}" languagecode="1033" />`,
-    '      </LocalizedNames>',
-    '      <Descriptions />',
-    '      <EMailAddress xsi:nil="true"></EMailAddress>',
-    '      <SupportingWebsiteUrl xsi:nil="true"></SupportingWebsiteUrl>',
-    `      <CustomizationPrefix>${xmlEscape(p.prefix)}</CustomizationPrefix>`,
-    `      <CustomizationOptionValuePrefix>${p.optionValuePrefix}</CustomizationOptionValuePrefix>`,
-    '      <Addresses />',
-    '    </Publisher>',
-    '    <RootComponents>',
-    `      <RootComponent type="${CONNECTOR_COMPONENT_TYPE}" id="{${connectorId}}" schemaName="${xmlEscape(name)}" behavior="0" />`,
-    '    </RootComponents>',
-    '    <MissingDependencies />',
-    '  </SolutionManifest>',
-    '</ImportExportXml>',
-    '',
-  ].join('\n');
-}
-
-/** The empty sections exports always carry; the validator reads <Workflows> to tell solutions apart. */
-const EMPTY_SECTIONS = [
-  'Entities',
-  'Roles',
-  'Workflows',
-  'FieldSecurityProfiles',
-  'Templates',
-  'EntityMaps',
-  'EntityRelationships',
-  'OrganizationSettings',
-  'optionsets',
-  'CustomControls',
-  'EntityDataProviders',
-];
-
-function customizationsXml(
-  c: Connector,
-  name: string,
-  connectorId: string,
-  names: ReturnType<typeof connectorFileNames>,
-): string {
-  const el = (tag: string, value: string): string => `      <${tag}>${xmlEscape(value)}</${tag}>`;
-  const fileEl = (tag: string, path: string | undefined): string[] => (path ? [el(tag, `/${path}`)] : []);
-  return [
-    XML_DECLARATION,
-    '<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
-    ...EMPTY_SECTIONS.map((s) => `  <${s} />`),
-    '  <Connectors>',
-    '    <Connector>',
-    el('connectorid', connectorId),
-    el('description', c.description),
-    el('displayname', c.title),
-    el('iconbrandcolor', c.iconBrandColor),
-    el('name', name),
-    el('connectortype', '1'),
-    ...fileEl('openapidefinition', names.openapidefinition),
-    ...fileEl('connectionparameters', names.connectionparameters),
-    ...fileEl('connectionparametersets', names.connectionparametersets),
-    ...fileEl('policytemplateinstances', names.policytemplateinstances),
-    ...fileEl('iconblob', names.iconblob),
-    ...fileEl('customcodeblobcontent', names.customcodeblobcontent),
-    '    </Connector>',
-    '  </Connectors>',
-    '  <Languages>',
-    '    <Language>1033</Language>',
-    '  </Languages>',
-    '</ImportExportXml>',
-    '',
-  ].join('\n');
 }

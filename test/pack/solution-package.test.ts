@@ -3,7 +3,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import convertkit from '../../definitions/convertkit/connector';
 import { emitSwagger } from '../../src/emit/swagger';
 import { connectorFolder, type ConnectorFolder } from '../../src/pack/connector-package';
-import { emitSolution, solutionZip } from '../../src/pack/solution-package';
+import { buildSolutionPackage, solutionZip } from '../../src/pack/solution-package';
 import { resolveSolutionSettings } from '../../src/pack/solution-settings';
 import type { ConnectionParameterSets } from '../../src/model/properties';
 import { sample, variant } from '../helpers/sample-connector';
@@ -13,7 +13,7 @@ const settings = resolveSolutionSettings(convertkit).settings!;
 const parse = (xml: string) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml);
 
 async function built(folder: ConnectorFolder, c = convertkit) {
-  const { solution, diagnostics } = emitSolution(c, folder, resolveSolutionSettings(c).settings!);
+  const { solution, diagnostics } = buildSolutionPackage(c, folder, resolveSolutionSettings(c).settings!);
   expect(diagnostics).toEqual([]);
   return { solution: solution!, entries: await unzip(await solutionZip(solution!)) };
 }
@@ -89,9 +89,9 @@ test("with an icon and a script: iconblob and customcodeblobcontent equal the fo
 });
 
 test('the connector GUID is name-based: same on rebuild, different for another prefix', async () => {
-  const a = emitSolution(convertkit, connectorFolder(convertkit), settings).solution!;
-  const b = emitSolution(convertkit, connectorFolder(convertkit), settings).solution!;
-  const c = emitSolution(convertkit, connectorFolder(convertkit), {
+  const a = buildSolutionPackage(convertkit, connectorFolder(convertkit), settings).solution!;
+  const b = buildSolutionPackage(convertkit, connectorFolder(convertkit), settings).solution!;
+  const c = buildSolutionPackage(convertkit, connectorFolder(convertkit), {
     ...settings,
     publisher: { ...settings.publisher, prefix: 'new' },
   }).solution!;
@@ -105,7 +105,7 @@ test('a swagger over 500,000 characters is refused with a clear error', () => {
   // Same JSON value, padded past the Dataverse column limit.
   const padded = folder.swaggerText.replace('{', `{${' '.repeat(500_001 - folder.swaggerText.length + 1)}`);
   expect(padded.length).toBeGreaterThan(500_000);
-  const r = emitSolution(convertkit, { ...folder, swaggerText: padded }, settings);
+  const r = buildSolutionPackage(convertkit, { ...folder, swaggerText: padded }, settings);
   expect(r.solution).toBeUndefined();
   expect(r.diagnostics).toHaveLength(1);
   const d = r.diagnostics[0]!;
@@ -121,7 +121,7 @@ test('exactly 500,000 characters is still accepted', () => {
   const folder = connectorFolder(convertkit);
   const padded = folder.swaggerText.replace('{', `{${' '.repeat(500_000 - folder.swaggerText.length)}`);
   expect(padded.length).toBe(500_000);
-  expect(emitSolution(convertkit, { ...folder, swaggerText: padded }, settings).diagnostics).toEqual([]);
+  expect(buildSolutionPackage(convertkit, { ...folder, swaggerText: padded }, settings).diagnostics).toEqual([]);
 });
 
 test('XML special characters in descriptor text are escaped', async () => {
