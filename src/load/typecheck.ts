@@ -15,6 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write';
 import { ownPackageRoot } from '../io/own-package';
+import { DESCRIPTOR_COMPILER_OPTIONS } from '../project/compiler-options';
 import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 
@@ -27,16 +28,6 @@ export interface TypecheckInput {
   /** The project root: the compiler runs there, and its node_modules/.cache holds the check's config. */
   root: string;
 }
-
-const STANDALONE = {
-  strict: true,
-  target: 'es2022',
-  module: 'nodenext',
-  moduleResolution: 'nodenext',
-  lib: ['es2022'],
-  types: [],
-  skipLibCheck: true,
-};
 
 /** The native compiler's executable, from the platform package the typescript7 alias brings. */
 export function nativeCompiler(): string | undefined {
@@ -89,7 +80,7 @@ function configFor(input: TypecheckInput): string {
   const config = {
     ...(input.tsconfig ? { extends: input.tsconfig } : {}),
     compilerOptions: {
-      ...(input.tsconfig ? {} : STANDALONE),
+      ...(input.tsconfig ? {} : DESCRIPTOR_COMPILER_OPTIONS),
       // Where the project cannot resolve 'pcdk' itself (no tsconfig, or not installed yet, as
       // after `npx pcdk init`), it means the running pcdk, as it does when the descriptors load.
       ...(!input.tsconfig || !resolvesPcdk(input.root) ? { paths: { pcdk: [ownTypes()] } } : {}),

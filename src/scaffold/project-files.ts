@@ -4,6 +4,7 @@
  * file system here: the command decides what to keep, this module only says what the project
  * should hold, so the same inputs always give the same bytes.
  */
+import { DESCRIPTOR_COMPILER_OPTIONS } from '../project/compiler-options';
 
 export interface ScaffoldInput {
   /** The connector id: definitions/<id>/, dist/<id>/. */
@@ -151,24 +152,9 @@ function packageJsonFile(input: ScaffoldInput): string {
   });
 }
 
-/**
- * What `pcdk build` type-checks the descriptors with: strict, and nothing the descriptors do not
- * need (no Node or test types, whose parsing is most of a check's time).
- */
+/** What `pcdk build` type-checks the descriptors with (the build's own defaults), written out. */
 function tsconfigFile(defs: string): string {
-  return json({
-    compilerOptions: {
-      strict: true,
-      target: 'es2022',
-      module: 'nodenext',
-      moduleResolution: 'nodenext',
-      lib: ['es2022'],
-      types: [],
-      skipLibCheck: true,
-      noEmit: true,
-    },
-    include: [defs],
-  });
+  return json({ compilerOptions: { ...DESCRIPTOR_COMPILER_OPTIONS, noEmit: true }, include: [defs] });
 }
 
 /**
