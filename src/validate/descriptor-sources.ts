@@ -88,14 +88,14 @@ function valuesAlong(c: Connector, d: Diagnostic): object[] {
   return chain;
 }
 
-export function sourceSiteOf(c: Connector, d: Diagnostic): SourceSite | undefined {
+export function sourceSiteOf(c: Connector, d: Diagnostic, texts: SourceLines = new Map()): SourceSite | undefined {
   const chain = valuesAlong(c, d);
   for (let i = chain.length - 1; i >= 0; i--) {
     const site = siteOf(chain[i]);
     if (!site) continue;
     // A plain field of the connector or an operation (summary, method, contact.email) has no
     // value of its own to carry a site: find its key in the text below the call that made it.
-    return (i <= 1 && keySite(site, keysOf(d.field))) || site;
+    return (i <= 1 && keySite(texts, site, keysOf(d.field))) || site;
   }
   return undefined;
 }
@@ -111,9 +111,10 @@ function keysOf(field: string | undefined): string[] {
   return field.split('.');
 }
 
-const texts = new Map<string, string[] | undefined>();
+/** Source lines by file, read once per locateInSource call (files change between builds). */
+type SourceLines = Map<string, string[] | undefined>;
 
-function linesOf(file: string): string[] | undefined {
+function linesOf(texts: SourceLines, file: string): string[] | undefined {
   if (!texts.has(file)) {
     let lines: string[] | undefined;
     try {
@@ -130,8 +131,8 @@ function linesOf(file: string): string[] | undefined {
  * The line of `keys` (nested: `contact`, then `email`) at or after `site`, within the next 200
  * lines; undefined when the key is not written there (spread in, or computed).
  */
-function keySite(site: SourceSite, keys: string[]): SourceSite | undefined {
-  const lines = keys.length ? linesOf(site.file) : undefined;
+function keySite(texts: SourceLines, site: SourceSite, keys: string[]): SourceSite | undefined {
+  const lines = keys.length ? linesOf(texts, site.file) : undefined;
   if (!lines) return undefined;
   let from = site.line - 1;
   let found: SourceSite | undefined;
@@ -153,10 +154,11 @@ function keySite(site: SourceSite, keys: string[]): SourceSite | undefined {
 
 /** Adds `source` to each finding, and folds repeats of one shared value into one finding. */
 export function locateInSource(c: Connector, ds: readonly Diagnostic[]): Diagnostic[] {
+  const texts: SourceLines = new Map();
   const out: Diagnostic[] = [];
   const seen = new Map<string, Diagnostic>();
   for (const d of ds) {
-    const source = d.source ?? sourceSiteOf(c, d);
+    const source = d.source ?? sourceSiteOf(c, d, texts);
     if (!source) {
       out.push(d);
       continue;
