@@ -6,7 +6,7 @@
  * per file.
  */
 import { POLICY_SPELLINGS, POLICY_TEMPLATE_IDS, type PolicyTemplateId } from '../swagger/api-properties';
-import { METHODS, SCHEMA_TYPES } from '../swagger/constants';
+import { METHODS, PRIMITIVE_KEYS, SCHEMA_TYPES } from '../swagger/constants';
 import type { SwaggerOperation } from '../swagger/document';
 import { isArray, isObject, type JsonObject } from '../swagger/found';
 import type { Diagnostic } from '../diagnostics';
@@ -34,25 +34,7 @@ const OPERATION_MORE_KEYS = [
   'x-ms-notification',
 ] as const satisfies readonly (keyof SwaggerOperation)[];
 
-const PRIMITIVE = [
-  'type',
-  'format',
-  'items',
-  'collectionFormat',
-  'default',
-  'maximum',
-  'exclusiveMaximum',
-  'minimum',
-  'exclusiveMinimum',
-  'maxLength',
-  'minLength',
-  'pattern',
-  'maxItems',
-  'minItems',
-  'uniqueItems',
-  'enum',
-  'multipleOf',
-];
+const PRIMITIVE: readonly string[] = PRIMITIVE_KEYS;
 const PARAMETER_EXTENSIONS = [
   'x-ms-summary',
   'x-ms-visibility',

@@ -41,6 +41,27 @@ export const STRING_FORMATS = [
 export const INTEGER_FORMATS = ['int32', 'int64'] as const satisfies readonly IntegerFormat[];
 export const NUMBER_FORMATS = ['float', 'double'] as const satisfies readonly NumberFormat[];
 
+/** The keys Swagger 2.0 lets a non-body parameter, an items object and a header share (its primitive fields). */
+export const PRIMITIVE_KEYS = [
+  'type',
+  'format',
+  'items',
+  'collectionFormat',
+  'default',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'enum',
+  'multipleOf',
+] as const;
+
 /**
  * The description a response gets when a descriptor gives only its schema; pcdk import writes a
  * response that bare only when its description is this one.

@@ -4,7 +4,7 @@
  */
 import { CATEGORIES } from '../../model/connector';
 import { pointerOf } from '../json-source';
-import { METHODS } from '../../swagger/constants';
+import { METHODS, PRIMITIVE_KEYS } from '../../swagger/constants';
 import { isArray, isObject, itemsOf, str, type JsonObject } from '../../swagger/found';
 import type { CertDocument, Report } from './document';
 
@@ -62,32 +62,7 @@ export const STANDARD_KEYS = {
     'deprecated',
     'security',
   ],
-  parameter: [
-    'name',
-    'in',
-    'description',
-    'required',
-    'schema',
-    'type',
-    'format',
-    'allowEmptyValue',
-    'items',
-    'collectionFormat',
-    'default',
-    'maximum',
-    'exclusiveMaximum',
-    'minimum',
-    'exclusiveMinimum',
-    'maxLength',
-    'minLength',
-    'pattern',
-    'maxItems',
-    'minItems',
-    'uniqueItems',
-    'enum',
-    'multipleOf',
-    '$ref',
-  ],
+  parameter: ['name', 'in', 'description', 'required', 'schema', 'allowEmptyValue', ...PRIMITIVE_KEYS, '$ref'],
   response: ['description', 'schema', 'headers', 'examples', '$ref'],
 } as const;
 type Level = keyof typeof STANDARD_KEYS;
