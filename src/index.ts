@@ -48,39 +48,8 @@ export type {
   DeclaredOperationKeys,
   DeclaredResponseKeys,
 } from './model/declared';
-// What existing connectors declare verbatim (written by `pcdk import`).
-export type {
-  VendorKeys,
-  DeclaredSchema,
-  DynamicParameterValue,
-  DynamicValuesObject,
-  DynamicListObject,
-  DynamicSchemaObject,
-  DynamicPropertiesObject,
-  DynamicTreeObject,
-  PrimitiveKeys,
-  ItemsObject,
-  ParameterExtensions,
-  SimpleParameterObject,
-  BodyParameterObject,
-  ParameterRef,
-  ParameterObject,
-  HeaderObject,
-  ResponseObject,
-  ResponseRef,
-  ApiAnnotation,
-  TriggerMetadata,
-  ExternalDocs,
-  SecurityRequirement,
-  NotificationContent,
-  PathItemSpec,
-  InfoObject,
-  SecuritySchemeObject,
-  TagObject,
-  ConnectorMetadataEntry,
-  DocumentCapabilities,
-  DocumentSpec,
-} from './model/document';
+// What existing connectors declare verbatim (written by `pcdk import`): types only.
+export type * from './model/document';
 export type {
   UiConstraints,
   UiDefinition,

@@ -6,7 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isPcdkError } from '../errors';
-import { pcdkVersion } from './project-options';
+import { ownVersion } from '../io/own-package';
 
 type Register = (program: Command) => void;
 /**
@@ -29,17 +29,13 @@ const COMMANDS: Record<string, () => Register> = {
 export function createProgram(only?: string): Command {
   const program = new Command('pcdk')
     .description('Power Platform custom connectors written as TypeScript')
-    .version(pcdkVersion(), '-v, --version')
+    .version(ownVersion(), '-v, --version')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // `fixtures` is an alias that `recordings` declares: listed here only so that `pcdk fixtures`
+  // loads that one module, and skipped when every command is registered.
   const names = only && only in COMMANDS ? [only] : Object.keys(COMMANDS).filter((n) => n !== 'fixtures');
-  // `fixtures` is an alias of `recordings`: register that module once.
-  const registered = new Set<Register>();
-  for (const name of names) {
-    const register = COMMANDS[name]!();
-    if (!registered.has(register)) register(program);
-    registered.add(register);
-  }
+  for (const name of names) COMMANDS[name]!()(program);
   return program;
 }
 

@@ -7,7 +7,6 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import type { Connector } from '../model/connector';
 import { loadDescriptors } from '../load/load-descriptors';
-import { ownVersion } from '../io/own-package';
 import { findProject, recordingsDirOf, type Project } from '../project/project';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics';
 import { ReportedFailure, UserError } from '../errors';
@@ -57,6 +56,3 @@ export async function loadConnectorFor(id: string, project: Project): Promise<Co
   }
   return loaded.connector;
 }
-
-/** pcdk's own version, from its package.json. */
-export const pcdkVersion = ownVersion;

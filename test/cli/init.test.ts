@@ -7,12 +7,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { pcdkVersion } from '../../src/cli/project-options';
+import { ownVersion } from '../../src/io/own-package';
 import { connectorIdFrom, mergePackageJson, titleFrom } from '../../src/scaffold/project-files';
 import { runCli, type CliRun } from '../helpers/run-cli';
 
 const repo = path.resolve(__dirname, '..', '..');
-const caret = `^${pcdkVersion()}`;
+const caret = `^${ownVersion()}`;
 
 function tmp(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `pcdk-init-${prefix}-`));

@@ -23,7 +23,7 @@ import {
   type ScaffoldInput,
 } from '../../scaffold/project-files';
 import { UserError } from '../../errors';
-import { pcdkVersion } from '../project-options';
+import { ownVersion } from '../../io/own-package';
 
 interface InitOptions {
   id?: string;
@@ -76,7 +76,7 @@ function plan(root: string, id: string): { steps: Step[]; buildScript: string } 
   const input: ScaffoldInput = {
     id,
     packageName: packageNameFrom(path.basename(root), id),
-    pcdkVersion: pcdkVersion(),
+    pcdkVersion: ownVersion(),
     definitions: definitionsOf(existingPkg, root),
   };
   const merge = existingPkg ? mergeInto(existingPkg, input) : undefined;

@@ -23,7 +23,8 @@ import {
   type ValidationResult,
 } from '../../validate/validate-target';
 import { UserError } from '../../errors';
-import { loadConnectorFor, pcdkVersion, projectFrom, withProjectOptions } from '../project-options';
+import { ownVersion } from '../../io/own-package';
+import { loadConnectorFor, projectFrom, withProjectOptions } from '../project-options';
 import { schemasDirFrom } from '../project-options';
 
 interface ValidateOptions {
@@ -93,7 +94,7 @@ export function registerValidate(program: Command): void {
       format === 'json'
         ? formatJson(results, cwd)
         : format === 'sarif'
-          ? formatSarif(results, cwd, pcdkVersion(), DIAGNOSTIC_CATALOG)
+          ? formatSarif(results, cwd, ownVersion(), DIAGNOSTIC_CATALOG)
           : formatText(results, cwd);
     process.stdout.write(text);
     if (totals(results).errors > 0) process.exitCode = 1;
