@@ -147,26 +147,53 @@ describe('a project of its own', () => {
     }
   }, 60_000);
 
-  test('a type error fails the build with file:line:col, and --no-typecheck builds anyway', () => {
-    const before = fs.readFileSync(connectorTs(), 'utf8');
-    const lines = before.split('\n');
-    const at = lines.findIndex((l) => /summary: '/.test(l));
-    lines[at] = lines[at]!.replace(/summary: '[^']*'/, 'summary: 42');
-    fs.writeFileSync(connectorTs(), lines.join('\n'));
-    try {
-      const r = pcdk(['build', id]);
-      expectNoCrash(r);
-      expect(r.code).toBe(1);
-      expect(r.err).toMatch(
-        new RegExp(`definitions/${id}/connector\\.ts:${at + 1}:\\d+: error \\[descriptor-type-error\\]`),
-      );
-      // Without the type-check the number still reaches the descriptor rules, which reject it too
-      // or build; either way no crash.
-      expectNoCrash(pcdk(['build', id, '--no-typecheck']));
-    } finally {
-      fs.writeFileSync(connectorTs(), before);
-    }
-  }, 60_000);
+  // Each case breaks one line of connector.ts. The type-check always names that line; without
+  // it, a value the build never reads builds, and one it does read is refused with a location.
+  const typeErrors: [string, number, string | undefined, (lines: string[]) => number][] = [
+    [
+      'an unused value of the wrong type',
+      0,
+      undefined,
+      (lines) => (lines.unshift("const unused: number = 'text';"), 0),
+    ],
+    [
+      'a number where the summary string belongs',
+      1,
+      'descriptor-value-invalid',
+      (lines) => {
+        const at = lines.findIndex((l) => /summary: '/.test(l));
+        lines[at] = lines[at]!.replace(/summary: '[^']*'/, 'summary: 42');
+        return at;
+      },
+    ],
+  ];
+  test.each(typeErrors)(
+    '%s: the build fails at its line; with --no-typecheck it exits %i',
+    (_name, code, finding, edit) => {
+      const before = fs.readFileSync(connectorTs(), 'utf8');
+      const lines = before.split('\n');
+      const at = edit(lines);
+      fs.writeFileSync(connectorTs(), lines.join('\n'));
+      try {
+        const r = pcdk(['build', id]);
+        expectNoCrash(r);
+        expect(r.code).toBe(1);
+        expect(r.err).toMatch(
+          new RegExp(`definitions/${id}/connector\\.ts:${at + 1}:\\d+: error \\[descriptor-type-error\\]`),
+        );
+        const unchecked = pcdk(['build', id, '--no-typecheck']);
+        expectNoCrash(unchecked);
+        expect(unchecked.code).toBe(code);
+        if (finding)
+          expect(unchecked.err).toMatch(
+            new RegExp(`definitions/${id}/connector\\.ts:\\d+:\\d+: error \\[${finding}\\]`),
+          );
+      } finally {
+        fs.writeFileSync(connectorTs(), before);
+      }
+    },
+    60_000,
+  );
 
   test('relative path options work from a subfolder', () => {
     const sub = path.join(project, 'definitions');
