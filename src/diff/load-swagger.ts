@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics';
-import { readJsonSource } from '../validate/json-source';
+import { readJsonSource, rootNotObject } from '../validate/json-source';
 import { PcdkError } from '../errors';
 
 export class DiffInputError extends PcdkError {
@@ -31,6 +31,10 @@ export function swaggerPathOf(target: string): string {
   return path.join(target, name);
 }
 
+function where(file: string): { connector: string; file: string } {
+  return { connector: path.basename(path.dirname(path.resolve(file))), file };
+}
+
 /** The parsed swagger; BOMs and trailing commas are tolerated (the comparison is about meaning). */
 export function loadSwagger(target: string): Record<string, unknown> {
   const file = swaggerPathOf(target);
@@ -40,12 +44,16 @@ export function loadSwagger(target: string): Record<string, unknown> {
   } catch (e) {
     throw new DiffInputError(`${file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const src = readJsonSource(text, { connector: path.basename(path.dirname(path.resolve(file))), file });
+  const src = readJsonSource(text, where(file));
   const value = src.value;
   if (value === undefined || typeof value !== 'object' || value === null || Array.isArray(value)) {
-    const fatal = src.diagnostics.filter((d) => d.code === 'json-invalid');
+    const fatal = src.diagnostics.filter(
+      (d) => d.code === 'json-invalid' || d.code === 'json-too-deep' || d.code === 'json-too-large',
+    );
+    const notObject = rootNotObject(src, where(file));
+    if (notObject) fatal.push(notObject);
     throw new DiffInputError(
-      `${file} is not a readable swagger${fatal.length ? `:\n${fatal.map(formatDiagnostic).join('\n')}` : ' (not a JSON object)'}`,
+      `${file} is not a readable swagger:\n${fatal.map(formatDiagnostic).join('\n')}`,
       src.diagnostics,
     );
   }

@@ -36,6 +36,8 @@ export function parseLenientJson(
   where: { connector: string; file: string },
 ): { value?: unknown; diagnostics: Diagnostic[] } {
   const src = readJsonSource(raw, where);
+  // Refused unread (too deep or too large): the reader's own located finding says why.
+  if (src.refused) return { diagnostics: src.diagnostics.filter((d) => d.code !== 'json-bom') };
   if (src.syntaxError) {
     const { reason, line, column } = src.syntaxError;
     return {

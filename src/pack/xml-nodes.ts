@@ -10,25 +10,51 @@ export interface XmlElement {
   attributeCount: number;
 }
 
+/**
+ * fast-xml-parser's own limit on nesting, stated here because a package's XML is user input: a
+ * solution's customizations.xml nests about 10 levels, so 100 refuses only crafted files, with
+ * the parser's error (never a stack overflow in it or in the walk below).
+ */
+const MAX_NESTED_TAGS = 100;
+
 /** Parses well-formed XML into its elements in document order; returns the first error otherwise. */
 export function xmlElements(text: string): { elements?: XmlElement[]; error?: string } {
   const valid = XMLValidator.validate(text);
   if (valid !== true) return { error: `${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})` };
-  const tree = new XMLParser({ preserveOrder: true, ignoreAttributes: false, ignoreDeclaration: true }).parse(
-    text,
-  ) as OrderedNode[];
+  let tree: OrderedNode[];
+  try {
+    tree = new XMLParser({
+      preserveOrder: true,
+      ignoreAttributes: false,
+      ignoreDeclaration: true,
+      maxNestedTags: MAX_NESTED_TAGS,
+    }).parse(text) as OrderedNode[];
+  } catch (e) {
+    // Well-formed but beyond the parser's limits (nesting deeper than MAX_NESTED_TAGS).
+    return { error: `${(e as Error).message} (at most ${MAX_NESTED_TAGS} levels are read)` };
+  }
   const out: XmlElement[] = [];
-  const walk = (nodes: OrderedNode[]): void => {
-    for (const node of nodes) {
-      const name = Object.keys(node).find((k) => k !== ':@');
-      if (!name || name === '#text' || name.startsWith('?')) continue;
-      const children = (node[name] as OrderedNode[]) ?? [];
-      const attrs = (node[':@'] as Record<string, unknown> | undefined) ?? {};
-      out.push({ name, childCount: children.length, attributeCount: Object.keys(attrs).length });
-      walk(children);
+  // Document order with an explicit stack: the walk must not recurse once per level either.
+  const stack: OrderedNode[][] = [tree];
+  const next: number[] = [0];
+  while (stack.length > 0) {
+    const nodes = stack[stack.length - 1]!;
+    const i = next[next.length - 1]!;
+    if (i >= nodes.length) {
+      stack.pop();
+      next.pop();
+      continue;
     }
-  };
-  walk(tree);
+    next[next.length - 1] = i + 1;
+    const node = nodes[i]!;
+    const name = Object.keys(node).find((k) => k !== ':@');
+    if (!name || name === '#text' || name.startsWith('?')) continue;
+    const children = (node[name] as OrderedNode[]) ?? [];
+    const attrs = (node[':@'] as Record<string, unknown> | undefined) ?? {};
+    out.push({ name, childCount: children.length, attributeCount: Object.keys(attrs).length });
+    stack.push(children);
+    next.push(0);
+  }
   return { elements: out };
 }
 

@@ -23,12 +23,22 @@ export function resolveLocalRef(
     if (!ref.startsWith('#/') || seen.has(ref)) return undefined;
     seen.add(ref);
     let target: unknown = doc;
-    for (const part of ref.slice(2).split('/'))
-      target = isObject(target) ? target[decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    for (const part of ref.slice(2).split('/')) target = isObject(target) ? target[segment(part)] : undefined;
     cur = target;
     at = ref.slice(1);
   }
   return isObject(cur) ? { node: cur, pointer: at } : undefined;
+}
+
+/** One pointer segment of a `$ref` (a URI fragment): %-decoded, then ~1 and ~0 unescaped. */
+function segment(part: string): string {
+  let decoded = part;
+  try {
+    decoded = decodeURIComponent(part);
+  } catch {
+    // A bad %-escape ("%zz") is not an error here: the segment is looked up as written.
+  }
+  return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 /** `node` with its `$ref`s followed inside `doc`; undefined when it is not an object or leads nowhere. */

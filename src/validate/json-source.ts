@@ -7,6 +7,7 @@
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Diagnostic, Location } from '../diagnostics';
 import { diagnostic } from './diagnostics';
+import { jsonTextProblem, type LimitProblem } from './json-limits';
 
 export interface Position {
   line: number;
@@ -24,6 +25,11 @@ export interface JsonSource {
   lenient: { bom: boolean; trailingCommas: number };
   /** The syntax error that left `value` undefined, for callers that word it their own way. */
   syntaxError?: { reason: string } & Position;
+  /**
+   * A structural limit (json-limits.ts) the text crosses: the file is refused unread, `value` is
+   * undefined, so nothing walks it.
+   */
+  refused?: LimitProblem & Position;
   /** 1-based line and column (UTF-16 code units) of the value at `pointer`, or of its nearest existing parent. */
   locate(pointer: string): Position;
 }
@@ -69,6 +75,27 @@ export function readJsonSource(raw: string, where: { connector: string; file: st
   const starts = (): number[] => (startsMemo ??= lineStarts(text));
   const at = (offset: number): Location => ({ ...where, pointer: '', ...positionAt(starts(), offset) });
   if (hasBom) diagnostics.push(diagnostic('json-bom', {}, { ...where, pointer: '', line: 1, column: 1 }));
+
+  // Before any parser runs: jsonc-parser's tree recurses once per level.
+  const problem = jsonTextProblem(text);
+  if (problem) {
+    const refused = { ...problem, ...positionAt(starts(), problem.offset) };
+    diagnostics.push(
+      diagnostic(
+        problem.kind === 'depth' ? 'json-too-deep' : 'json-too-large',
+        { reason: problem.reason },
+        { ...where, pointer: problem.pointer, line: refused.line, column: refused.column },
+      ),
+    );
+    return {
+      file: where.file,
+      text,
+      diagnostics,
+      lenient: { bom: hasBom, trailingCommas: 0 },
+      refused,
+      locate: () => ({ line: refused.line, column: refused.column }),
+    };
+  }
 
   let value: unknown;
   let strictMessage: string | undefined;
@@ -135,6 +162,17 @@ export function readJsonSource(raw: string, where: { connector: string; file: st
       return { line: 1, column: 1 };
     },
   };
+}
+
+/**
+ * The finding for a file whose top level is readable JSON but not an object (`[]`, `null`, `42`),
+ * located at its first character; undefined when the value is an object or was not read at all.
+ */
+export function rootNotObject(src: JsonSource, where: { connector: string }): Diagnostic | undefined {
+  const v = src.value;
+  if (v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v))) return undefined;
+  const found = v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`;
+  return diagnostic('json-root-not-object', { found }, { ...where, file: src.file, pointer: '', ...src.locate('') });
 }
 
 function isArrayAt(tree: Node, segs: (string | number)[]): boolean {
