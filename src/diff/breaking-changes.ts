@@ -11,34 +11,83 @@ import { foundOperations } from '../swagger/operations';
 
 type Schema = Found<DeclaredSchema>;
 
+/**
+ * What a change means for flows in the field: `breaking` stops them (or Microsoft's ValidateChange
+ * rejects the update), `warning` keeps them opening and binding but may fail some runs (the text
+ * says which), `compatible` changes nothing they rely on.
+ */
+export type ChangeLevel = 'breaking' | 'warning' | 'compatible';
+
+interface RuleDefinition {
+  level: ChangeLevel;
+  text: string;
+  /** The text is the message Microsoft's ValidateChange gives when it rejects the update. */
+  validateChange?: true;
+}
+
 export const CHANGE_RULES = {
-  'operation-removed': { breaking: true, text: 'The operation has been deleted.' },
-  'operation-id-changed': { breaking: true, text: 'The operationId has been changed.' },
-  'method-changed': { breaking: true, text: 'The HTTP method has been changed.' },
-  'path-changed': { breaking: true, text: 'The path template has been changed.' },
-  'parameter-moved': { breaking: true, text: 'The location has been changed for the parameter.' },
-  'input-removed': { breaking: true, text: 'An input has been removed.' },
-  'required-input-added': { breaking: true, text: 'A new required input has been added.' },
-  'input-made-required': { breaking: true, text: 'An optional input has been made required.' },
-  'input-type-changed': { breaking: true, text: 'The type has been changed for the input.' },
-  'enum-value-removed': { breaking: true, text: 'An allowed input value has been removed.' },
-  'output-type-changed': { breaking: true, text: 'The type has been changed for the output field.' },
-  'output-field-removed': { breaking: true, text: 'An output field has been removed.' },
-  'operation-added': { breaking: false, text: 'An operation has been added.' },
-  'optional-input-added': { breaking: false, text: 'An optional input has been added.' },
-  'input-made-optional': { breaking: false, text: 'A required input has been made optional.' },
-  'output-field-added': { breaking: false, text: 'An output field has been added.' },
-  'type-widened': { breaking: false, text: 'A numeric format has been widened.' },
-  'enum-value-added': { breaking: false, text: 'An allowed input value has been added.' },
+  'operation-removed': { level: 'breaking', text: 'The operation has been deleted.', validateChange: true },
+  'operation-id-changed': { level: 'breaking', text: 'The operationId has been changed.' },
+  'method-changed': { level: 'breaking', text: 'The HTTP method has been changed.' },
+  'path-changed': { level: 'breaking', text: 'The path template has been changed.', validateChange: true },
+  'parameter-moved': {
+    level: 'breaking',
+    text: 'The location has been changed for the parameter.',
+    validateChange: true,
+  },
+  'input-removed': { level: 'breaking', text: 'An input has been removed.' },
+  'required-input-added': { level: 'breaking', text: 'A new required input has been added.' },
+  'input-made-required': { level: 'breaking', text: 'An optional input has been made required.' },
+  'input-type-changed': { level: 'breaking', text: 'The type has been changed for the input.' },
+  'input-type-narrowed': {
+    level: 'breaking',
+    text: 'The input accepts fewer values than before (number to integer, int64 to int32, double to float); existing flows may hold values outside the new type.',
+  },
+  'input-restricted-to-enum': {
+    level: 'breaking',
+    text: 'The list of enum values has been added to the input field. Existing flows may use values outside of this list.',
+    validateChange: true,
+  },
+  'enum-value-removed': { level: 'breaking', text: 'An allowed input value has been removed.' },
+  'output-type-changed': {
+    level: 'breaking',
+    text: 'The type has been changed for the output field.',
+    validateChange: true,
+  },
+  'output-field-removed': { level: 'breaking', text: 'An output field has been removed.' },
+  'input-object-to-map': {
+    level: 'warning',
+    text: 'A free-form object input now takes one value type for all its keys. It is still an object, so flows keep their bindings, but a run that sends other values (numbers, true/false, nested objects) may now be rejected.',
+  },
+  'input-additional-properties-removed': {
+    level: 'warning',
+    text: 'An object input no longer takes keys beyond its declared properties. Flows built in the designer keep working, but a run that passes a whole object with other keys may now be rejected.',
+  },
+  'operation-added': { level: 'compatible', text: 'An operation has been added.' },
+  'optional-input-added': { level: 'compatible', text: 'An optional input has been added.' },
+  'input-made-optional': { level: 'compatible', text: 'A required input has been made optional.' },
+  'output-field-added': { level: 'compatible', text: 'An output field has been added.' },
+  'output-object-to-map': {
+    level: 'compatible',
+    text: 'A free-form object output is now described as a map of one value type; flows read the same values.',
+  },
+  'output-additional-properties-removed': {
+    level: 'compatible',
+    text: 'An object output no longer declares keys beyond its properties; flows read the same values.',
+  },
+  'type-widened': { level: 'compatible', text: 'A numeric format has been widened.' },
+  'enum-value-added': { level: 'compatible', text: 'An allowed input value has been added.' },
   'empty-enum-value-removed': {
-    breaking: false,
+    level: 'compatible',
     text: 'The empty-string choice was removed; an omitted optional value means the same.',
   },
-} as const;
+} as const satisfies Record<string, RuleDefinition>;
 export type ChangeRule = keyof typeof CHANGE_RULES;
 
 export interface Change {
   rule: ChangeRule;
+  level: ChangeLevel;
+  /** level === 'breaking', for callers that only ask whether flows break. */
   breaking: boolean;
   operationId: string;
   /** The input or output concerned: `query:page`, `body.purchase.currency`, `subscription.id`. */
@@ -62,6 +111,11 @@ interface Field {
   format: string;
   required: boolean;
   enum?: readonly unknown[];
+  /**
+   * For an object: what its undeclared keys may hold. `any` (no additionalProperties, true or
+   * {}), `none` (false), or the value type of a map (`string`, `array<string>`, ...).
+   */
+  additional?: string;
 }
 
 function operations(doc: Found<SwaggerDocument>): Map<string, Op> {
@@ -93,12 +147,27 @@ function field(s: Schema, location: string, required: boolean, resolve: Resolve)
   const items: Schema | undefined = s.type === 'array' ? resolve(s.items) : undefined;
   const f: Field = {
     location,
-    type: items ? `array<${text(items.type, 'object')}>` : text(s.type, s.properties ? 'object' : ''),
+    type: typeOf(s, resolve),
     format: text((items ?? s).format),
     required,
   };
   if (isArray(s.enum)) f.enum = s.enum;
+  if (f.type === 'object') f.additional = additionalOf(s, resolve);
   return f;
+}
+
+function additionalOf(s: Schema, resolve: Resolve): string {
+  const ap = s.additionalProperties;
+  if (ap === false) return 'none';
+  const value: Schema | undefined = ap === true ? undefined : resolve(ap);
+  if (!value || (value.type === undefined && !value.properties)) return 'any';
+  // The value's type only: a map of maps is not followed (a self-referencing map would never end).
+  return typeOf(value, resolve);
+}
+
+function typeOf(s: Schema, resolve: Resolve): string {
+  const items: Schema | undefined = s.type === 'array' ? resolve(s.items) : undefined;
+  return items ? `array<${text(items.type, 'object')}>` : text(s.type, s.properties ? 'object' : '');
 }
 
 function collectBody(
@@ -108,20 +177,35 @@ function collectBody(
   into: Map<string, Field>,
   resolve: Resolve,
   depth = 0,
+  open: Set<Schema> = new Set(),
 ): void {
-  if (!s || depth > 32) return;
+  if (!s || !enter(s, depth, into, open)) return;
   into.set(prefix, field(s, 'body', required, resolve));
   const req = new Set(itemsOf(s.required));
   for (const [name, raw] of entriesOf(s.properties)) {
-    collectBody(resolve(raw), `${prefix}.${name}`, required && req.has(name), into, resolve, depth + 1);
+    collectBody(resolve(raw), `${prefix}.${name}`, required && req.has(name), into, resolve, depth + 1, open);
   }
   if (s.type === 'array' && s.items) {
     const items: Schema | undefined = resolve(s.items);
     const ireq = new Set(itemsOf(items?.required));
     for (const [name, raw] of entriesOf(items?.properties)) {
-      collectBody(resolve(raw), `${prefix}[].${name}`, required && ireq.has(name), into, resolve, depth + 1);
+      collectBody(resolve(raw), `${prefix}[].${name}`, required && ireq.has(name), into, resolve, depth + 1, open);
     }
   }
+  open.delete(s);
+}
+
+/**
+ * Bounds for walking a schema: a schema that contains itself (through $ref) is expanded once, not
+ * once per level, and no operation yields more fields than Power Platform allows schemas in one
+ * operation (16,384, reference/power-platform.md §10). Without both, a definition that refers to
+ * itself twice makes the walk grow as 2^depth. Marks `s` as open; the caller closes it.
+ */
+const MAX_FIELDS = 16_384;
+function enter(s: Schema, depth: number, into: Map<string, Field>, open: Set<Schema>): boolean {
+  if (depth > 32 || into.size >= MAX_FIELDS || open.has(s)) return false;
+  open.add(s);
+  return true;
 }
 
 function collectOutput(
@@ -130,16 +214,18 @@ function collectOutput(
   into: Map<string, Field>,
   resolve: Resolve,
   depth = 0,
+  open: Set<Schema> = new Set(),
 ): void {
-  if (!s || depth > 32) return;
+  if (!s || !enter(s, depth, into, open)) return;
   into.set(prefix || '(body)', field(s, 'output', false, resolve));
   for (const [name, raw] of entriesOf(s.properties))
-    collectOutput(resolve(raw), prefix ? `${prefix}.${name}` : name, into, resolve, depth + 1);
+    collectOutput(resolve(raw), prefix ? `${prefix}.${name}` : name, into, resolve, depth + 1, open);
   if (s.type === 'array') {
     const items: Schema | undefined = resolve(s.items);
     for (const [name, raw] of entriesOf(items?.properties))
-      collectOutput(resolve(raw), `${prefix}[].${name}`, into, resolve, depth + 1);
+      collectOutput(resolve(raw), `${prefix}[].${name}`, into, resolve, depth + 1, open);
   }
+  open.delete(s);
 }
 
 /**
@@ -151,7 +237,8 @@ export function diffSwagger(oldDoc: Found<SwaggerDocument>, newDoc: Found<Swagge
   const after = operations(newDoc);
   const changes: Change[] = [];
   const add = (rule: ChangeRule, operationId: string, detail: string, target?: string) => {
-    const c: Change = { rule, breaking: CHANGE_RULES[rule].breaking, operationId, detail };
+    const level = CHANGE_RULES[rule].level;
+    const c: Change = { rule, level, breaking: level === 'breaking', operationId, detail };
     if (target !== undefined) c.target = target;
     changes.push(c);
   };
@@ -184,13 +271,70 @@ export function diffSwagger(oldDoc: Found<SwaggerDocument>, newDoc: Found<Swagge
 
 type Add = (rule: ChangeRule, operationId: string, detail: string, target?: string) => void;
 
+/** Numeric changes after which every value the new side accepts was accepted before. */
+const NARROWINGS = new Set(['number>integer', 'int64>int32', 'double>float']);
+/** Whether type (or format) `a` became `b` by a narrowing, for single values and array items alike. */
+const narrows = (a: string, b: string) =>
+  NARROWINGS.has(`${a.replace(/^array<(.*)>$/, '$1')}>${b.replace(/^array<(.*)>$/, '$1')}`) &&
+  a.startsWith('array<') === b.startsWith('array<');
+
 function compareType(id: string, target: string, a: Field, b: Field, typeRule: ChangeRule, add: Add): void {
-  if (a.type !== b.type) return add(typeRule, id, `${target}: ${a.type} -> ${b.type}`, target);
+  const input = typeRule === 'input-type-changed';
+  if (a.type !== b.type) {
+    const narrowed = input && narrows(a.type, b.type);
+    return add(narrowed ? 'input-type-narrowed' : typeRule, id, `${target}: ${a.type} -> ${b.type}`, target);
+  }
   if (a.format !== b.format) {
     if (WIDENINGS.has(`${a.format}>${b.format}`) && a.type !== 'string')
       add('type-widened', id, `${target}: ${a.format || '(none)'} -> ${b.format || '(none)'}`, target);
-    else add(typeRule, id, `${target}: format ${a.format || '(none)'} -> ${b.format || '(none)'}`, target);
+    else {
+      const narrowed = input && narrows(a.format, b.format);
+      add(
+        narrowed ? 'input-type-narrowed' : typeRule,
+        id,
+        `${target}: format ${a.format || '(none)'} -> ${b.format || '(none)'}`,
+        target,
+      );
+    }
   }
+  if (a.type === 'object' && b.type === 'object') compareAdditional(id, target, a, b, input, add);
+}
+
+const describeAdditional = (v: string) =>
+  v === 'any' ? 'free-form object' : v === 'none' ? 'declared properties only' : `map of ${v} values`;
+
+/**
+ * An object's undeclared keys: what they may hold before and after. Narrowing (free-form to a
+ * map, a map's value type narrowed, extra keys forbidden) is what the other side's reader must
+ * now cope with: senders (inputs) may be refused, readers (outputs) get a subset of before.
+ */
+function compareAdditional(id: string, target: string, a: Field, b: Field, input: boolean, add: Add): void {
+  const before = a.additional ?? 'any';
+  const after = b.additional ?? 'any';
+  if (before === after) return;
+  const detail = `${target}: ${describeAdditional(before)} -> ${describeAdditional(after)}`;
+  if (after === 'none')
+    return add(
+      input ? 'input-additional-properties-removed' : 'output-additional-properties-removed',
+      id,
+      detail,
+      target,
+    );
+  if (before === 'any') return add(input ? 'input-object-to-map' : 'output-object-to-map', id, detail, target);
+  // A map whose value type changed (or that became free-form again): its values' type changed.
+  if (after === 'any') {
+    // Widening an input map takes every value it took before; an output map may now hold anything.
+    if (!input) add('output-type-changed', id, detail, `${target}{}`);
+    return;
+  }
+  if (before === 'none') return; // Keys allowed where none were: a widening.
+  const narrowed = input && narrows(before, after);
+  add(
+    narrowed ? 'input-type-narrowed' : input ? 'input-type-changed' : 'output-type-changed',
+    id,
+    detail,
+    `${target}{}`,
+  );
 }
 
 function compareInputs(old: Op, now: Op, add: Add): void {
@@ -213,7 +357,7 @@ function compareInputs(old: Op, now: Op, add: Add): void {
       for (const v of b.enum)
         if (!a.enum.includes(v)) add('enum-value-added', old.id, `${name}: ${JSON.stringify(v)}`, name);
     } else if (!a.enum && b.enum)
-      add('enum-value-removed', old.id, `${name}: now restricted to ${JSON.stringify(b.enum)}`, name);
+      add('input-restricted-to-enum', old.id, `${name}: now restricted to ${JSON.stringify(b.enum)}`, name);
   }
   for (const [name, b] of now.inputs) {
     if (old.inputs.has(name)) continue;

@@ -44,6 +44,8 @@ const PARAM_SCHEMA_KEYS = [
 ] as const;
 /** Operation keys OpenAPI 3 spells as Swagger 2.0 does. */
 const OPERATION_KEYS = ['summary', 'description', 'operationId', 'tags', 'deprecated', 'security'] as const;
+/** OpenAPI 3 component names (securitySchemes keys among them) must match this. */
+const COMPONENT_NAME = /^[a-zA-Z0-9.\-_]+$/;
 const OAUTH_FLOWS: Readonly<Record<string, string>> = {
   accessCode: 'authorizationCode',
   implicit: 'implicit',
@@ -96,10 +98,12 @@ function convertOperation(
   op: Found<SwaggerOperation>,
   consumes: readonly unknown[],
   produces: readonly unknown[],
+  schemeNames: ReadonlyMap<string, string>,
 ): OperationObject {
   const out: OperationObject = { responses: {} };
   const same: JsonObject = {};
   for (const k of OPERATION_KEYS) if (op[k] !== undefined) same[k] = op[k];
+  if (op.security !== undefined) same.security = renameRequirements(op.security, schemeNames);
   Object.assign(out, same);
   const params = itemsOf(op.parameters).filter(isObject);
   const plain = params.filter((p) => p.in !== 'body' && p.in !== 'formData');
@@ -150,6 +154,39 @@ function convertSecurity(def: JsonObject): SecuritySchemeObject {
   }
 }
 
+/**
+ * Swagger 2.0 securityDefinitions key -> OpenAPI 3 securitySchemes key. Swagger 2.0 takes any key
+ * (the published connectors use "API Key", and flows' connections refer to it, so the swagger keeps
+ * it); OpenAPI 3 component names may only use letters, digits, ".", "-" and "_". A valid key is
+ * kept; any other character becomes "_", and a name already taken gets "_2", "_3", ... so that
+ * two schemes never merge. Valid keys are reserved first so that the result does not depend on
+ * the order of the definitions for them.
+ */
+export function securitySchemeNames(keys: readonly string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set(keys.filter((k) => COMPONENT_NAME.test(k)));
+  for (const k of keys) {
+    if (COMPONENT_NAME.test(k)) {
+      names.set(k, k);
+      continue;
+    }
+    const base = k.replace(/[^a-zA-Z0-9.\-_]/g, '_') || 'scheme';
+    let name = base;
+    for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+    taken.add(name);
+    names.set(k, name);
+  }
+  return names;
+}
+
+/** Security requirements with their scheme names renamed as securitySchemeNames did; the rest as found. */
+function renameRequirements(security: unknown, names: ReadonlyMap<string, string>): unknown {
+  if (!isArray(security)) return security;
+  return security.map((req) =>
+    isObject(req) ? Object.fromEntries(Object.entries(req).map(([k, v]) => [names.get(k) ?? k, v])) : req,
+  );
+}
+
 export function emitOpenApi3(swagger: Found<SwaggerDocument>): OpenAPIObject {
   const info = isObject(swagger.info) ? swagger.info : {};
   const builder = OpenApiBuilder.create({
@@ -160,8 +197,10 @@ export function emitOpenApi3(swagger: Found<SwaggerDocument>): OpenAPIObject {
   const basePath = String(swagger.basePath ?? '/').replace(/\/+$/, '');
   for (const scheme of isArray(swagger.schemes) ? swagger.schemes : ['https'])
     builder.addServer({ url: `${String(scheme)}://${String(swagger.host)}${basePath}` });
-  for (const [name, def] of entriesOf(swagger.securityDefinitions))
-    builder.addSecurityScheme(name, convertSecurity(isObject(def) ? def : {}));
+  const schemes = entriesOf(swagger.securityDefinitions);
+  const names = securitySchemeNames(schemes.map(([name]) => name));
+  for (const [name, def] of schemes)
+    builder.addSecurityScheme(names.get(name) ?? name, convertSecurity(isObject(def) ? def : {}));
   for (const [name, schema] of entriesOf(swagger.definitions)) builder.addSchema(name, schemaObject(schema) ?? {});
   const consumes = itemsOf(swagger.consumes);
   const produces = itemsOf(swagger.produces);
@@ -170,7 +209,7 @@ export function emitOpenApi3(swagger: Found<SwaggerDocument>): OpenAPIObject {
     const pathItem: PathItemObject = {};
     for (const method of METHODS) {
       const op = item[method];
-      if (isObject(op)) pathItem[method] = convertOperation(op, consumes, produces);
+      if (isObject(op)) pathItem[method] = convertOperation(op, consumes, produces, names);
     }
     if (item.parameters)
       Object.assign(pathItem, {
@@ -182,8 +221,11 @@ export function emitOpenApi3(swagger: Found<SwaggerDocument>): OpenAPIObject {
     builder.addPath(path, pathItem);
   }
   const doc = builder.getSpec();
-  // Security requirements read the same in both versions: carried over as declared.
-  if (swagger.security) Object.assign(doc, { security: swagger.security });
+  // Security requirements read the same in both versions, under the OpenAPI 3 scheme names.
+  if (swagger.security) Object.assign(doc, { security: renameRequirements(swagger.security, names) });
+  // A connector without credentials says so: an empty list is OpenAPI 3's explicit "no security"
+  // (Redocly's security-defined rule cannot tell an open API from a forgotten requirement).
+  else if (schemes.length === 0) Object.assign(doc, { security: [] });
   Object.assign(doc, extensions(swagger));
   return doc;
 }

@@ -53,7 +53,25 @@ describe('compatibility with the published ConvertKit connector', () => {
 
   test('the only type changes are int32 -> int64 widenings, and the empty sort_field choice is gone', () => {
     const kinds = new Set(changes.map((c) => c.rule));
-    expect([...kinds].sort()).toEqual(['empty-enum-value-removed', 'type-widened']);
+    expect([...kinds].sort()).toEqual([
+      'empty-enum-value-removed',
+      'input-object-to-map',
+      'output-object-to-map',
+      'type-widened',
+    ]);
+  });
+
+  test('custom fields narrowed from a free-form object to a map of strings: a warning on the four inputs', () => {
+    // openapi-diff calls these four breaking; the value stays an object, so flows keep their
+    // bindings, and ConvertKit only ever took string values there (see pcdk diff's rule text).
+    const warnings = changes.filter((c) => c.level === 'warning');
+    expect(warnings.map((c) => [c.rule, c.operationId, c.target])).toEqual(
+      ['FormSubAdd', 'SequenceSubAdd', 'TagSub', 'SubscriberUpdate'].map((id) => [
+        'input-object-to-map',
+        id,
+        'body.fields',
+      ]),
+    );
   });
 });
 

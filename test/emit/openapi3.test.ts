@@ -2,9 +2,9 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import convertkit from '../../definitions/convertkit/connector';
 import { emitSwagger } from '../../src/emit/swagger';
-import { convertSchema, emitOpenApi3 } from '../../src/emit/openapi3';
+import { convertSchema, emitOpenApi3, securitySchemeNames } from '../../src/emit/openapi3';
 import { validateOpenApi3 } from '../../src/pack/openapi3-check';
-import { sample } from '../helpers/sample-connector';
+import { sample, variant } from '../helpers/sample-connector';
 
 type Json = Record<string, any>;
 const where = { connector: 'convertkit', file: 'openapi.json' };
@@ -48,9 +48,13 @@ describe.each([
 
   test('servers, security and connector metadata carry over', () => {
     expect(doc.servers).toEqual([{ url: `https://${c.host}${c.basePath.replace(/\/+$/, '')}` }]);
-    expect(doc.security).toEqual(swagger.security);
+    // The swagger's "API Key" is not an OpenAPI 3 component name; only the OpenAPI 3 side is renamed.
     const [name, def] = Object.entries(swagger.securityDefinitions as Json)[0]!;
-    expect(doc.components.securitySchemes[name]).toEqual({ type: 'apiKey', in: def.in, name: def.name });
+    expect(name).toBe('API Key');
+    expect(doc.security).toEqual([{ API_Key: [] }]);
+    expect(swagger.security).toEqual([{ 'API Key': [] }]);
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(['API_Key']);
+    expect(doc.components.securitySchemes.API_Key).toEqual({ type: 'apiKey', in: def.in, name: def.name });
     expect(doc['x-ms-connector-metadata']).toEqual(swagger['x-ms-connector-metadata']);
   });
 });
@@ -103,4 +107,55 @@ test('an invalid document is reported as openapi3-invalid', async () => {
   doc.paths['/widgets'].get.responses = 'none';
   const ds = await validateOpenApi3(doc, where);
   expect(ds.map((d) => d.code)).toEqual(['openapi3-invalid']);
+});
+
+test.each<[string, string[], string[]]>([
+  ['valid names are kept', ['api_key', 'oauth2-auth', 'v1.key'], ['api_key', 'oauth2-auth', 'v1.key']],
+  ['a space becomes an underscore', ['API Key'], ['API_Key']],
+  ['every disallowed character is replaced', ['Clé (v2)/x'], ['Cl___v2__x']],
+  ['a clash with a valid name gets a suffix, whatever the order', ['API Key', 'API_Key'], ['API_Key_2', 'API_Key']],
+  [
+    'two names that sanitise alike stay apart',
+    ['API Key', 'API/Key', 'API:Key'],
+    ['API_Key', 'API_Key_2', 'API_Key_3'],
+  ],
+  ['an empty name gets one', [''], ['scheme']],
+])('securitySchemeNames: %s', (_case, keys, expected) => {
+  const names = securitySchemeNames(keys);
+  expect(keys.map((k) => names.get(k))).toEqual(expected);
+  for (const n of names.values()) expect(n).toMatch(/^[a-zA-Z0-9.\-_]+$/);
+  expect(new Set(names.values()).size).toBe(keys.length);
+  expect(securitySchemeNames(keys)).toEqual(names);
+});
+
+test('operation security requirements use the OpenAPI 3 scheme names too', () => {
+  const swagger: Json = {
+    swagger: '2.0',
+    info: { title: 'T', version: '1' },
+    host: 'api.example.com',
+    securityDefinitions: { 'API Key': { type: 'apiKey', in: 'header', name: 'X-Key' }, basic: { type: 'basic' } },
+    security: [{ 'API Key': [] }],
+    paths: {
+      '/a': {
+        get: {
+          operationId: 'A',
+          security: [{ basic: [] }, { 'API Key': [] }],
+          responses: { 200: { description: 'OK' } },
+        },
+      },
+    },
+  };
+  const doc = emitOpenApi3(swagger) as Json;
+  expect(Object.keys(doc.components.securitySchemes)).toEqual(['API_Key', 'basic']);
+  expect(doc.security).toEqual([{ API_Key: [] }]);
+  expect(doc.paths['/a'].get.security).toEqual([{ basic: [] }, { API_Key: [] }]);
+  // The input is read, never changed.
+  expect(swagger.security).toEqual([{ 'API Key': [] }]);
+});
+
+test('a connector without credentials declares an empty security list', async () => {
+  const open = emitOpenApi3(emitSwagger(variant({ auth: { type: 'none' } })) as Json) as Json;
+  expect(open.security).toEqual([]);
+  expect(open.components?.securitySchemes).toBeUndefined();
+  expect(await validateOpenApi3(open, where)).toEqual([]);
 });

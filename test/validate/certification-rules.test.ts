@@ -658,11 +658,213 @@ const cases: Case[] = [
     'readme-section-missing',
     '',
   ],
+  [
+    'a body property nested 33 levels deep',
+    (d) => (add(d).parameters[0].schema.properties.deep = nested(32)),
+    'schema-too-deep',
+    `/paths/~1widgets/post/parameters/0/schema/properties/deep${'/properties/a'.repeat(32)}`,
+  ],
+  [
+    'a response 33 levels deep through a chain of definitions',
+    (d) => {
+      Object.assign(d.swagger.definitions, chain(33));
+      list(d).responses[200].schema.properties.link = { $ref: '#/definitions/D0' };
+    },
+    'schema-too-deep',
+    '/definitions/D32/properties/next',
+  ],
+  [
+    // WidgetAdd returns Widget too: 2 body schemas + 1 + 163 x 101 = 16,466, reported there first.
+    'a response of 163 references to a definition of 101 schemas (over 16,384 once expanded)',
+    (d) => Object.assign(d.swagger.definitions, fanOut(163)),
+    'operation-too-many-schemas',
+    '/paths/~1widgets/post',
+  ],
+  [
+    'dynamic values fed by an internal parameter',
+    (d) => {
+      getOne(d).parameters.push(internalScope());
+      getOne(d).parameters[0]['x-ms-dynamic-values'].parameters = { page: { parameter: 'scope' } };
+    },
+    'source-property-internal',
+    '/paths/~1widgets~1{widget_id}/get/parameters/0/x-ms-dynamic-values/parameters',
+  ],
+  [
+    'a dynamic list fed by an internal body property',
+    (d) => {
+      const body = add(d).parameters[0].schema.properties;
+      body.scope = { type: 'string', 'x-ms-visibility': 'internal', default: 'all' };
+      body.widget = {
+        type: 'string',
+        'x-ms-dynamic-list': dynamicList({ page: { parameterReference: 'body/scope' } }),
+      };
+    },
+    'source-property-internal',
+    '/paths/~1widgets/post/parameters/0/schema/properties/widget/x-ms-dynamic-list/parameters',
+  ],
+  [
+    'dynamic values fed by a body property, without x-ms-dynamic-list',
+    (d) => {
+      add(d).parameters[0].schema.properties.widget = {
+        type: 'string',
+        'x-ms-dynamic-values': dynamicValues({ page: { parameter: 'name' } }),
+      };
+    },
+    'dynamic-list-required',
+    '/paths/~1widgets/post/parameters/0/schema/properties/widget/x-ms-dynamic-values/parameters',
+  ],
+  [
+    'dynamic values passing a name the target only has in its body',
+    (d) => {
+      Object.assign(getOne(d).parameters[0]['x-ms-dynamic-values'], {
+        operationId: 'WidgetAdd',
+        parameters: { name: 'x' },
+      });
+    },
+    'dynamic-list-required',
+    '/paths/~1widgets~1{widget_id}/get/parameters/0/x-ms-dynamic-values/parameters',
+  ],
+  [
+    'dynamic values fed by a name both a parameter and a body property carry',
+    (d) => {
+      add(d).parameters.push({
+        ...internalScope(),
+        name: 'name',
+        'x-ms-visibility': 'important',
+        'x-ms-summary': 'Name',
+        description: 'The name.',
+        required: false,
+      });
+      delete add(d).parameters[1].default;
+      add(d).parameters[0].schema.properties.widget = {
+        type: 'string',
+        'x-ms-dynamic-values': dynamicValues({ page: { parameter: 'name' } }),
+      };
+    },
+    'dynamic-list-required',
+    '/paths/~1widgets/post/parameters/0/schema/properties/widget/x-ms-dynamic-values/parameters',
+  ],
+  [
+    'dynamic schema fed by a body property, without x-ms-dynamic-properties',
+    (d) => {
+      add(d).parameters[0].schema.properties.extra = {
+        type: 'object',
+        'x-ms-dynamic-schema': {
+          operationId: 'WidgetList',
+          parameters: { page: { parameter: 'name' } },
+          'value-path': 'widgets',
+        },
+      };
+    },
+    'dynamic-properties-required',
+    '/paths/~1widgets/post/parameters/0/schema/properties/extra/x-ms-dynamic-schema/parameters',
+  ],
+  [
+    'revision 2 of a family without the V2 suffix',
+    (d) => (getOne(d)['x-ms-api-annotation'] = { family: 'WidgetGet', revision: 2 }),
+    'family-revision-suffix-missing',
+    '/paths/~1widgets~1{widget_id}/get/operationId',
+  ],
+];
+
+/** A schema `levels` levels deep: { a: { a: ... { type: string } } }. */
+function nested(levels: number): Json {
+  return levels === 0 ? { type: 'string' } : { type: 'object', properties: { a: nested(levels - 1) } };
+}
+/** Definitions D0 -> D1 -> ... each referencing the next through its `next` property. */
+function chain(n: number): Json {
+  const defs: Json = {};
+  for (let i = 0; i < n; i++)
+    defs[`D${i}`] = {
+      type: 'object',
+      properties: { next: i + 1 < n ? { $ref: `#/definitions/D${i + 1}` } : { type: 'string' } },
+    };
+  return defs;
+}
+/** Widget (WidgetGet's response) with `refs` properties that each reference Leaf, an object of 100 strings. */
+function fanOut(refs: number): Json {
+  const leaf: Json = { type: 'object', properties: {} };
+  for (let i = 0; i < 100; i++) leaf.properties[`f${i}`] = { type: 'string' };
+  const widget: Json = { type: 'object', properties: {} };
+  for (let i = 0; i < refs; i++) widget.properties[`l${i}`] = { $ref: '#/definitions/Leaf' };
+  return { Leaf: leaf, Widget: widget };
+}
+function internalScope(): Json {
+  return { name: 'scope', in: 'query', type: 'string', required: true, default: 'all', 'x-ms-visibility': 'internal' };
+}
+function dynamicValues(parameters: Json): Json {
+  return {
+    operationId: 'WidgetList',
+    parameters,
+    'value-collection': 'widgets',
+    'value-path': 'id',
+    'value-title': 'name',
+  };
+}
+function dynamicList(parameters: Json): Json {
+  return { operationId: 'WidgetList', parameters, itemsPath: 'widgets', itemValuePath: 'id', itemTitlePath: 'name' };
+}
+
+/** Inputs each of the rules above must pass: no finding at all. */
+const passing: [name: string, mutate: (d: ReturnType<typeof base>) => void][] = [
+  ['a body property nested exactly 32 levels deep', (d) => (add(d).parameters[0].schema.properties.deep = nested(31))],
+  [
+    'a definition that contains itself (a tree) is not too deep',
+    (d) => {
+      d.swagger.definitions.Node = {
+        type: 'object',
+        properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/Node' } } },
+      };
+      list(d).responses[200].schema.properties.tree = { $ref: '#/definitions/Node' };
+    },
+  ],
+  [
+    'a response of 162 references to a definition of 101 schemas (16,365 with the body)',
+    (d) => Object.assign(d.swagger.definitions, fanOut(162)),
+  ],
+  [
+    'dynamic values fed by a visible parameter',
+    (d) => {
+      getOne(d).parameters.push({
+        ...internalScope(),
+        'x-ms-visibility': 'important',
+        'x-ms-summary': 'Scope',
+        description: 'The scope.',
+      });
+      getOne(d).parameters[0]['x-ms-dynamic-values'].parameters = { page: { parameter: 'scope' } };
+    },
+  ],
+  ['an internal parameter no extension reads', (d) => getOne(d).parameters.push(internalScope())],
+  [
+    'dynamic values fed by a body property, with x-ms-dynamic-list beside them',
+    (d) => {
+      add(d).parameters[0].schema.properties.widget = {
+        type: 'string',
+        'x-ms-dynamic-values': dynamicValues({ page: { parameter: 'name' } }),
+        'x-ms-dynamic-list': dynamicList({ page: { parameterReference: 'body/name' } }),
+      };
+    },
+  ],
+  [
+    'revision 2 of a family named with V2',
+    (d) => {
+      getOne(d)['x-ms-api-annotation'] = { family: 'WidgetGet', revision: 2 };
+      getOne(d).operationId = 'WidgetGetV2';
+    },
+  ],
+  [
+    'revision 1 of a family keeps the plain name',
+    (d) => (getOne(d)['x-ms-api-annotation'] = { family: 'WidgetGet', revision: 1 }),
+  ],
 ];
 
 describe('certification rules', () => {
   test('the clean connector has no finding', () => {
     expect(run(() => undefined)).toEqual([]);
+  });
+
+  test.each(passing)('passes: %s', (_name, mutate) => {
+    expect(run(mutate).map((d) => `${d.code} ${d.pointer}: ${d.message}`)).toEqual([]);
   });
 
   test.each(cases.map(([n, m, c, p]) => [`${n} -> ${c}`, m, c, p] as const))('%s', (_name, mutate, code, pointer) => {

@@ -7,11 +7,13 @@
 import type { Diagnostic } from '../../diagnostics';
 import { diagnostic } from '../diagnostics';
 import { makeDocument, type At, type CertFile, type Report } from './document';
+import { DYNAMIC_RULES } from './dynamic-rules';
 import { DOCUMENT_RULES } from './info-rules';
 import { crossOperationRules, OPERATION_RULES } from './operation-rules';
 import { PARAMETER_RULES } from './parameter-rules';
 import { PROPERTIES_RULES } from './properties-rules';
 import { SCHEMA_RULES } from './schema-rules';
+import { SIZE_RULES } from './size-rules';
 
 export type { CertFile } from './document';
 
@@ -49,6 +51,8 @@ export function runCertification(input: CertificationInput): CertificationFindin
   for (const o of doc.operations) {
     for (const rule of OPERATION_RULES) rule(o, doc, report);
     for (const rule of PARAMETER_RULES) rule(o, doc, report);
+    for (const rule of DYNAMIC_RULES) rule(o, doc, report);
+    for (const rule of SIZE_RULES) rule(o, doc, report);
   }
   for (const rule of SCHEMA_RULES) rule(doc, report);
   for (const rule of PROPERTIES_RULES) rule(doc, report);

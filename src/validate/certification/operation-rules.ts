@@ -139,6 +139,23 @@ export const OPERATION_RULES: readonly OperationRule[] = [
   },
 ];
 
+/**
+ * Revision-suffixed ids: revision n > 1 of a family ends with "Vn" (GetItemsV2, or GetItems_V2 as
+ * most published families write it), so that flows and readers tell the revisions apart.
+ * Revision 1 keeps the family's plain name.
+ */
+function checkRevisionSuffix(o: OperationView, rev: unknown, report: Report): void {
+  const n = typeof rev === 'number' || typeof rev === 'string' ? Number(rev) : Number.NaN;
+  const id = str(o.op.operationId);
+  if (!id || !Number.isInteger(n) || n <= 1) return;
+  if (!new RegExp(`_?V${n}$`, 'i').test(id))
+    report(
+      'family-revision-suffix-missing',
+      { id, revision: String(n), suffix: `V${n}` },
+      { pointer: `${o.pointer}/operationId`, operation: o.name },
+    );
+}
+
 export function operationRoute(o: OperationView): string {
   // Case differences are PathRedefined's business; here only variable names are ignored.
   return `${o.method} ${o.path.replace(/\{[^}]*\}/g, '{}')}`;
@@ -191,6 +208,7 @@ export function crossOperationRules(doc: CertDocument, report: Report): void {
           { pointer: `${o.pointer}/x-ms-api-annotation/revision`, operation: o.name },
         );
       revisions.add(rev);
+      checkRevisionSuffix(o, rev, report);
     }
   }
   const paths = isObject(doc.swagger.paths) ? Object.keys(doc.swagger.paths) : [];
