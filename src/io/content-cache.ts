@@ -8,6 +8,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ownPackageRoot } from './own-package';
 
 export function cacheDir(): string {
   if (process.env.PCDK_CACHE_DIR) return process.env.PCDK_CACHE_DIR;
@@ -34,14 +35,24 @@ export function writeCacheEntry(file: string, text: string): void {
   }
 }
 
+/**
+ * Entries pcdk ships, made when the package is built (scripts/generate-shipped.js runs the same
+ * code with the cache pointed here), so a first build after `npm install` finds them too.
+ */
+export function shippedCacheDir(): string {
+  return path.join(ownPackageRoot(), 'lib', 'generated', 'cache');
+}
+
 /** The JSON result of `produce()`, from the cache when an entry for this key exists. */
 export function cachedJson<T>(label: string, keyMaterial: string, produce: () => T): T {
   if (!cacheEnabled()) return produce();
   const file = cacheFile(label, keyMaterial, '.json');
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  } catch {
-    // Miss or unreadable entry.
+  for (const entry of [path.join(shippedCacheDir(), path.basename(file)), file]) {
+    try {
+      return JSON.parse(fs.readFileSync(entry, 'utf8')) as T;
+    } catch {
+      // Miss or unreadable entry.
+    }
   }
   const value = produce();
   writeCacheEntry(file, JSON.stringify(value));

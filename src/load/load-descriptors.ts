@@ -15,7 +15,7 @@ import type { Connector } from '../model/connector';
 import { setSiteCapture } from '../model/source-site';
 import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
-import { bundleSiteCapture } from './source-map-sites';
+import { bundleSiteCapture, registerBundleMap } from './source-map-sites';
 import { thrownDiagnostic } from './thrown-error';
 import { undefinedValues } from './undefined-values';
 
@@ -92,7 +92,7 @@ export async function loadDescriptors(id: string, definitionsDir: string): Promi
   }
 
   // Positions in thrown errors and in descriptor values are mapped back to the .ts sources.
-  process.setSourceMapsEnabled(true);
+  registerBundleMap(entry, code);
   const mod = new Module(entry, module);
   mod.filename = entry;
   mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(entry));

@@ -29,8 +29,8 @@ export function thrownDiagnostic(id: string, e: unknown, sources: string[], entr
 /**
  * The first frame of a thrown error that runs in the author's files. Its structured frames are
  * read when the stack was not formatted yet: the bundle's frames carry bundle positions, mapped
- * here through its source map, so the answer does not depend on who formats stack strings (Node
- * maps them when source maps are enabled; a test runner's own hook does not know the bundle).
+ * here through its source map, so the answer does not depend on who formats stack strings (a test
+ * runner's own hook does not know the bundle).
  */
 function thrownSite(error: Error, own: Set<string>, bundle: string): SourceSite | undefined {
   const frames = callSites(error);
@@ -45,12 +45,18 @@ function thrownSite(error: Error, own: Set<string>, bundle: string): SourceSite 
     }
     return undefined;
   }
-  // Already formatted (the descriptors read .stack themselves): take Node's mapped positions.
+  // Already formatted (the descriptors read .stack themselves): the bundle's frames still carry
+  // bundle positions, mapped here; a frame elsewhere in the author's files is taken as it is.
   const stack = typeof error.stack === 'string' ? error.stack : '';
   for (const line of stack.split('\n')) {
     const m = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):(\d+)\)?$/.exec(line.trim());
-    if (m && own.has(path.resolve(m[1]!)))
-      return { file: path.resolve(m[1]!), line: Number(m[2]), column: Number(m[3]) };
+    if (!m) continue;
+    const file = path.resolve(m[1]!);
+    const site =
+      file === bundle
+        ? originalSite(bundle, Number(m[2]), Number(m[3]))
+        : { file, line: Number(m[2]), column: Number(m[3]) };
+    if (site && own.has(site.file)) return site;
   }
   return undefined;
 }

@@ -31,7 +31,8 @@ export function runtimeBundle(): string {
   return runtime;
 }
 
-function runtimeDeclarations(): string {
+/** The runtime's declarations, emitted once by TypeScript and cached by the runtime's text. */
+export function runtimeDeclarations(): string {
   runtimeDts ??= cachedJson('runtime-dts', `${tsVersion()}\0${runtimeBundle()}`, () =>
     compiler().runtimeDeclarations(runtimeBundle()),
   );

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/**
+ * Makes what pcdk ships so that the first build after `npm install` costs what a warm one does.
+ * Runs after tsc in `npm run compile`, with the same code the CLI runs:
+ * - the compiled validators (lib/generated/validators/, see src/validate/shipped-validators.ts):
+ *   the Swagger 2.0 schema swagger-parser validates against, and the three official Power
+ *   Platform schemas from PCDK_SCHEMAS or ../shared/schemas;
+ * - the cache entries of the generated client's runtime, its bundle and the declarations
+ *   TypeScript emits for it (lib/generated/cache/, see src/io/content-cache.ts), so no build
+ *   loads the typescript package.
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const lib = path.join(root, 'lib');
+const { standaloneCode } = require(path.join(lib, 'validate', 'compiled-cache.js'));
+const { officialValidatorRecipes } = require(path.join(lib, 'validate', 'official-schemas.js'));
+const { swagger2Recipe } = require(path.join(lib, 'validate', 'swagger-parser.js'));
+const { SHIPPED_MANIFEST, SHIPPED_VALIDATORS_DIR, shippedFileText, shippedKey } = require(
+  path.join(lib, 'validate', 'shipped-validators.js'),
+);
+
+const schemas = process.env.PCDK_SCHEMAS || path.join(root, '..', 'shared', 'schemas');
+const recipes = [swagger2Recipe()];
+if (fs.existsSync(schemas)) recipes.push(...officialValidatorRecipes(schemas));
+else
+  process.stderr.write(
+    `generate-shipped: no official schemas at ${schemas} (set PCDK_SCHEMAS); ` +
+      'this package will validate against them only with --schemas\n',
+  );
+
+const out = path.join(root, SHIPPED_VALIDATORS_DIR);
+fs.rmSync(out, { recursive: true, force: true });
+fs.mkdirSync(out, { recursive: true });
+const manifest = { validators: {} };
+for (const r of recipes) {
+  const file = `${r.label}.js`;
+  fs.writeFileSync(path.join(out, file), shippedFileText(r.label, standaloneCode(r.compile())));
+  manifest.validators[r.label] = { key: shippedKey(r.keyMaterial), file };
+}
+fs.writeFileSync(path.join(out, SHIPPED_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+
+// The client runtime: the same calls a build makes, with the cache pointed at the shipped folder.
+const { shippedCacheDir } = require(path.join(lib, 'io', 'content-cache.js'));
+fs.rmSync(shippedCacheDir(), { recursive: true, force: true });
+process.env.PCDK_CACHE_DIR = shippedCacheDir();
+delete process.env.PCDK_NO_CACHE;
+const { runtimeDeclarations } = require(path.join(lib, 'synth', 'client-artifact.js'));
+runtimeDeclarations();
