@@ -87,6 +87,12 @@ export function builtLocation(
       pointer: `${pointer}/parameters/${i}/schema${schemaPointer(field.replace(/^body\.?/, ''))}`,
     };
   }
+  const notification = /^notification(.*)$/.exec(field);
+  if (notification)
+    return {
+      file: 'apiDefinition',
+      pointer: `${pointerOf('paths', path)}/x-ms-notification-content/schema${schemaPointer(notification[1]!.replace(/^\./, ''))}`,
+    };
   const resp = /^responses\.([^.[{]+)(.*)$/.exec(field);
   if (resp)
     return {

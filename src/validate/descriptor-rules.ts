@@ -262,6 +262,28 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
       walkSchema(s, field, (node, path) => schemaRules(node, path, op, report));
     }
   },
+  function notificationContent(op, _c, report) {
+    // A webhook's payload (imported path items carry it): the designer shows it as trigger outputs.
+    const schema = op.declared?.pathItem?.['x-ms-notification-content']?.schema;
+    if (schema && typeof schema === 'object')
+      walkSchema(schema as SchemaObject, 'notification', (node, path) => schemaRules(node, path, op, report));
+  },
+  function bodyProperties(op, _c, report) {
+    if (!op.body) return;
+    // Internal properties (and what they hold) are never shown, so they need no label.
+    const hidden: string[] = [];
+    walkSchema(op.body, 'body', (node, field) => {
+      if (hidden.some((h) => field.startsWith(h) && /^[.[{]/.test(field.slice(h.length)))) return;
+      if (node['x-ms-visibility'] === 'internal') return void hidden.push(field);
+      // The body itself and array items or map values are not properties the designer labels.
+      if (field === 'body' || /(\[\]|\{\})$/.test(field)) return;
+      // Without a title the designer labels the field with its raw JSON name. A title alone is
+      // enough: certified connectors (the published ConvertKit among them) leave descriptions out.
+      if (node.title ?? node['x-ms-summary']) return;
+      const missing = node.description ? 'title (x-ms-summary)' : 'title (x-ms-summary) or description';
+      report('body-property-undescribed', { missing }, { operation: op.id, field });
+    });
+  },
   function pagination(op, _c, report) {
     const pg = op.pagination;
     if (!pg) return;
@@ -280,12 +302,12 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
   function dynamicValues(op, c, report) {
     for (const [name, p] of Object.entries(op.params)) {
       const d = p.dynamicValues ?? dynamicValuesOf(p.schema);
-      if (d) checkDynamic(d, c, report, { operation: op.id, field: `params.${name}` });
+      if (d) checkDynamic(d, op, c, report, { operation: op.id, field: `params.${name}` });
     }
     if (op.body) {
       walkSchema(op.body, 'body', (node, field) => {
         const d = dynamicValuesOf(node);
-        if (d) checkDynamic(d, c, report, { operation: op.id, field });
+        if (d) checkDynamic(d, op, c, report, { operation: op.id, field });
       });
     }
   },
@@ -332,7 +354,38 @@ function schemaRules(s: SchemaObject, field: string, op: Operation, report: Repo
     report('visibility-invalid', { value: String(s['x-ms-visibility']) }, at);
 }
 
-function checkDynamic(d: DynamicValues, c: Connector, report: Report, at: Omit<Location, 'connector'>): void {
+/**
+ * Whether `name` is something of `op` a dynamic-values parameter can read: one of its parameters
+ * (typed or declared), or a body property (by name at any depth, or as a `a/b` path).
+ */
+function hasSibling(op: Operation, c: Connector, name: string): boolean {
+  if (name in op.params) return true;
+  const shared = c.declared?.document.parameters ?? {};
+  for (const p of op.declared?.operation?.parameters ?? []) {
+    const resolved = '$ref' in p ? shared[p.$ref.replace(/^#\/parameters\//, '')] : p;
+    if (resolved?.name === name) return true;
+  }
+  if (!op.body) return false;
+  if (name.includes('/') && schemaAt(op.body, name.split('/').join('.'))) return true;
+  let found = false;
+  walkSchema(op.body, '', (node) => {
+    if (!found && node.properties && name in node.properties) found = true;
+  });
+  return found;
+}
+
+function checkDynamic(
+  d: DynamicValues,
+  op: Operation,
+  c: Connector,
+  report: Report,
+  at: Omit<Location, 'connector'>,
+): void {
+  // A value taken from another input of this operation must name one it has.
+  for (const [name, v] of Object.entries(d.parameters ?? {})) {
+    if (v && typeof v === 'object' && 'parameter' in v && !hasSibling(op, c, String(v.parameter)))
+      report('dynamic-values-sibling-missing', { name, parameter: String(v.parameter) }, at);
+  }
   const targetId = dynamicTargetId(d);
   const target = c.operations.find((o) => o.id === targetId);
   if (!target) return report('dynamic-values-target-missing', { target: targetId }, at);

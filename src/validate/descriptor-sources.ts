@@ -76,6 +76,11 @@ function valuesAlong(c: Connector, d: Diagnostic): object[] {
   if (field === 'body' || field.startsWith('body.') || field.startsWith('body[') || field.startsWith('body{')) {
     return [...chain, ...schemasAlong(op.body, field.replace(/^body\.?/, ''))];
   }
+  const notification = /^notification(.*)$/.exec(field);
+  if (notification) {
+    const schema = op.declared?.pathItem?.['x-ms-notification-content']?.schema as SchemaObject | undefined;
+    return [...chain, ...schemasAlong(schema, notification[1]!.replace(/^\./, ''))];
+  }
   const resp = /^responses\.([^.[{]+)(.*)$/.exec(field);
   if (resp && op.responses) {
     const entry = (op.responses as Record<string, unknown>)[resp[1]!];
@@ -107,7 +112,7 @@ export function sourceSiteOf(c: Connector, d: Diagnostic, texts: SourceLines = n
 function keysOf(field: string | undefined): string[] {
   if (!field) return [];
   if (field.startsWith('params.')) return ['path'];
-  if (/^(body|responses)\b/.test(field) || !/^[A-Za-z]+(\.[A-Za-z]+)*$/.test(field)) return [];
+  if (/^(body|responses|notification)\b/.test(field) || !/^[A-Za-z]+(\.[A-Za-z]+)*$/.test(field)) return [];
   return field.split('.');
 }
 

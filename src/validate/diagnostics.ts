@@ -219,6 +219,12 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
     message: () => 'description is missing',
     hint: 'Give the parameter schema a description sentence.',
   }),
+  'body-property-undescribed': def<{ missing: string }>({
+    severity: 'error',
+    certification: 'warning',
+    message: (a) => `the body property has no ${a.missing}`,
+    hint: 'Give the property a title and a description, e.g. t.string({ title: "Email", description: "The subscriber\'s email address." }): the title becomes x-ms-summary, the label Power Automate shows beside the field.',
+  }),
   'param-name-clash': def<{ name: string }>({
     severity: 'error',
     message: (a) => `"${a.name}" is both a parameter and a top-level body property`,
@@ -314,6 +320,12 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
     message: (a) => `x-ms-dynamic-values passes "${a.parameter}", which is not a parameter of ${a.target}`,
     hint: 'Pass only parameters the listing operation declares.',
   }),
+  'dynamic-values-sibling-missing': def<{ name: string; parameter: string }>({
+    severity: 'error',
+    message: (a) =>
+      `x-ms-dynamic-values fills "${a.name}" from "${a.parameter}", which is not a parameter or body property of this operation`,
+    hint: 'Name a parameter (or body property) of this same operation in { parameter: "..." }, or pass a fixed { value: ... }.',
+  }),
   // ---- emitted files ----
   'json-invalid': def<{ reason: string }>({
     severity: 'error',
@@ -346,15 +358,36 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
     message: (a) => `not strict JSON: ${a.count} trailing comma${a.count === 1 ? '' : 's'} (the first is here)`,
     hint: 'Remove the comma before the closing } or ]; strict JSON parsers (paconn, GitHub import) reject it.',
   }),
+  'json-too-deep': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `the file is refused unread: ${a.reason} here`,
+    hint: 'Flatten the nesting: move nested schemas into #/definitions and point at them with $ref (the deepest real connector nests 26 levels).',
+  }),
+  'json-too-large': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `the file is refused unread: ${a.reason}`,
+    hint: 'A connector file is far smaller: Power Platform takes a swagger of at most 1 MB. Check that this is the right file.',
+  }),
+  'json-root-not-object': def<{ found: string }>({
+    severity: 'error',
+    message: (a) => `the top level is ${a.found}, not a JSON object`,
+    hint: 'A connector file holds one JSON object ({ ... }) at the top level; check that this is the right file.',
+  }),
   'file-missing': def<{ file: string }>({
     severity: 'error',
     message: (a) => `${a.file} is missing`,
-    hint: 'A connector folder holds apiDefinition.swagger.json and apiProperties.json; for a descriptor connector run `pcdk build <id>` first.',
+    hint: 'A connector folder holds apiDefinition.swagger.json and apiProperties.json; check the folder. A descriptor connector needs no build: validate it by its id (`pcdk validate <id>`).',
   }),
   'file-unreadable': def<{ file: string; reason: string }>({
     severity: 'error',
     message: (a) => `${a.file} cannot be read: ${a.reason}`,
     hint: 'Check the path and the file permissions.',
+  }),
+  'build-out-of-date': def<{ file: string; state: string }>({
+    severity: 'warning',
+    message: (a) =>
+      `${a.file} ${a.state}: the positions reported in it are those of the file as the current descriptors build it`,
+    hint: 'Run `pcdk build <id>` to write the current build; validate checks the descriptors as they are now, never a stale dist/.',
   }),
   // ---- certification rules on the swagger (layer 4) ----
   // Severities are calibrated on shared/corpus: error when at most 3 of its 57 certified and
@@ -576,6 +609,43 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
     msRule: 'BodySchemaCountExceedsMaxAllowed',
     message: (a) => `the body has ${a.count} schemas; at most 512 are allowed`,
     hint: 'Flatten the body or split the operation.',
+  }),
+  'operation-too-many-schemas': def<{ limit: number }>({
+    severity: 'error',
+    message: (a) =>
+      `the operation's body and responses hold more than ${a.limit} schemas once their $refs are expanded`,
+    hint: 'Describe fewer levels of the payload (leave deep or rarely used parts as a free-form object), or split the operation.',
+  }),
+  'schema-too-deep': def<{ depth: number; limit: number }>({
+    severity: 'error',
+    msRule: 'SchemaTooDeep',
+    message: (a) => `a schema of the operation nests ${a.depth} levels deep; at most ${a.limit} are allowed`,
+    hint: 'Flatten the schema: describe the deep part as a free-form object (type: object without properties) or a string.',
+  }),
+  'source-property-internal': def<{ parameter: string; extension: string }>({
+    severity: 'error',
+    msRule: 'SourcePropertyInternal',
+    message: (a) => `${a.extension} takes its value from "${a.parameter}", which is internal`,
+    hint: 'Make the source parameter visible (drop x-ms-visibility: internal), or pass a constant value instead of { parameter: ... }.',
+  }),
+  'dynamic-list-required': def<{ parameter: string; reason: string }>({
+    severity: 'error',
+    msRule: 'DynamicListExtensionRequiredFor*',
+    message: (a) =>
+      `x-ms-dynamic-values passes "${a.parameter}", which ${a.reason}; x-ms-dynamic-values cannot express that`,
+    hint: 'Add x-ms-dynamic-list beside x-ms-dynamic-values, naming the parameter by its path (parameterReference: "body/..."), as certification requires.',
+  }),
+  'dynamic-properties-required': def<{ parameter: string; reason: string }>({
+    severity: 'error',
+    msRule: 'DynamicPropertiesExtensionRequiredFor*',
+    message: (a) =>
+      `x-ms-dynamic-schema passes "${a.parameter}", which ${a.reason}; x-ms-dynamic-schema cannot express that`,
+    hint: 'Add x-ms-dynamic-properties beside x-ms-dynamic-schema, naming the parameter by its path (parameterReference: "body/..."), as certification requires.',
+  }),
+  'family-revision-suffix-missing': def<{ id: string; revision: string; suffix: string }>({
+    severity: 'error',
+    message: (a) => `operationId "${a.id}" is revision ${a.revision} of its family but does not end with "${a.suffix}"`,
+    hint: 'Name each later revision after its family with the revision suffix, e.g. GetItems, GetItemsV2 (or GetItems_V2).',
   }),
   'required-read-only': def<{ name: string }>({
     severity: 'error',

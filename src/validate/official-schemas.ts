@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ParseError } from 'jsonc-parser';
 import { isObject, type JsonObject } from '../swagger/found';
-import { compileCached } from './compiled-cache';
+import { compileCached, type CompileValidator } from './compiled-cache';
+import { selectBranchErrors, valueAt } from './schema-branches';
 import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 
@@ -75,47 +76,61 @@ function patchSettings(s: JsonObject): JsonObject {
   return s;
 }
 
-const cache = new Map<string, OfficialValidators>();
+/** How one validator is compiled, and the key of what it is compiled from. */
+export interface ValidatorRecipe {
+  label: SchemaKind;
+  keyMaterial: string;
+  compile: CompileValidator;
+}
 
-/** Loads and compiles the three schemas from `dir` (once per process per folder). */
-export function loadOfficialValidators(dir: string): OfficialValidators {
-  const key = path.resolve(dir);
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const texts = {
-    apiDefinition: fs.readFileSync(path.join(dir, SCHEMA_FILES.apiDefinition), 'utf8'),
-    apiProperties: fs.readFileSync(path.join(dir, SCHEMA_FILES.apiProperties), 'utf8'),
-    settings: fs.readFileSync(path.join(dir, SCHEMA_FILES.settings), 'utf8'),
-  };
+/** The three official schemas in `dir`, as recipes (the schema files are read here). */
+export function officialValidatorRecipes(dir: string): ValidatorRecipe[] {
+  const text = (kind: SchemaKind) => fs.readFileSync(path.join(dir, SCHEMA_FILES[kind]), 'utf8');
   const options = { strict: false, allErrors: true, logger: false, code: { source: true } } as const;
-  const compileWith = (draft04: boolean, schema: JsonObject) => {
+  const compileWith = (draft04: boolean, schema: () => JsonObject) => () => {
     const Ajv = (draft04 ? require('ajv-draft-04') : require('ajv')).default as typeof import('ajv').default;
     const addFormats = require('ajv-formats').default as typeof import('ajv-formats').default;
     const ajv = new Ajv(options);
     addFormats(ajv);
-    return { ajv, validate: ajv.compile(schema) };
+    return { ajv, validate: ajv.compile(schema()) };
   };
-  // Bump PATCHES when a patch function changes: it is part of the cache key.
-  const compiled: Record<SchemaKind, ValidateFunction> = {
-    apiDefinition: compileCached('apiDefinition', `${PATCHES}\0${texts.apiDefinition}`, () =>
-      compileWith(true, readJsonc(SCHEMA_FILES.apiDefinition, texts.apiDefinition)),
-    ),
-    apiProperties: compileCached('apiProperties', `${PATCHES}\0${texts.apiProperties}`, () =>
-      compileWith(false, patchApiProperties(readJsonc(SCHEMA_FILES.apiProperties, texts.apiProperties))),
-    ),
-    settings: compileCached('settings', `${PATCHES}\0${texts.settings}`, () =>
-      compileWith(false, patchSettings(readJsonc(SCHEMA_FILES.settings, texts.settings))),
-    ),
+  const recipe = (label: SchemaKind, draft04: boolean, patch: (s: JsonObject) => JsonObject): ValidatorRecipe => {
+    const source = text(label);
+    // Bump PATCHES when a patch function changes: it is part of the key.
+    return {
+      label,
+      keyMaterial: `${PATCHES}\0${source}`,
+      compile: compileWith(draft04, () => patch(readJsonc(SCHEMA_FILES[label], source))),
+    };
   };
+  return [
+    recipe('apiDefinition', true, (s) => s),
+    recipe('apiProperties', false, patchApiProperties),
+    recipe('settings', false, patchSettings),
+  ];
+}
+
+const cache = new Map<string, OfficialValidators>();
+
+/**
+ * Validators for the three schemas in `dir`, compiled once per process per folder; for the
+ * schemas pcdk was built against, the ones it ships (see compiled-cache.ts).
+ */
+export function loadOfficialValidators(dir: string): OfficialValidators {
+  const key = path.resolve(dir);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const compiled = {} as Record<SchemaKind, ValidateFunction>;
+  for (const r of officialValidatorRecipes(dir)) compiled[r.label] = compileCached(r.label, r.keyMaterial, r.compile);
   const validators: OfficialValidators = {
     dir: key,
     validate(kind, value, where) {
       const fn = compiled[kind];
       if (fn(value)) return [];
-      return relevantErrors(fn.errors ?? []).map((e) =>
+      return relevantErrors(fn, value).map((e) =>
         diagnostic(
           'schema-violation',
-          { schema: SCHEMA_FILES[kind], reason: describe(e) },
+          { schema: SCHEMA_FILES[kind], reason: describe(e, value) },
           { ...where, pointer: e.instancePath, field: e.instancePath || '/' },
         ),
       );
@@ -126,32 +141,24 @@ export function loadOfficialValidators(dir: string): OfficialValidators {
 }
 
 /**
- * oneOf/anyOf branches (parameter kinds, schema-or-boolean) produce a cloud of sibling errors.
- * Keep the errors at the deepest instance path of each branch point, drop the combinator
- * summaries when something more precise was said, and de-duplicate.
+ * One error per mistake: each failed oneOf/anyOf keeps the errors of the branch the value was
+ * meant for (schema-branches.ts); combinator summaries go when something more precise was said.
  */
-function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
-  const precise = errors.filter((e) => !['oneOf', 'anyOf', 'if'].includes(e.keyword));
-  const pool = precise.length ? precise : errors;
-  // A branch error shallower than another error is the losing side of a oneOf: drop it.
-  const inBranch = (e: ErrorObject) => /\/(oneOf|anyOf)\/\d+\//.test(e.schemaPath);
-  const deepest = pool.filter(
-    (e) => !(inBranch(e) && pool.some((o) => o !== e && o.instancePath.startsWith(`${e.instancePath}/`))),
-  );
-  const seen = new Set<string>();
-  return deepest.filter((e) => {
-    const k = `${e.instancePath}|${describe(e)}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+function relevantErrors(fn: ValidateFunction, value: unknown): ErrorObject[] {
+  const errors = [...(fn.errors ?? [])];
+  const chosen = selectBranchErrors(errors, value, (edited) => (fn(edited) ? [] : [...(fn.errors ?? [])]));
+  const precise = chosen.filter((e) => !['oneOf', 'anyOf', 'if'].includes(e.keyword));
+  return precise.length ? precise : chosen;
 }
 
-function describe(e: ErrorObject): string {
+/** Which key or value is wrong, and what is allowed where the error says. */
+function describe(e: ErrorObject, value: unknown): string {
   const at = e.instancePath || '(root)';
   if (e.keyword === 'additionalProperties')
     return `${at} has unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`;
-  if (e.keyword === 'enum')
-    return `${at} ${e.message}: ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
+  if (e.keyword === 'enum') {
+    const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ');
+    return `${at} is ${JSON.stringify(valueAt(value, e.instancePath))}; allowed: ${allowed}`;
+  }
   return `${at} ${e.message ?? e.keyword}`;
 }

@@ -43,11 +43,18 @@ export function formatText(results: readonly ValidationResult[], cwd: string): s
   for (const r of results) {
     for (const d of r.diagnostics) {
       const file = diagnosticPath(r, d, cwd);
-      const where = file ? `${file}:${d.line ?? 1}:${d.column ?? 1}` : r.connector;
+      const built = file ? `${file}:${d.line ?? 1}:${d.column ?? 1}` : undefined;
       const place = [d.operation, d.field].filter(Boolean).join(' > ');
       const rule = d.msRule ? ` (${d.msRule})` : '';
       const pointer = d.pointer ? ` at ${d.pointer}` : '';
-      out.push(`${where}: ${d.severity} [${d.code}]${rule} ${place ? `${place}: ` : ''}${d.message}${pointer}`);
+      const head = `${d.severity} [${d.code}]${rule} ${place ? `${place}: ` : ''}${d.message}`;
+      // A finding in the descriptors leads with the .ts place the author edits (as a compiler's
+      // does); the built file and pointer follow.
+      if (d.source) {
+        const src = path.relative(cwd, d.source.file).split(path.sep).join('/') || d.source.file;
+        const also = built ? ` (${built}${pointer})` : '';
+        out.push(`${src}:${d.source.line}:${d.source.column}: ${head}${also}`);
+      } else out.push(`${built ?? r.connector}: ${head}${pointer}`);
       out.push(`    fix: ${d.hint}`);
     }
   }

@@ -1,17 +1,19 @@
 /**
- * What `pcdk validate` points at, read from disk: a connector folder, a lone swagger file, or a
- * descriptor connector together with its built folder. Missing or unreadable files become
- * diagnostics; nothing here throws for bad input.
+ * What `pcdk validate` points at: a connector folder or a lone swagger file, read from disk, or a
+ * descriptor connector together with the folder it builds now, in memory. Missing or unreadable
+ * files become diagnostics; nothing here throws for bad input.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Connector } from '../model/connector';
 import { isObject } from '../swagger/found';
-import { builtLocation } from './descriptor-locations';
+import { emitConnectorFolder } from '../emit/connector-folder';
+import { hasErrors } from '../diagnostics';
+import { builtLocation, type BuiltFile } from './descriptor-locations';
 import { validateDescriptor } from './descriptor-rules';
 import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
-import { readJsonSource } from './json-source';
+import { readJsonSource, type JsonSource } from './json-source';
 import { validateConnectorTexts, type ConnectorTexts, type ValidateFilesOptions } from './validate-files';
 
 export const FOLDER_FILES = {
@@ -126,18 +128,9 @@ export async function validateSwaggerFile(
 }
 
 /** Points descriptor findings at the same field in the built files, when it can be found there. */
-function locateDescriptorFindings(ds: Diagnostic[], builtDir: string): Diagnostic[] {
-  if (ds.length === 0) return ds;
-  const read = (name: string) => {
-    try {
-      return readJsonSource(fs.readFileSync(path.join(builtDir, name), 'utf8'), { connector: '', file: name });
-    } catch {
-      return undefined;
-    }
-  };
-  const sources = { apiDefinition: read(FOLDER_FILES.apiDefinition), apiProperties: read(FOLDER_FILES.apiProperties) };
+function locateDescriptorFindings(ds: Diagnostic[], sources: BuiltSources): Diagnostic[] {
   const swagger = sources.apiDefinition?.value;
-  if (!isObject(swagger)) return ds;
+  if (ds.length === 0 || !isObject(swagger)) return ds;
   return ds.map((d) => {
     const at = builtLocation(d, swagger);
     const src = at && sources[at.file];
@@ -146,28 +139,86 @@ function locateDescriptorFindings(ds: Diagnostic[], builtDir: string): Diagnosti
   });
 }
 
-/** A descriptor connector: layer 1 on the descriptors, then layers 2-4 on its built folder. */
+type BuiltSources = Partial<Record<BuiltFile, JsonSource>>;
+
+/** The connector folder the current descriptors build, in memory (what `pcdk build` would write). */
+function builtInMemory(c: Connector): Map<string, string> {
+  return emitConnectorFolder(c).files;
+}
+
+/**
+ * One warning per built file that findings cite positions in but that is missing or differs from
+ * the current build: the positions are right for the file `pcdk build` would write, not that one.
+ */
+function staleFileWarnings(c: Connector, builtDir: string, files: Map<string, string>, ds: Diagnostic[]): Diagnostic[] {
+  const cited = [...new Set(ds.filter((d) => d.file && d.line !== undefined).map((d) => d.file!))].sort();
+  const out: Diagnostic[] = [];
+  for (const file of cited) {
+    const current = files.get(file);
+    if (current === undefined) continue;
+    let onDisk: string | undefined;
+    try {
+      onDisk = fs.readFileSync(path.join(builtDir, file), 'utf8');
+    } catch {
+      onDisk = undefined;
+    }
+    if (onDisk === current) continue;
+    const state = onDisk === undefined ? 'has not been built' : 'is out of date';
+    out.push(diagnostic('build-out-of-date', { file, state }, { connector: c.id, file, line: 1, column: 1 }));
+  }
+  return out;
+}
+
+/**
+ * A descriptor connector: layer 1 on the descriptors, then layers 2-4 on the connector folder they
+ * build now, in memory. dist/ is never read as if it were the current build (after a failed build
+ * it holds the previous one, or nothing); `builtDir` only names where the files go, and a finding
+ * located in a file there that is stale or missing says so.
+ */
 export async function validateBuilt(
   c: Connector,
   builtDir: string,
   opts: ValidateFilesOptions = {},
 ): Promise<ValidationResult> {
   const descriptor = validateDescriptor(c);
-  if (!fs.existsSync(builtDir)) {
-    // Not built yet: say which files are missing (the hint says how to build them).
-    const missing = (['apiDefinition', 'apiProperties'] as const).map((k) =>
-      diagnostic(
-        'file-missing',
-        { file: FOLDER_FILES[k] },
-        { connector: c.id, file: FOLDER_FILES[k], line: 1, column: 1 },
-      ),
-    );
-    return { connector: c.id, target: builtDir, diagnostics: [...descriptor, ...missing] };
+  let files: Map<string, string>;
+  try {
+    files = builtInMemory(c);
+  } catch (e) {
+    // Only reachable without the type-check: a value the emitters cannot read. The rules have
+    // usually said why already; otherwise this names the connector and the reason.
+    const why = hasErrors(descriptor)
+      ? []
+      : [
+          diagnostic(
+            'descriptor-value-invalid',
+            { rule: 'build', reason: e instanceof Error ? e.message : String(e) },
+            { connector: c.id },
+          ),
+        ];
+    return { connector: c.id, target: builtDir, diagnostics: [...descriptor, ...why] };
   }
-  const files = await validateFolder(builtDir, { ...opts, connector: c.id });
-  const located = locateDescriptorFindings(descriptor, builtDir);
+  const text = (name: string) => {
+    const t = files.get(name);
+    return t === undefined ? undefined : { file: name, text: t };
+  };
+  const texts: ConnectorTexts = {
+    connector: c.id,
+    apiDefinition: text(FOLDER_FILES.apiDefinition),
+    apiProperties: text(FOLDER_FILES.apiProperties),
+    settings: text(FOLDER_FILES.settings),
+    readme: text(FOLDER_FILES.readme),
+  };
+  const fileFindings = await validateConnectorTexts(texts, opts);
+  const sources: BuiltSources = {};
+  for (const kind of ['apiDefinition', 'apiProperties'] as const) {
+    const t = texts[kind];
+    if (t) sources[kind] = readJsonSource(t.text, { connector: c.id, file: t.file });
+  }
+  const located = locateDescriptorFindings(descriptor, sources);
   // A rule both layers check is reported once, by the descriptor layer that names the field.
   const seen = new Set(located.map((d) => `${d.code}|${d.file}|${d.pointer}`));
-  const rest = files.diagnostics.filter((d) => !seen.has(`${d.code}|${d.file}|${d.pointer}`));
-  return { connector: c.id, target: builtDir, diagnostics: [...located, ...rest] };
+  const rest = fileFindings.filter((d) => !seen.has(`${d.code}|${d.file}|${d.pointer}`));
+  const all = [...located, ...sortDiagnostics(rest)];
+  return { connector: c.id, target: builtDir, diagnostics: [...all, ...staleFileWarnings(c, builtDir, files, all)] };
 }

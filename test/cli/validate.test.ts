@@ -9,6 +9,8 @@ import { main } from '../../src/cli/main';
 import { emitConnectorFolder } from '../../src/emit/connector-folder';
 import convertkit from '../../definitions/convertkit/connector';
 import { sample } from '../helpers/sample-connector';
+import { BASE, ID, writeMistake } from '../helpers/author-mistakes';
+import { loadDescriptors } from '../../src/load/load-descriptors';
 
 let root: string;
 let out: string[];
@@ -140,11 +142,10 @@ describe('pcdk validate', () => {
     expect(r.code).toBe(0);
   });
 
-  test('a connector id that was not built: the missing files are reported with how to build them', async () => {
-    const r = await run('validate', 'convertkit', '--out', path.join(root, 'nothing-here'));
-    expect(r.code).toBe(1);
-    expect(r.text).toContain('[file-missing]');
-    expect(r.text).toContain('pcdk build <id>');
+  test('a connector id that was never built is validated as it builds now: clean, nothing missing', async () => {
+    const r = await run('validate', 'convertkit', '--out', path.join(root, 'nothing-here'), '--json');
+    expect(JSON.parse(r.text)).toMatchObject({ errors: 0, warnings: 0, results: [{ connector: 'convertkit' }] });
+    expect(r.code).toBe(0);
   });
 
   const usage: [string, string[]][] = [
@@ -161,5 +162,111 @@ describe('pcdk validate', () => {
     const r = await run('validate', path.join(root, 'nope', 'x.txt'));
     expect(r.code).toBe(1);
     expect(r.text).toContain('is not a file, a folder or a connector id');
+  });
+});
+
+/**
+ * `pcdk validate <id>` checks the descriptors as they are and the folder they build now, in
+ * memory, whatever dist/ holds: nothing, an older build, or what a failed build left (the
+ * previous one). A finding in a built file gives that file's position in the current build, and
+ * says when dist/ does not hold it; never file-missing, never a line of a stale file.
+ */
+describe('pcdk validate <id> and dist/', () => {
+  const THINGS = 'operations/things.ts';
+  /** The demo connector with a summary certification forbids ("/"): located in .ts and in the swagger. */
+  function brokenDefinitions(): string {
+    const defs = path.join(root, 'defs');
+    writeMistake(defs, ID, {
+      name: 'slash',
+      code: 'summary-restricted-characters',
+      file: THINGS,
+      files: { [THINGS]: BASE[THINGS]!.replace("summary: 'List things',", "summary: 'List things/stuff',") },
+    });
+    return defs;
+  }
+  const apiDefinition = 'apiDefinition.swagger.json';
+  /** The swagger the current descriptors build, and the line of the faulty summary in it. */
+  async function currentBuild(defs: string): Promise<{ text: string; line: number }> {
+    const loaded = await loadDescriptors(ID, defs);
+    const text = emitConnectorFolder(loaded.connector!).files.get(apiDefinition)!;
+    return { text, line: text.split('\n').findIndex((l) => l.includes('List things/stuff')) + 1 };
+  }
+
+  const states: [string, (defs: string, dist: string) => Promise<void>, boolean][] = [
+    ['never built', async () => undefined, true],
+    [
+      'an older build in dist/ (other lines, apiProperties.json gone)',
+      async (_defs, dist) => {
+        const dir = path.join(dist, ID, 'connector');
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(
+          path.join(dir, apiDefinition),
+          `\n\n\n\n\n${emitConnectorFolder(sample).files.get(apiDefinition)}`,
+        );
+      },
+      true,
+    ],
+    [
+      'after a failed build',
+      async (defs, dist) => {
+        expect(await main(['build', ID, '--definitions', defs, '--out', dist, '--no-typecheck'])).toBe(1);
+      },
+      true,
+    ],
+    [
+      'the current build in dist/',
+      async (defs, dist) => {
+        const dir = path.join(dist, ID, 'connector');
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, apiDefinition), (await currentBuild(defs)).text);
+      },
+      false,
+    ],
+  ];
+
+  test.each(states)('%s', async (_name, prepare, stale) => {
+    const defs = brokenDefinitions();
+    const dist = path.join(root, 'dist');
+    await prepare(defs, dist);
+    out.length = 0;
+    const r = await run('validate', ID, '--definitions', defs, '--out', dist, '--json');
+    const ds: { code: string; file?: string; line?: number; source?: { file: string; line: number } }[] = JSON.parse(
+      r.text,
+    ).results[0].diagnostics;
+    expect(ds.map((d) => d.code)).not.toContain('file-missing');
+    const finding = ds.find((d) => d.code === 'summary-restricted-characters')!;
+    // Where the author wrote it, and where it is in the swagger the descriptors build now.
+    expect(finding.source!.file).toBe(path.join(defs, ID, THINGS));
+    expect(finding.source!.line).toBe(
+      BASE[THINGS]!.split('\n').findIndex((l) => l.includes("summary: 'List things'")) + 1,
+    );
+    expect(finding).toMatchObject({ file: apiDefinition, line: (await currentBuild(defs)).line });
+    expect(ds.filter((d) => d.code === 'build-out-of-date').map((d) => d.file)).toEqual(stale ? [apiDefinition] : []);
+    expect(r.code).toBe(1);
+  });
+
+  test('a clientName clash: validate reports it, and build reports the same diagnostic', async () => {
+    const defs = path.join(root, 'defs');
+    const WIDGETS = 'operations/widgets.ts';
+    writeMistake(defs, ID, {
+      name: 'clash',
+      code: 'client-name-duplicate',
+      file: WIDGETS,
+      files: {
+        [WIDGETS]: BASE[WIDGETS]!.replace("id: 'WidgetUpdate',", "id: 'WidgetUpdate',\n  clientName: 'widgetList',"),
+      },
+    });
+    const validated = await run('validate', ID, '--definitions', defs, '--out', path.join(root, 'dist'));
+    expect(validated.code).toBe(1);
+    const line = validated.text.split('\n').find((l) => l.includes('[client-name-duplicate]'));
+    expect(line).toContain('WidgetUpdate > clientName');
+    out.length = 0;
+    const built = await run('build', ID, '--definitions', defs, '--out', path.join(root, 'dist'), '--no-typecheck');
+    expect(built.code).toBe(1);
+    expect(built.text).toMatch(
+      /operations\/widgets\.ts:\d+:\d+: error \[client-name-duplicate\] demo > WidgetUpdate > clientName/,
+    );
+    expect(built.text).not.toMatch(/\n\s+at |internal error/i);
+    expect(fs.existsSync(path.join(root, 'dist', ID))).toBe(false);
   });
 });

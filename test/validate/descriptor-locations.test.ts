@@ -33,6 +33,12 @@ const rows: [operation: string | undefined, field: string, file: string, pointer
     '/paths/~1widgets/get/responses/200/schema/properties/widgets/items/properties/id',
   ],
   ['WidgetList', 'pagination', 'apiDefinition', '/paths/~1widgets/get'],
+  [
+    'WidgetList',
+    'notification.event.count',
+    'apiDefinition',
+    '/paths/~1widgets/x-ms-notification-content/schema/properties/event/properties/count',
+  ],
 ];
 
 describe('builtLocation', () => {

@@ -240,6 +240,72 @@ const table: Row[] = [
     { operation: 'WidgetAdd', field: 'body' },
   ],
   [
+    'body-property-undescribed',
+    withOps(
+      ...others,
+      op({
+        body: t.object({
+          name: t.string({ title: 'Name', description: 'The name.' }),
+          color: t.optional(t.string({ description: 'The color.' })),
+        }),
+      }),
+    ),
+    { operation: 'WidgetAdd', field: 'body.color' },
+  ],
+  [
+    'body-property-undescribed',
+    withOps(
+      ...others,
+      op({
+        body: t.object({
+          size: t.partial({ width: t.integer({ format: 'int32' }) }, { title: 'Size', description: 'The size.' }),
+        }),
+      }),
+    ),
+    { operation: 'WidgetAdd', field: 'body.size.width' },
+  ],
+  [
+    'integer-format-missing',
+    withOps(
+      ...others,
+      op({
+        declared: {
+          pathItem: {
+            'x-ms-notification-content': {
+              description: 'A widget event.',
+              schema: { type: 'object', properties: { count: { type: 'integer', title: 'Count' } } },
+            },
+          },
+        },
+      }),
+    ),
+    { operation: 'WidgetAdd', field: 'notification.count' },
+  ],
+  [
+    'dynamic-values-sibling-missing',
+    withOps(
+      listWidgets,
+      createWidget,
+      op(
+        {
+          params: {
+            widget_id: pathParam(t.string({ title: 'W', description: 'W.' }), {
+              dynamicValues: {
+                from: 'WidgetList',
+                collection: 'widgets',
+                value: 'id',
+                title: 'name',
+                parameters: { page: { parameter: 'page_number' } },
+              },
+            }),
+          },
+        },
+        getWidget,
+      ),
+    ),
+    { operation: 'WidgetGet', field: 'params.widget_id' },
+  ],
+  [
     'dynamic-values-target-missing',
     withOps(getWidget, createWidget),
     { operation: 'WidgetGet', field: 'params.widget_id' },
@@ -306,7 +372,101 @@ const table: Row[] = [
   ],
 ];
 
+const dropdownFrom = (parameters: Record<string, { value: unknown } | { parameter: string }>) =>
+  op(
+    {
+      params: {
+        widget_id: pathParam(t.string({ title: 'W', description: 'W.' }), {
+          dynamicValues: { from: 'WidgetList', collection: 'widgets', value: 'id', title: 'name', parameters },
+        }),
+        page_number: query(t.integer({ format: 'int32', title: 'Page', description: 'The page.' })),
+      },
+    },
+    getWidget,
+  );
+
+/** Near misses: each looks like a row above but is right, and must report nothing of that code. */
+const clean: [DiagnosticCode, string, ReturnType<typeof variant>][] = [
+  [
+    'body-property-undescribed',
+    'an internal property (and what it holds) needs no label',
+    withOps(
+      ...others,
+      op({
+        body: t.object({
+          name: t.string({ title: 'Name', description: 'The name.' }),
+          meta: t.partial({ v: t.string() }, { visibility: 'internal' }),
+        }),
+      }),
+    ),
+  ],
+  [
+    'body-property-undescribed',
+    'a title without a description is enough',
+    withOps(...others, op({ body: t.object({ name: t.string({ title: 'Name' }) }) })),
+  ],
+  [
+    'body-property-undescribed',
+    'array items are not properties',
+    withOps(...others, op({ body: t.object({ tags: t.array(t.string(), { title: 'Tags', description: 'Tags.' }) }) })),
+  ],
+  [
+    'dynamic-values-sibling-missing',
+    'a parameter of the operation',
+    withOps(listWidgets, createWidget, dropdownFrom({ page: { parameter: 'page_number' } })),
+  ],
+  [
+    'dynamic-values-sibling-missing',
+    'a fixed value',
+    withOps(listWidgets, createWidget, dropdownFrom({ page: { value: 2 } })),
+  ],
+  [
+    'dynamic-values-sibling-missing',
+    'a body property of the operation',
+    withOps(
+      listWidgets,
+      getWidget,
+      op({
+        body: t.object({
+          name: t.string({ title: 'Name', description: 'The name.' }),
+          widget: t.string({
+            title: 'Widget',
+            description: 'The widget.',
+            dynamicValues: {
+              from: 'WidgetList',
+              collection: 'widgets',
+              value: 'id',
+              title: 'name',
+              parameters: { page: { parameter: 'name' } },
+            },
+          }),
+        }),
+      }),
+    ),
+  ],
+  [
+    'integer-format-missing',
+    'a notification integer with a format',
+    withOps(
+      ...others,
+      op({
+        declared: {
+          pathItem: {
+            'x-ms-notification-content': {
+              schema: { type: 'object', properties: { count: { type: 'integer', format: 'int32' } } },
+            },
+          },
+        },
+      }),
+    ),
+  ],
+];
+
 describe('descriptor rules', () => {
+  test.each(clean)('%s: not reported for %s', (code, _name, connector) => {
+    expect(validateDescriptor(connector).filter((d) => d.code === code)).toEqual([]);
+  });
+
   test('the sample connector is clean', () => {
     expect(validateDescriptor(sample)).toEqual([]);
   });

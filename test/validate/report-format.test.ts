@@ -58,6 +58,17 @@ describe('report formats', () => {
     expect(text.trimEnd().split('\n').pop()).toBe('1 connector checked: 2 errors, 1 warning');
   });
 
+  test('text: a descriptor finding leads with its .ts place, the built file and pointer follow', () => {
+    const d = {
+      ...located,
+      source: { file: path.join(cwd, 'definitions', 'widgets', 'operations.ts'), line: 9, column: 3 },
+    };
+    const text = formatText([{ ...results[0]!, diagnostics: [d] }], cwd);
+    expect(text).toContain(
+      'definitions/widgets/operations.ts:9:3: error [summary-too-long] (OperationSummaryTooLong) WidgetList: summary is 95 characters; at most 80 are allowed (my folder/widgets/apiDefinition.swagger.json:12:7 at /paths/~1widgets/get/summary)\n    fix: ',
+    );
+  });
+
   test('json: totals, targets relative to cwd, each diagnostic with its path', () => {
     const body = JSON.parse(formatJson(results, cwd));
     expect(body).toMatchObject({

@@ -1,6 +1,7 @@
 /**
  * `pcdk validate <connector id | folder | apiDefinition.swagger.json>` and `pcdk validate --all <dir>`:
- * the offline layers of DESIGN.md on a built connector or on any connector folder. Exit 0 when
+ * the offline layers of DESIGN.md on a connector's descriptors and the folder they build now (in
+ * memory: dist/ may be stale or missing), or on any existing connector folder or file. Exit 0 when
  * clean (warnings allowed), 1 on errors, 2 on usage errors.
  */
 import * as fs from 'node:fs';
@@ -61,7 +62,7 @@ export function registerValidate(program: Command): void {
     )
     .argument(
       '[target]',
-      'connector id (checks definitions/<id> and its built dist/<id>/connector), connector folder, or swagger file',
+      'connector id (checks definitions/<id> and the connector folder it builds now, in memory), connector folder, or swagger file',
     )
     .option('--all <dir>', 'validate every connector folder under <dir>')
     .option('--rules', 'list every rule: code, severity, Microsoft rule id, message and fix')
