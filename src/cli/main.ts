@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Register> = {
   recordings: () => require('./commands/recordings').registerRecordings,
   fixtures: () => require('./commands/recordings').registerRecordings,
   serve: () => require('./commands/serve').registerServe,
+  preview: () => require('./commands/preview').registerPreview,
   import: () => require('./commands/import').registerImport,
 };
 

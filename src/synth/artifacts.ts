@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics';
 import { produceConnectorFolder } from './connector-folder-artifact';
 import { produceReferencePage } from './reference-page-artifact';
 import { produceClientPackage } from './client-artifact';
+import { producePreviewPage } from './preview-page-artifact';
 
 export interface BuildContext {
   schemasDir?: string;
@@ -24,4 +25,10 @@ export interface Artifact {
 
 export type Producer = (c: Connector, ctx: BuildContext) => Artifact | Promise<Artifact>;
 
-export const PRODUCERS: readonly Producer[] = [produceConnectorFolder, produceReferencePage, produceClientPackage];
+export const PRODUCERS: readonly Producer[] = [
+  produceConnectorFolder,
+  produceReferencePage,
+  produceClientPackage,
+  // After the client, whose compile (in esbuild's process) then proceeds while this one renders.
+  producePreviewPage,
+];

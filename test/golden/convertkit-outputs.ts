@@ -10,6 +10,7 @@ import { emitConnectorFolder } from '../../src/emit/connector-folder';
 import { jsonText } from '../../src/emit/json';
 import { emitReferencePage } from '../../src/emit/reference-page';
 import { emitOpenApi3 } from '../../src/emit/openapi3';
+import { connectorPreviewPage } from '../../src/preview/connector-page';
 import { compileClient } from '../../src/synth/client-artifact';
 import { emitClientPackage } from '../../src/emit/client/client-package';
 
@@ -21,6 +22,7 @@ export async function convertkitOutputs(): Promise<Map<string, string>> {
   return new Map<string, string>([
     ...folder.files,
     ['reference.md', emitReferencePage(convertkit)],
+    ['preview.html', connectorPreviewPage(convertkit, false)],
     [`client.${CLIENT_FILES.dmts}`, client.get(CLIENT_FILES.dmts)!],
     ['openapi.json', jsonText(emitOpenApi3(folder.swagger))],
   ]);

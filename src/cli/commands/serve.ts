@@ -1,9 +1,12 @@
-/** `pcdk serve <id> [--port N]`: the replay server on 127.0.0.1, answering from definitions/<id>/recordings/. */
+/**
+ * `pcdk serve <id> [--port N]`: the replay server on 127.0.0.1, answering from
+ * definitions/<id>/recordings/, with the designer preview page beside the API.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { loadFixtureDir } from '../../recordings/format';
-import { startReplayServer, type RunningServer } from '../../recordings/replay-server';
+import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
 import { UserError } from '../../errors';
 import {
   loadConnectorFor,
@@ -12,19 +15,20 @@ import {
   withProjectOptions,
   type ProjectOptions,
 } from '../project-options';
+import { portOption, untilInterrupted } from './preview';
 
 export function registerServe(program: Command): void {
   const cmd = program
     .command('serve')
-    .description('answer API calls from the recorded exchanges on 127.0.0.1 (offline flow and client testing)')
+    .description(
+      'answer API calls from the recorded exchanges on 127.0.0.1 (offline flow and client testing), beside the designer preview',
+    )
     .argument('<id>', 'connector id')
     .option('--port <n>', 'port (0 = any free port)', '4010')
     .option('--recordings <dir>', 'the recordings folder (default: definitions/<id>/recordings)');
   withProjectOptions(cmd, { out: false }).action(
     async (id: string, opts: ProjectOptions & { port: string; recordings?: string }) => {
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new UserError(`--port "${opts.port}" is not a port number`);
+      const port = portOption(opts.port);
       const project = projectFrom(opts);
       const c = await loadConnectorFor(id, project);
       const dir = recordingsDir(project, id, opts.recordings);
@@ -33,9 +37,9 @@ export function registerServe(program: Command): void {
           `${id}: no recordings folder ${path.relative(process.cwd(), dir)}; record one with \`pcdk recordings record ${id} <operationId>\``,
         );
       const set = loadFixtureDir(dir);
-      let server: RunningServer;
+      let server: PreviewServer;
       try {
-        server = await startReplayServer({
+        server = await startPreviewServer({
           connector: c,
           fixtures: set.fixtures,
           port,
@@ -45,17 +49,10 @@ export function registerServe(program: Command): void {
         throw new UserError(`cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
       }
       process.stdout.write(
-        `pcdk: serving ${id} from ${set.fixtures.length} recordings at ${server.baseUrl} (Ctrl-C stops)\n`,
+        `pcdk: serving ${id} from ${set.fixtures.length} recordings at ${server.baseUrl} (Ctrl-C stops)\n` +
+          `pcdk: designer preview at ${server.pageUrl}\n`,
       );
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          void server.close().then(resolve);
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await untilInterrupted(server);
     },
   );
 }
