@@ -32,3 +32,43 @@ export function timeProcess(
 
 export const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 export const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+
+/** The median of some runs with their spread. */
+export interface Stats {
+  median: number;
+  min: number;
+  max: number;
+  q1?: number;
+  q3?: number;
+  runs: number;
+}
+
+/** Linear interpolation between order statistics (the usual definition of a quantile). */
+function quantile(sorted: number[], q: number): number {
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}
+
+export function stats(xs: number[]): Stats {
+  if (xs.length === 0) throw new Error('stats of no runs');
+  const s = [...xs].sort((a, b) => a - b);
+  const out: Stats = { median: median(s), min: s[0]!, max: s[s.length - 1]!, runs: s.length };
+  // Quartiles of two or three runs are just the extremes again.
+  if (s.length >= 4) {
+    out.q1 = quantile(s, 0.25);
+    out.q3 = quantile(s, 0.75);
+  }
+  return out;
+}
+
+/** The same runs in another unit (per operation, MB instead of kB): every figure scales alike. */
+export function scaleStats(s: Stats, factor: number): Stats {
+  const out: Stats = { median: s.median * factor, min: s.min * factor, max: s.max * factor, runs: s.runs };
+  if (s.q1 !== undefined && s.q3 !== undefined) {
+    out.q1 = s.q1 * factor;
+    out.q3 = s.q3 * factor;
+  }
+  return out;
+}

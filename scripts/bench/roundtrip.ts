@@ -19,6 +19,7 @@ import { importConnector } from '../../src/import/import-connector';
 import { loadDescriptorFolder } from '../../src/import/load-descriptor';
 import type { BenchSection } from './types';
 import { median } from './measure';
+import { figureRow, ratioRow } from './rows';
 
 const root = path.resolve(__dirname, '..', '..');
 const RUNS = 3;
@@ -94,15 +95,18 @@ export async function run(): Promise<BenchSection> {
   return {
     title: 'Round trip: import + build + validate vs swagger-parser validate (same files, same run)',
     rows: [
-      { label: 'connectors measured', value: `${ratios.length} (${skipped} not importable: JSON syntax errors)` },
       {
-        label: 'total time ratio (ours / swagger-parser)',
-        value: `${(oursTotal / baseTotal).toFixed(2)}x (target <= 2x)`,
+        ...figureRow('connectors measured', ratios.length, 'count'),
+        value: `${ratios.length} (${skipped} not importable: JSON syntax errors)`,
       },
-      { label: 'median per-connector ratio', value: `${median(ratios).toFixed(2)}x` },
-      { label: 'worst per-connector ratio', value: `${worst.ratio.toFixed(2)}x (${worst.name})` },
+      ratioRow('total time ratio (ours / swagger-parser) (target <= 2x)', oursTotal / baseTotal, {
+        op: '<=',
+        value: 2,
+      }),
+      ratioRow('median per-connector ratio', median(ratios)),
+      { ...ratioRow('worst per-connector ratio', worst.ratio), value: `${worst.ratio.toFixed(2)}x (${worst.name})` },
       {
-        label: 'peak memory (max RSS of the bench process)',
+        ...figureRow('peak memory (max RSS of the bench process)', peakMb, 'MB'),
         value: `${peakMb.toFixed(0)} MB (${(rssBefore / 1024).toFixed(0)} MB before the section)`,
       },
     ],

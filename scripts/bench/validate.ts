@@ -8,19 +8,20 @@ import * as path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { findConnectorFolders } from '../../src/io/connector-folders';
 import { validateFolder } from '../../src/validate/validate-target';
-import { fmt, median, ratio } from './measure';
+import { stats, type Stats } from './measure';
+import { ratioRow, statsRow } from './rows';
 import type { BenchSection } from './types';
 
 const root = path.resolve(__dirname, '..', '..');
 
-async function timeIt(fn: () => Promise<void>, runs: number): Promise<number> {
+async function timeIt(fn: () => Promise<void>, runs: number): Promise<Stats> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = process.hrtime.bigint();
     await fn();
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  return median(times);
+  return stats(times);
 }
 
 export async function run(): Promise<BenchSection> {
@@ -42,12 +43,13 @@ export async function run(): Promise<BenchSection> {
       }
     }
   }, 5);
+  const ours = statsRow('pcdk validate, all offline layers', pcdk, 'ms');
   return {
     title: `validate: ${dirs.length} corpus connectors (median of 5)`,
     rows: [
-      { label: 'pcdk validate, all offline layers', value: `${fmt(pcdk)} (${findings} findings)` },
-      { label: 'baseline: JSON.parse + swagger-parser only', value: fmt(baseline) },
-      { label: 'pcdk / baseline', value: ratio(pcdk, baseline) },
+      { ...ours, value: `${ours.value}; ${findings} findings` },
+      statsRow('baseline: JSON.parse + swagger-parser only', baseline, 'ms'),
+      { ...ratioRow('pcdk / baseline', pcdk.median / baseline.median), key: true },
     ],
   };
 }
