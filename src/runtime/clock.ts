@@ -1,3 +1,5 @@
+import type { AbortSignalLike } from './types';
+
 /** Time as the limiter and retry waits see it; injectable so tests can drive a fake clock. */
 export interface Clock {
   now(): number;
@@ -14,7 +16,7 @@ export const systemClock: Clock = {
 /** Resolves after `ms`, or rejects with `onAbort()` as soon as `signal` aborts. */
 export function sleep(
   ms: number,
-  signal: AbortSignal | undefined,
+  signal: AbortSignalLike | undefined,
   onAbort: () => Error,
   clock: Clock = systemClock,
 ): Promise<void> {

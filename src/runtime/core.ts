@@ -14,9 +14,18 @@ import {
 } from './errors';
 import { SlidingWindowLimiter } from './limiter';
 import { redactError, redactorFor, type Redactor } from './redact';
-import { normalizeBaseUrl, prepareRequest } from './request';
+import { type DeadlineSlot, DeadlineSlots } from './deadline';
+import { normalizeBaseUrl, requestBuilder, type PreparedRequest, type RequestBuilder } from './request';
 import { isRetryable, retryDelay, retryPolicy } from './retry';
-import type { CallOptions, ClientConfig, ClientOptions, FetchInit, FetchLike, FetchResponse } from './types';
+import type {
+  CallOptions,
+  ClientAbortSignal,
+  ClientConfig,
+  ClientOptions,
+  FetchInit,
+  FetchLike,
+  FetchResponse,
+} from './types';
 
 export interface Core {
   call(operationId: string, params?: object, options?: CallOptions): Promise<unknown>;
@@ -42,16 +51,29 @@ export function createCore(config: ClientConfig, options: ClientOptions, interna
   const limiter = rl ? new SlidingWindowLimiter(rl.calls, rl.windowMs, clock) : undefined;
   const policy = retryPolicy(options.retry);
   const defaultTimeout = options.timeoutMs ?? 30_000;
+  const deadlines = new DeadlineSlots(clock);
+  const ctx: AttemptContext = { doFetch, deadlines, clock, redact };
+  // Each operation's request builder, made on first use (it splits the path template once).
+  const builders = new Map<string, RequestBuilder>();
 
   async function call(operationId: string, params: object = {}, o: CallOptions = {}): Promise<unknown> {
-    const op = config.operations[operationId];
-    if (!op) throw new ClientError(`unknown operation "${operationId}"`);
-    const req = prepareRequest(operationId, op, params as Record<string, unknown>, baseUrl, config.auth, secret);
+    let build = builders.get(operationId);
+    if (build === undefined) {
+      const route = config.operations[operationId];
+      // Own keys only: "toString" or "__proto__" is no operation.
+      if (!route || !Object.hasOwn(config.operations, operationId))
+        throw new ClientError(`unknown operation "${operationId}"`);
+      build = requestBuilder(operationId, route, baseUrl, config.auth, secret);
+      builders.set(operationId, build);
+    }
+    const op = config.operations[operationId]!;
+    const req = build(params as Record<string, unknown>);
     const aborted = (): Error => new AbortError(operationId);
     const timeoutMs = o.timeoutMs ?? defaultTimeout;
     for (let attempt = 0; ; attempt++) {
-      const sent = limiter ? await limiter.acquire(o.signal, aborted) : undefined;
-      const r = await attemptOnce(operationId, doFetch, req, op.method, timeoutMs, o.signal, redact, sent);
+      // The limiter's common case is synchronous: no promise, no extra turn of the event loop.
+      const sent = limiter ? (limiter.tryAcquire() ?? (await limiter.acquire(o.signal, aborted))) : undefined;
+      const r = await attemptOnce(ctx, operationId, req, op.method, timeoutMs, o.signal, sent);
       const more = attempt < policy.limit;
       if ('error' in r) {
         if (more && r.retryable && isRetryable(op.method, op.idempotent)) {
@@ -99,47 +121,69 @@ export function createCore(config: ClientConfig, options: ClientOptions, interna
   return { call, paginate };
 }
 
+/** What every attempt of one client shares. */
+interface AttemptContext {
+  doFetch: FetchLike;
+  deadlines: DeadlineSlots;
+  clock: Clock;
+  redact: Redactor;
+}
+
 type Attempt = { res: FetchResponse; text: string } | { error: ClientError; retryable: boolean };
 
-/** One attempt under its own timeout, linked to the caller's signal. Never throws. */
+/**
+ * One attempt under its own timeout, linked to the caller's signal. Never throws. Without a
+ * caller signal the timeout is a shared deadline slot (see deadline.ts); with one, the attempt
+ * needs a signal of its own anyway, so it gets an exact timer too.
+ */
 async function attemptOnce(
+  ctx: AttemptContext,
   operationId: string,
-  doFetch: FetchLike,
-  req: { url: string; headers: Record<string, string>; body?: string },
+  req: PreparedRequest,
   method: string,
   timeoutMs: number,
-  signal: AbortSignal | undefined,
-  redact: Redactor,
-  sent?: () => void,
+  signal: ClientAbortSignal | undefined,
+  sent: (() => void) | undefined,
 ): Promise<Attempt> {
   if (signal?.aborted) return { error: new AbortError(operationId), retryable: false };
+  const init: FetchInit = { method, headers: req.headers };
+  if (req.body !== undefined) init.body = req.body;
   // timeoutMs 0 = no timer and no signal of our own (fetch links any signal at a cost per call).
   const timed = timeoutMs > 0 && timeoutMs < Infinity;
-  const ctl = timed ? new AbortController() : undefined;
+  let slot: DeadlineSlot | undefined;
+  let ctl: AbortController | undefined;
+  let timer: unknown;
   let timedOut = false;
-  const timer = ctl
-    ? setTimeout(() => {
-        timedOut = true;
-        ctl.abort();
-      }, timeoutMs)
-    : undefined;
   const onAbort = (): void => ctl?.abort();
-  if (ctl) signal?.addEventListener('abort', onAbort, { once: true });
+  if (timed && signal) {
+    ctl = new AbortController();
+    const own = ctl;
+    timer = ctx.clock.setTimeout(() => {
+      timedOut = true;
+      own.abort();
+    }, timeoutMs);
+    signal.addEventListener('abort', onAbort, { once: true });
+    init.signal = ctl.signal;
+  } else if (timed) {
+    slot = ctx.deadlines.join(timeoutMs);
+    init.signal = slot.controller.signal;
+  } else if (signal) {
+    init.signal = signal;
+  }
   try {
-    const init: FetchInit = { method, headers: req.headers };
-    const linked = ctl?.signal ?? signal;
-    if (linked) init.signal = linked;
-    if (req.body !== undefined) init.body = req.body;
     sent?.();
-    const res = await doFetch(req.url, init);
+    const res = await ctx.doFetch(req.url, init);
     return { res, text: await res.text() };
   } catch (e) {
-    if (timedOut) return { error: new TimeoutError(operationId, timeoutMs), retryable: false };
+    if (timedOut || slot?.expired) return { error: new TimeoutError(operationId, timeoutMs), retryable: false };
     if (signal?.aborted) return { error: new AbortError(operationId), retryable: false };
-    return { error: new NetworkError(operationId, redactError(e, redact)), retryable: true };
+    return { error: new NetworkError(operationId, redactError(e, ctx.redact)), retryable: true };
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    if (ctl) signal?.removeEventListener('abort', onAbort);
+    if (slot) ctx.deadlines.leave(slot);
+    if (ctl) {
+      ctx.clock.clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
   }
 }
 

@@ -15,7 +15,10 @@ export {
 } from './errors';
 export type { ErrorBody } from './errors';
 export type {
+  AbortSignalLike,
+  CallArgs,
   CallOptions,
+  ClientAbortSignal,
   ClientConfig,
   ClientOptions,
   FetchInit,

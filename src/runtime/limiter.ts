@@ -8,6 +8,7 @@
  * one per waiter), so 200 concurrent calls cost one pending timeout.
  */
 import { systemClock, type Clock } from './clock';
+import type { AbortSignalLike } from './types';
 
 interface Waiter {
   resolve(sent: () => void): void;
@@ -31,14 +32,20 @@ export class SlidingWindowLimiter {
   }
 
   /**
+   * A grant now, without a promise, when nobody is queued and the window allows (the common
+   * case, kept synchronous so the call skips a microtask turn); undefined otherwise.
+   */
+  tryAcquire(): (() => void) | undefined {
+    return this.queue.length === 0 ? this.tryGrant() : undefined;
+  }
+
+  /**
    * Resolves, with a `sent()` to call as the request leaves, when the call may be sent; rejects
    * with `onAbort()` if `signal` aborts first.
    */
-  acquire(signal?: AbortSignal, onAbort: () => Error = () => new Error('aborted')): Promise<() => void> {
-    if (this.queue.length === 0) {
-      const sent = this.tryGrant();
-      if (sent) return Promise.resolve(sent);
-    }
+  acquire(signal?: AbortSignalLike, onAbort: () => Error = () => new Error('aborted')): Promise<() => void> {
+    const sent = this.tryAcquire();
+    if (sent) return Promise.resolve(sent);
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(onAbort());
       const abort = (): void => {

@@ -1,7 +1,8 @@
 /**
  * Turns an operation and one params object into a URL, headers and body. Path, query and header
  * parameters are taken by name; every other defined value goes to the JSON body. The secret is
- * added to the query or a header as the descriptor says, never to a body.
+ * added to the query or a header as the descriptor says, never to a body. What does not depend
+ * on the params (the path template split, the encoded secret) is worked out once per operation.
  */
 import { ClientError } from './errors';
 import type { AuthRoute, OperationRoute } from './types';
@@ -12,6 +13,57 @@ export interface PreparedRequest {
   body?: string;
 }
 
+export type RequestBuilder = (params: Record<string, unknown>) => PreparedRequest;
+
+export function requestBuilder(
+  operationId: string,
+  op: OperationRoute,
+  baseUrl: string,
+  auth: AuthRoute,
+  secret: string,
+): RequestBuilder {
+  // Literal text at even indices, parameter names at odd ones.
+  const parts = op.path.split(/\{([^}]+)\}/);
+  const authQuery = auth.in === 'query' ? `${encodeURIComponent(auth.name)}=${encodeURIComponent(secret)}` : '';
+  const authHeader = auth.in === 'header' ? auth.name.toLowerCase() : '';
+  const where = op.params;
+  const hasBody = op.body === true;
+  return (params) => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    let query = '';
+    let body: Record<string, unknown> | undefined;
+    for (const name of Object.keys(params)) {
+      const value = params[name];
+      if (value === undefined) continue;
+      const to = where[name];
+      if (to === 'query') query += `${query ? '&' : ''}${encodeURIComponent(name)}=${encodeURIComponent(text(value))}`;
+      else if (to === 'header') headers[name.toLowerCase()] = text(value);
+      else if (to !== 'path') {
+        if (!hasBody) throw new ClientError(`${operationId} has no parameter "${name}"`, operationId);
+        (body ??= {})[name] = value;
+      }
+    }
+    let path = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i]!;
+      const value = params[name];
+      if (value === undefined || value === null || value === '') {
+        throw new ClientError(`${operationId} needs the path parameter "${name}"`, operationId);
+      }
+      path += encodeURIComponent(text(value)) + parts[i + 1]!;
+    }
+    if (authQuery) query += `${query ? '&' : ''}${authQuery}`;
+    else if (authHeader) headers[authHeader] = secret;
+    const out: PreparedRequest = { url: baseUrl + path + (query ? `?${query}` : ''), headers };
+    if (hasBody) {
+      headers['content-type'] = 'application/json';
+      out.body = body ? JSON.stringify(body) : '{}';
+    }
+    return out;
+  };
+}
+
+/** One request at once (the recorder's entry point: it sends what clients send). */
 export function prepareRequest(
   operationId: string,
   op: OperationRoute,
@@ -20,38 +72,7 @@ export function prepareRequest(
   auth: AuthRoute,
   secret: string,
 ): PreparedRequest {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const query: string[] = [];
-  const body: Record<string, unknown> = {};
-  let hasBody = false;
-  for (const name of Object.keys(params)) {
-    const value = params[name];
-    if (value === undefined) continue;
-    const where = op.params[name];
-    if (where === 'query') query.push(`${encodeURIComponent(name)}=${encodeURIComponent(text(value))}`);
-    else if (where === 'header') headers[name.toLowerCase()] = text(value);
-    else if (where !== 'path') {
-      if (!op.body) throw new ClientError(`${operationId} has no parameter "${name}"`, operationId);
-      body[name] = value;
-      hasBody = true;
-    }
-  }
-  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined || value === null || value === '') {
-      throw new ClientError(`${operationId} needs the path parameter "${name}"`, operationId);
-    }
-    return encodeURIComponent(text(value));
-  });
-  if (auth.in === 'query') query.push(`${encodeURIComponent(auth.name)}=${encodeURIComponent(secret)}`);
-  else if (auth.in === 'header') headers[auth.name.toLowerCase()] = secret;
-  const qs = query.join('&');
-  const out: PreparedRequest = { url: baseUrl + path + (qs ? `?${qs}` : ''), headers };
-  if (op.body) {
-    headers['content-type'] = 'application/json';
-    out.body = hasBody ? JSON.stringify(body) : '{}';
-  }
-  return out;
+  return requestBuilder(operationId, op, baseUrl, auth, secret)(params);
 }
 
 /** Arrays are comma-separated: Swagger 2.0's default collectionFormat (csv). */

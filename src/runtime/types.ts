@@ -1,8 +1,21 @@
 /**
  * The public shapes of a generated client and the operation table it is built from. Structural
- * types only (no DOM or Node imports beyond AbortSignal), so a consumer type-checks the package
- * with nothing but its own lib settings.
+ * types only (no DOM or Node types), so a consumer type-checks the package with nothing but
+ * `lib: ["es2022"]`.
  */
+
+/** The parts of an AbortSignal the client uses; declared here so its types need no DOM or Node lib. */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+/**
+ * The global AbortSignal where the consumer's libs declare one (DOM or @types/node), so the
+ * global fetch fits FetchLike and a real signal fits CallOptions; AbortSignalLike where they don't.
+ */
+export type ClientAbortSignal = typeof globalThis extends { AbortSignal: { prototype: infer S } } ? S : AbortSignalLike;
 
 export type ParamIn = 'path' | 'query' | 'header';
 
@@ -50,7 +63,7 @@ export interface FetchInit {
   method: string;
   headers: Record<string, string>;
   body?: string;
-  signal?: AbortSignal;
+  signal?: ClientAbortSignal;
 }
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;
 
@@ -79,11 +92,21 @@ export interface ClientOptions {
   rateLimit?: RateLimitOptions | false;
   /** `false` turns retries off. */
   retry?: RetryOptions | false;
-  /** Per attempt, in ms (default 30000); 0 = none. */
+  /**
+   * Per attempt, in ms (default 30000); 0 = none. Calls without a signal of their own share
+   * timers, so their abort may come up to timeoutMs / 64 late (0.5 s of 30 s).
+   */
   timeoutMs?: number;
 }
 
 export interface CallOptions {
-  signal?: AbortSignal;
+  signal?: ClientAbortSignal;
   timeoutMs?: number;
 }
+
+/**
+ * `call`'s arguments after the operationId: the operation's params (optional when it requires
+ * none) and options. `Record<never, never> extends P` holds exactly when every key of P is optional.
+ */
+export type CallArgs<P> =
+  Record<never, never> extends P ? [params?: P, options?: CallOptions] : [params: P, options?: CallOptions];

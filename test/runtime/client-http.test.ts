@@ -285,6 +285,40 @@ describe('network failures, timeouts, cancellation', () => {
     await expect(core({ timeoutMs: 100 }).call('Account')).rejects.toBeInstanceOf(TimeoutError);
   });
 
+  test.each([
+    ['from a shared deadline slot (no caller signal)', false],
+    ['from its own timer (with a caller signal)', true],
+  ])('a timed-out request is aborted, freeing its socket: %s', async (_l, withSignal) => {
+    let closed: Promise<void> | undefined;
+    script((_q, _res, socket) => {
+      // Never answers: only the client giving up can close this connection.
+      closed = new Promise((resolve) => socket.once('close', () => resolve()));
+    });
+    const o = withSignal ? { signal: new AbortController().signal } : {};
+    const e = await core({ timeoutMs: 64, retry: false })
+      .call('Account', {}, o)
+      .catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(TimeoutError);
+    expect(closed).toBeDefined();
+    await closed;
+  });
+
+  test('calls sharing a deadline slot: the slow ones time out, the fast ones are untouched', async () => {
+    handler = (req, res) => {
+      if (req.url.pathname.endsWith('/account')) setTimeout(() => json(res, 200, { name: 'late' }), 3000);
+      else json(res, 200, { tags: [] });
+    };
+    // A timeout the fast calls meet with a wide margin even on a loaded machine.
+    const c = core({ timeoutMs: 1000, retry: false });
+    const calls = Array.from({ length: 24 }, (_, i) =>
+      (i % 3 === 0 ? c.call('Account') : c.call('TagList')).then(
+        () => 'ok',
+        (e: unknown) => (e instanceof TimeoutError ? 'timeout' : String(e)),
+      ),
+    );
+    expect(await Promise.all(calls)).toEqual(Array.from({ length: 24 }, (_, i) => (i % 3 === 0 ? 'timeout' : 'ok')));
+  });
+
   test('timeoutMs 0 means no timeout; the caller can still cancel', async () => {
     script((_q, res) => {
       setTimeout(() => json(res, 200, { name: 'late' }), 300);

@@ -1,45 +1,6 @@
 import type { Clock } from '../../src/runtime/clock';
 import { SlidingWindowLimiter } from '../../src/runtime/limiter';
-
-/** A manual clock: timers fire only when the test advances time. */
-class FakeClock implements Clock {
-  t = 0;
-  private timers: { at: number; fn: () => void; id: number }[] = [];
-  private next = 1;
-  now(): number {
-    return this.t;
-  }
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = this.next++;
-    this.timers.push({ at: this.t + ms, fn, id });
-    return id;
-  }
-  clearTimeout(h: unknown): void {
-    this.timers = this.timers.filter((x) => x.id !== h);
-  }
-  get pending(): number {
-    return this.timers.length;
-  }
-  /** Runs due timers in time order up to `until`, letting promise callbacks settle between them. */
-  async advanceTo(until: number): Promise<void> {
-    // Settle callbacks first, so they observe the time at which they were released.
-    await flush();
-    for (;;) {
-      this.timers.sort((a, b) => a.at - b.at);
-      const due = this.timers[0];
-      if (!due || due.at > until) break;
-      this.timers.shift();
-      this.t = Math.max(this.t, due.at);
-      due.fn();
-      await flush();
-    }
-    this.t = until;
-    await flush();
-  }
-}
-const flush = async (): Promise<void> => {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-};
+import { FakeClock, flush } from './fake-clock';
 
 /** The largest number of grants inside any half-open window [t, t + w). */
 function maxInWindow(times: number[], w: number): number {
@@ -145,5 +106,62 @@ describe('SlidingWindowLimiter (fake clock)', () => {
     [5, 0],
   ])('refuses calls=%i windowMs=%i', (calls, windowMs) => {
     expect(() => new SlidingWindowLimiter(calls, windowMs)).toThrow(RangeError);
+  });
+});
+
+describe('tryAcquire, the synchronous fast path the client takes first', () => {
+  // [calls, windowMs, arrival times]: each arrival tries the fast path and queues only if refused.
+  test.each([
+    [3, 100, [0, 0, 0, 0, 0, 10, 20, 150, 150, 150, 150]],
+    [1, 50, [0, 10, 20, 30, 200, 200]],
+    [5, 1000, Array.from({ length: 40 }, (_, i) => i * 30)],
+  ])('calls %i per %i ms: exact windows, first come first served', async (calls, windowMs, arrivals) => {
+    const clock = new FakeClock();
+    const limiter = new SlidingWindowLimiter(calls, windowMs, clock);
+    const granted: number[] = [];
+    const order: number[] = [];
+    const all: Promise<void>[] = [];
+    let fast = 0;
+    for (const [i, at] of arrivals.entries()) {
+      await clock.advanceTo(at);
+      const sent = limiter.tryAcquire();
+      if (sent) {
+        fast++;
+        granted.push(clock.now());
+        order.push(i);
+        sent();
+      } else {
+        all.push(
+          limiter.acquire().then((s) => {
+            granted.push(clock.now());
+            order.push(i);
+            s();
+          }),
+        );
+      }
+    }
+    await clock.advanceTo(arrivals.at(-1)! + (arrivals.length + 1) * windowMs);
+    await Promise.all(all);
+    expect(granted).toHaveLength(arrivals.length);
+    expect(maxInWindow(granted, windowMs)).toBe(calls);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(fast).toBeGreaterThanOrEqual(calls);
+  });
+
+  test('refuses while anyone is queued, even when the window has room again', async () => {
+    const clock = new FakeClock();
+    const limiter = new SlidingWindowLimiter(1, 100, clock);
+    expect(limiter.tryAcquire()).toBeDefined();
+    const queued = limiter.acquire();
+    await clock.advanceTo(100);
+    // The queued waiter was granted by the timer, so the window is full again.
+    await queued;
+    expect(limiter.tryAcquire()).toBeUndefined();
+    const again = limiter.acquire();
+    clock.t = 250;
+    // Room in the window, but a waiter is ahead: the fast path must not overtake it.
+    expect(limiter.tryAcquire()).toBeUndefined();
+    await clock.advanceTo(250);
+    await again;
   });
 });

@@ -153,6 +153,10 @@ function paramMembers(op: Operation): { members: [string, SchemaObject][]; requi
     members.push([name, s]);
     if (op.body?.required?.includes(name)) required.add(name);
   }
+  // The client sends a paginated list's page parameter even when the descriptor leaves it
+  // undeclared (operationRoute adds it), so callers may start at a page of their choice.
+  const pg = op.pagination;
+  if (pg && !members.some(([name]) => name === pg.pageParam)) members.push([pg.pageParam, { type: 'integer' }]);
   return { members, required };
 }
 
@@ -168,7 +172,10 @@ function operationTypes(op: Operation, prefix: string): string {
   const s = success(op);
   // A 204 carries no body whatever the schema says; the runtime resolves it to undefined.
   const result = !s || s.status === '204' ? 'undefined' : s.schema ? schemaType(s.schema) : 'unknown';
-  let text = `/** ${op.summary} (${op.id}: ${op.method.toUpperCase()} ${op.path}) */\nexport type ${prefix}Params = ${membersType(members, required)};\n`;
+  // No parameters: `{}` would accept any object, which the runtime then refuses; this rejects
+  // every key at compile time, as the runtime does.
+  const params = members.length ? membersType(members, required) : 'Record<string, never>';
+  let text = `/** ${op.summary} (${op.id}: ${op.method.toUpperCase()} ${op.path}) */\nexport type ${prefix}Params = ${params};\n`;
   text += `export type ${prefix}Result = ${result};\n`;
   if (op.pagination) {
     const items = schemaAt(s?.schema, op.pagination.itemsPath)?.items;
@@ -209,9 +216,8 @@ function clientInterface(c: Connector, names: ClientNames): string {
   }
   return `export interface ${names.client} {
 ${methods.join('\n')}
-  /** Any operation by operationId. */
-  call<K extends keyof ${names.client}Operations>(operationId: K, params: ${names.client}Operations[K]['params'], options?: CallOptions): Promise<${names.client}Operations[K]['result']>;
-  call(operationId: string, params?: Record<string, unknown>, options?: CallOptions): Promise<unknown>;
+  /** Any operation by operationId, with that operation's params. */
+  call<K extends keyof ${names.client}Operations>(operationId: K, ...args: CallArgs<${names.client}Operations[K]['params']>): Promise<${names.client}Operations[K]['result']>;
   /** The paginated lists, item by item, fetching one page at a time. */
   iterate: {
 ${pages.join('\n')}
