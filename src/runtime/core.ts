@@ -212,7 +212,9 @@ function httpError(operationId: string, res: FetchResponse, text: string, redact
   return new HttpError(operationId, res.status, res.statusText, body, snippet);
 }
 
+/** The value at a dotted path; the empty path is the value itself (a list that is the whole body). */
 function at(value: unknown, dotted: string): unknown {
+  if (dotted === '') return value;
   let cur = value;
   for (const key of dotted.split('.')) {
     if (cur === null || typeof cur !== 'object') return undefined;

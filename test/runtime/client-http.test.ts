@@ -484,6 +484,31 @@ describe('pagination', () => {
     expect(server.requests).toHaveLength(10);
   });
 
+  test('a list that is the whole body (itemsPath ""), as GitHub-like APIs return, pages until empty', async () => {
+    const list = config.operations.BroadcastList!;
+    const topLevel = {
+      ...config,
+      operations: {
+        ...config.operations,
+        BroadcastList: { ...list, pagination: { pageParam: 'page', itemsPath: '' } },
+      },
+    };
+    script((q, res) => {
+      const page = Number(q.url.searchParams.get('page'));
+      json(res, 200, page <= 3 ? [{ id: page * 10 }, { id: page * 10 + 1 }] : []);
+    });
+    const c = createCore(topLevel, {
+      apiSecret: SECRET,
+      baseUrl: `${server.origin}/v3/`,
+      retry: { baseDelayMs: 1, maxDelayMs: 5 },
+      rateLimit: false,
+    });
+    const ids: number[] = [];
+    for await (const b of c.paginate('BroadcastList')) ids.push((b as { id: number }).id);
+    expect(ids).toEqual([10, 11, 20, 21, 30, 31]);
+    expect(server.requests).toHaveLength(4);
+  });
+
   test('errors surface from the iterator, and non-paginated operations are refused', async () => {
     script(status(404));
     await expect(core().paginate('PurchaseList').next()).rejects.toBeInstanceOf(HttpError);

@@ -184,8 +184,12 @@ function operationTypes(op: Operation, prefix: string): string {
   return text;
 }
 
-/** The schema at a dotted property path (emitters do not depend on validate/). */
+/**
+ * The schema at a dotted property path; the empty path is the schema itself (a list that is the
+ * whole body). Emitters do not depend on validate/.
+ */
 function schemaAt(s: SchemaObject | undefined, dotted: string): SchemaObject | undefined {
+  if (dotted === '') return s;
   return dotted.split('.').reduce<SchemaObject | undefined>((cur, part) => cur?.properties?.[part], s);
 }
 

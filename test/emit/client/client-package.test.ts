@@ -2,14 +2,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import convertkit from '../../../definitions/convertkit/connector';
-import { defineConnector, type Connector, type Operation } from '../../../src/model';
+import { defineConnector, operation, query, t, type Connector, type Operation } from '../../../src/model';
+import { validateDescriptor } from '../../../src/validate/descriptor-rules';
 import { compileClient, produceClientPackage, runtimeBundle } from '../../../src/synth/client-artifact';
 import { CLIENT_FILES, emitClientPackage, semverOf } from '../../../src/emit/client/client-package';
-import { clientConfig, clientNames, clientSource } from '../../../src/emit/client/client-source';
+import { clientConfig, clientDeclarations, clientNames, clientSource } from '../../../src/emit/client/client-source';
 import { typeCheckClientSource } from '../../../src/emit/client/client-compile';
 import { bundleRuntime } from '../../../src/emit/client/runtime-bundle';
 import { readRuntimeSources } from '../../../src/synth/runtime-sources';
-import { sample } from '../../helpers/sample-connector';
+import { sample, variant } from '../../helpers/sample-connector';
 
 let pkg: Map<string, string>;
 beforeAll(async () => {
@@ -129,6 +130,31 @@ describe('ConvertKit client package', () => {
       itemsPath: 'subscribers',
       totalPagesPath: 'total_pages',
     });
+  });
+});
+
+describe('a list that is the whole body', () => {
+  // GitHub-like APIs answer a list with a top-level array: itemsPath '' names the body itself.
+  const repos = operation({
+    id: 'RepoList',
+    method: 'get',
+    path: '/repos',
+    summary: 'List repositories',
+    description: 'Lists the repositories.',
+    params: { page: query(t.integer({ format: 'int32', title: 'Page', description: 'The page.' })) },
+    responses: {
+      200: t.array(t.partial({ full_name: t.string({ title: 'Full Name', description: 'owner/name.' }) })),
+    },
+    pagination: { style: 'page-until-empty', pageParam: 'page', itemsPath: '' },
+  });
+  const c = variant({ operations: { repos } });
+
+  test('passes the descriptor rules and types its items', () => {
+    expect(validateDescriptor(c).filter((d) => d.code === 'pagination-invalid')).toEqual([]);
+    expect(clientConfig(c).operations.RepoList!.pagination).toEqual({ pageParam: 'page', itemsPath: '' });
+    const types = clientDeclarations(c, '');
+    expect(types).toMatch(/export type ReposItem = \{\s*full_name\?: string/);
+    expect(types).not.toMatch(/export type ReposItem = unknown/);
   });
 });
 
