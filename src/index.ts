@@ -42,6 +42,9 @@ export type {
 export type { DynamicValues } from './model/dynamic';
 // The import-only side of a descriptor (`declared`, declaredSchema), written by `pcdk import`, never by an author.
 export { declaredSchema } from './model/declared';
+// An OAuth client secret as a descriptor names it: read from the environment by pcdk build.
+export { secret } from './model/secret';
+export type { SecretRef } from './model/secret';
 export type {
   DeclaredBodyParameter,
   DeclaredOperation,

@@ -5,6 +5,7 @@
  */
 import type { Auth, Connector, ConnectionUi } from '../model/connector';
 import type { PropertiesSpec } from '../model/properties';
+import { withSecrets } from './secrets';
 import type {
   ApiProperties,
   ApiPropertiesDocument,
@@ -28,7 +29,10 @@ export function emitApiProperties(c: Connector): ApiPropertiesDocument {
  * apiProperties of a connector that declares them (pcdk import): exactly the declared keys,
  * connection parameters included, unless an authored auth replaces those.
  */
-function declaredPropertiesJson(auth: Auth | undefined, p: PropertiesSpec): ApiPropertiesDocument {
+function declaredPropertiesJson(auth: Auth | undefined, declared: PropertiesSpec): ApiPropertiesDocument {
+  // A secret('ENV') the build has not replaced by its value (validate, preview, pack): empty, as
+  // paconn expects it before --secret fills it. The reference itself is never written.
+  const p = withSecrets(declared, () => '');
   if (!auth) return { properties: { ...p } };
   const { connectionParameters: _declared, connectionParameterSets: _sets, ...rest } = p;
   return { properties: { connectionParameters: connectionParameters(auth), ...rest } };

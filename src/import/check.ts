@@ -91,7 +91,7 @@ const KEYS = {
   contact: ['name', 'url', 'email'],
   license: ['name', 'url'],
   pathItem: [...METHODS, 'parameters', 'x-ms-notification-content', 'x-ms-visibility'],
-  notificationContent: ['description', 'schema'],
+  notificationContent: ['description', 'schema', 'title', 'summary', 'headers', 'parameters'],
   operation: [
     'summary',
     'description',
@@ -164,6 +164,8 @@ const KEYS = {
     'publisher',
     'stackOwner',
     'scriptOperations',
+    'stackowner',
+    'script',
   ],
   policy: ['templateId', 'title', 'type', 'parameters'],
   connectionParameterSets: ['uiDefinition', 'values'],
@@ -323,12 +325,12 @@ class Checker {
     if (!this.keys(item, at, 'pathItem')) return;
     this.list(item.parameters, pointer(at, 'parameters'), (p, pat) => this.parameter(p, pat, true));
     const nc = item['x-ms-notification-content'];
-    if (
-      nc !== undefined &&
-      this.keys(nc, pointer(at, 'x-ms-notification-content'), 'notificationContent') &&
-      nc.schema !== undefined
-    ) {
-      this.schema(nc.schema, pointer(pointer(at, 'x-ms-notification-content'), 'schema'));
+    const ncAt = pointer(at, 'x-ms-notification-content');
+    if (nc !== undefined && this.keys(nc, ncAt, 'notificationContent')) {
+      if (nc.schema !== undefined) this.schema(nc.schema, pointer(ncAt, 'schema'));
+      this.string(nc.title, pointer(ncAt, 'title'));
+      this.string(nc.summary, pointer(ncAt, 'summary'));
+      this.headers(nc.headers, pointer(ncAt, 'headers'));
     }
     for (const m of METHODS) if (item[m] !== undefined) this.operation(item[m], pointer(at, m));
   }
@@ -388,7 +390,11 @@ class Checker {
     if (!this.keys(r, at, 'response')) return;
     this.string(r.description, pointer(at, 'description'), false);
     if (r.schema !== undefined) this.schema(r.schema, pointer(at, 'schema'));
-    this.map(r.headers, pointer(at, 'headers'), (h, hat) => {
+    this.headers(r.headers, pointer(at, 'headers'));
+  }
+
+  headers(v: unknown, at: string): void {
+    this.map(v, at, (h, hat) => {
       if (this.keys(h, hat, 'header') && h.items !== undefined) this.items(h.items, pointer(hat, 'items'));
     });
   }
@@ -425,7 +431,20 @@ class Checker {
     for (const k of Object.keys(doc))
       if (k !== 'properties') this.unsupported(pointer('', k), `the key "${k}" at the root of apiProperties`);
     const p = doc.properties;
-    if (!this.keys(p, '/properties', 'properties')) return;
+    if (!isObject(p)) return this.invalid('/properties', 'an object (properties)');
+    // A key the model has no field for is kept verbatim (the rebuilt file equals the source) and
+    // listed in one warning: nothing is dropped, nothing is kept unseen.
+    const kept = Object.keys(p).filter((k) => !SETS.properties.has(k) && !k.startsWith('x-'));
+    for (const k of Object.keys(p)) if (k.startsWith('x-')) this.vendor.set(k, (this.vendor.get(k) ?? 0) + 1);
+    if (kept.length)
+      this.diagnostics.push(
+        diagnostic(
+          'import-properties-kept',
+          { keys: kept.join(', ') },
+          { connector: this.connector, file: this.file, pointer: pointer('/properties', kept[0]!) },
+        ),
+      );
+    this.string(p.stackowner, '/properties/stackowner');
     this.string(p.iconBrandColor, '/properties/iconBrandColor', false);
     this.strings(p.capabilities, '/properties/capabilities');
     this.strings(p.scriptOperations, '/properties/scriptOperations');
@@ -433,11 +452,8 @@ class Checker {
     this.string(p.stackOwner, '/properties/stackOwner');
     const parameter = (c: unknown, at: string): void => {
       if (!isObject(c) || typeof c.type !== 'string') return this.invalid(at, 'a connection parameter with a "type"');
-      // Secrets never reach generated files: a real value here is refused, not copied.
-      const oauth = c.oAuthSettings;
-      if (isObject(oauth) && typeof oauth.clientSecret === 'string' && oauth.clientSecret !== '') {
-        this.secret(pointer(pointer(at, 'oAuthSettings'), 'clientSecret'), 'an OAuth client secret');
-      }
+      // Secrets never reach generated files. An OAuth clientSecret becomes secret('ENV')
+      // (src/import/secrets.ts); a securestring default has no such place, so it is refused.
       if (c.type === 'securestring' && c.defaultValue !== undefined && c.defaultValue !== '')
         this.secret(pointer(at, 'defaultValue'), 'a default value of a securestring parameter');
     };

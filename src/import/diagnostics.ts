@@ -37,10 +37,21 @@ export const IMPORT_DIAGNOSTICS = defineDiagnostics('import', {
     message: (a) => `the source holds a secret value (${a.what}); pcdk does not copy secrets into descriptors`,
     hint: 'Remove the value from the source file (paconn and pac inject the client secret at deployment with --secret), then import again.',
   }),
+  'import-secret-replaced': def<{ env: string }>({
+    severity: 'warning',
+    message: (a) =>
+      `the source holds an OAuth client secret; the descriptor names the environment variable ${a.env} instead (secret('${a.env}'))`,
+    hint: 'Set that variable when you run pcdk build (the build fails, naming it, when it is missing). The value was not copied into any generated file; rotate it if the source folder was ever shared.',
+  }),
   'import-vendor-extensions': def<{ keys: string }>({
     severity: 'warning',
     message: (a) => `vendor keys outside the official schema kept verbatim: ${a.keys}`,
     hint: 'They are carried as extensions; the official schema (and certification) may reject them.',
+  }),
+  'import-properties-kept': def<{ keys: string }>({
+    severity: 'warning',
+    message: (a) => `apiProperties keys the model has no field for, kept verbatim: ${a.keys}`,
+    hint: 'Nothing to do for the import: the rebuilt apiProperties.json holds them as the source does. paconn and the official schema may reject them; remove them from the descriptor if the platform does not need them.',
   }),
   'round-trip-mismatch': def<{ count: number; first: string }>({
     severity: 'error',

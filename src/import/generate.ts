@@ -15,6 +15,7 @@ import { isMethod, isVisibility } from '../swagger/constants';
 import type { SwaggerDocument } from '../swagger/document';
 import { isArray, isObject, type Found, type JsonObject } from '../swagger/found';
 import { NameScope, fileBaseFrom, identifierFrom } from './names';
+import type { SecretSlot } from './secrets';
 import { code, commentText, literal, stringLiteral } from './ts-writer';
 import {
   addToShare,
@@ -35,8 +36,10 @@ export interface GenerateInput {
   apiProperties: Found<ApiPropertiesDocument>;
   script?: string;
   icon?: Uint8Array;
-  /** Import specifier of src/model from the output folder, e.g. '../../src/model'. */
+  /** Import specifier of the model from the output folder: 'pcdk', as an author's descriptors import it. */
   modelImport: string;
+  /** OAuth client secrets of the source: written as secret('ENV'), never as their value. */
+  secrets?: readonly SecretSlot[];
 }
 
 const OPERATION_CORE = new Set([
@@ -174,7 +177,10 @@ export function generateDescriptors(input: GenerateInput): {
   writeOperationFiles(groups, operationsModelImport(modelImport), files, typed);
   const { document, imports } = declaredDocument(swagger, empty, modelImport, files);
   for (const g of groups.values()) imports.push(`import * as ${g.ns} from './operations/${g.base}';`);
-  const props: Obj = isObject(input.apiProperties.properties) ? input.apiProperties.properties : {};
+  const props = withoutSecrets(
+    isObject(input.apiProperties.properties) ? input.apiProperties.properties : {},
+    input.secrets ?? [],
+  );
   const spec = connectorSpec(input, props, entries, groups);
   if (input.script !== undefined) {
     spec.script = { file: 'script.csx', source: code("readFileSync(join(__dirname, 'script.csx'), 'utf8')") };
@@ -186,6 +192,30 @@ export function generateDescriptors(input: GenerateInput): {
   }
   files.set('connector.ts', connectorFile(input, imports, document, props, spec));
   return { files, typed };
+}
+
+/**
+ * The properties with each secret replaced by secret('ENV'): copies along each secret's path
+ * only, so the value never reaches the generated text.
+ */
+function withoutSecrets(props: Obj, secrets: readonly SecretSlot[]): Obj {
+  const root: Obj = { ...props };
+  for (const s of secrets) {
+    // s.path starts at the apiProperties root: ['properties', ...].
+    let cur: Obj | unknown[] = root;
+    const keys = s.path.slice(1);
+    keys.forEach((k, i) => {
+      const container = cur as Record<string | number, unknown>;
+      if (i === keys.length - 1) container[k] = code(`secret(${stringLiteral(s.env)})`);
+      else {
+        const next = container[k];
+        const copy = isArray(next) ? [...next] : { ...(next as Obj) };
+        container[k] = copy;
+        cur = copy;
+      }
+    });
+  }
+  return root;
 }
 
 /** Import specifier of src/model from operations/: a package name reads the same, a relative path moves one level up. */
@@ -364,7 +394,7 @@ function connectorFile(input: GenerateInput, imports: string[], document: Obj, p
       '`declared` holds the swagger root and apiProperties exactly as declared (what is emitted);',
       'title, contact, metadata and the like in defineConnector are derived from them for the readme, reference page and client.',
     ]),
-    `import { defineConnector, type DocumentSpec, type PropertiesSpec } from ${stringLiteral(input.modelImport)};\n`,
+    `import { defineConnector, ${input.secrets?.length ? 'secret, ' : ''}type DocumentSpec, type PropertiesSpec } from ${stringLiteral(input.modelImport)};\n`,
     needsFs ? "import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\n" : '',
     imports.length ? `${imports.join('\n')}\n` : '',
     `\nconst document: DocumentSpec = ${literal(document)};\n`,

@@ -11,6 +11,7 @@ import { checkApiProperties, checkSwagger, isObj } from './check';
 import { generateDescriptors } from './generate';
 import { fileBaseFrom } from './names';
 import { SOURCE_FILES, readConnectorFolder, type ConnectorSource } from './read-source';
+import { secretSlots, type SecretSlot } from './secrets';
 import type { TypedShare } from './typed-operation';
 
 export interface ImportOptions {
@@ -29,6 +30,8 @@ export interface ImportResult {
   /** Relative path -> contents; empty when not ok. */
   files: Map<string, string | Uint8Array>;
   source: ConnectorSource;
+  /** The OAuth client secrets of the source, replaced by secret('ENV') in the descriptors: places and names only. */
+  secrets: readonly SecretSlot[];
   /** How many operations and parameters are written typed (the rest as declared); absent when not ok. */
   typed?: TypedShare;
 }
@@ -62,8 +65,17 @@ export async function importConnector(dir: string, opts: ImportOptions): Promise
       );
     }
   }
+  const secrets = secretSlots(source.apiProperties, id);
+  for (const s of secrets)
+    diagnostics.push(
+      diagnostic(
+        'import-secret-replaced',
+        { env: s.env },
+        { connector: id, file: SOURCE_FILES.apiProperties, pointer: s.pointer },
+      ),
+    );
   if (hasErrors(diagnostics) || !isObj(source.swagger) || !isObj(source.apiProperties))
-    return { id, ok: false, diagnostics, files, source };
+    return { id, ok: false, diagnostics, files, source, secrets };
   const generated = generateDescriptors({
     id,
     sourceName: path.basename(path.resolve(dir)),
@@ -72,6 +84,7 @@ export async function importConnector(dir: string, opts: ImportOptions): Promise
     script: source.script,
     icon: source.icon,
     modelImport: opts.modelImport,
+    secrets,
   });
-  return { id, ok: true, diagnostics, files: generated.files, source, typed: generated.typed };
+  return { id, ok: true, diagnostics, files: generated.files, source, secrets, typed: generated.typed };
 }

@@ -2,8 +2,9 @@
  * Loads a descriptor folder written by pcdk import (connector.ts and the files it imports) by
  * transpiling each file with the typescript package and evaluating it in a tiny CommonJS loader.
  * Unlike Node's require hook this also works inside jest and never caches across loads, and it
- * confines the descriptor: relative imports must stay inside the folder, the model import is
- * served by pcdk's own model, and only node:fs and node:path are available.
+ * confines the descriptor: relative imports must stay inside the folder, 'pcdk' (the only way a
+ * descriptor imports the model, as an author's does) is served by the running pcdk, and only
+ * node:fs and node:path are available.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -44,19 +45,19 @@ export function loadDescriptorFolder(dir: string): Connector {
     const js = transpileDescriptor(fs.readFileSync(file, 'utf8'), file);
     const requireFn = (spec: string): unknown => {
       if (spec in BUILTINS) return BUILTINS[spec];
-      if (spec === 'pcdk' || /(^|\/)src\/model(\/index)?$/.test(spec)) return model;
+      if (spec === 'pcdk') return model;
       if (spec.startsWith('.')) {
         const target = path.resolve(path.dirname(file), spec);
         const candidate = [`${target}.ts`, path.join(target, 'index.ts')].find((f) => fs.existsSync(f));
         if (!candidate || path.relative(root, candidate).startsWith('..')) {
           throw new DescriptorLoadError(
-            `${path.relative(root, file)}: cannot import "${spec}" (only files inside the definition folder)`,
+            `${path.relative(root, file)}: cannot import "${spec}" (only files inside the definition folder; the model is import { ... } from 'pcdk')`,
           );
         }
         return load(candidate);
       }
       throw new DescriptorLoadError(
-        `${path.relative(root, file)}: cannot import "${spec}" (descriptors import only the model, node:fs and node:path)`,
+        `${path.relative(root, file)}: cannot import "${spec}" (descriptors import only 'pcdk', node:fs and node:path: write import { ... } from 'pcdk')`,
       );
     };
     const wrapper = vm.runInThisContext(`(function (exports, require, module, __filename, __dirname) {${js}\n})`, {

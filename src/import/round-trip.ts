@@ -19,6 +19,8 @@ import { importConnector, type ImportResult } from './import-connector';
 import { asWritten, jsonDifferences } from './json-compare';
 import { loadDescriptorFolder } from './load-descriptor';
 import { SOURCE_FILES } from './read-source';
+import { withoutSecrets } from './secrets';
+import { resolveSecrets } from '../synth/secrets';
 
 export { asWritten, jsonDifferences } from './json-compare';
 
@@ -76,6 +78,15 @@ export function verifyImport(
   imported: ImportResult,
 ): Omit<RoundTripResult, 'id' | 'imported' | 'diagnostics'> {
   const c = loadDescriptorFolder(out);
+  // The descriptors name each secret by its environment variable and a build writes it empty
+  // (paconn or pac fills it at deployment); the source's secrets are blanked the same way, in a
+  // copy, so they are the only difference the comparison allows.
+  const env = Object.fromEntries(imported.secrets.map((s) => [s.env, 'set']));
+  const withValues = resolveSecrets(c, env).connector;
+  const sourceProperties = withoutSecrets(
+    imported.source.apiProperties,
+    imported.secrets.map((s) => s.path),
+  );
   const differences: { file: string; pointers: string[] }[] = [];
   const compare = (file: string, rebuilt: unknown, original: unknown): boolean => {
     const pointers = jsonDifferences(asWritten(rebuilt), original);
@@ -85,7 +96,7 @@ export function verifyImport(
   return {
     connector: c,
     swaggerEqual: compare(SOURCE_FILES.apiDefinition, emitSwagger(c), imported.source.swagger),
-    apiPropertiesEqual: compare(SOURCE_FILES.apiProperties, emitApiProperties(c), imported.source.apiProperties),
+    apiPropertiesEqual: compare(SOURCE_FILES.apiProperties, emitApiProperties(withValues), sourceProperties),
     scriptEqual: c.script?.source === imported.source.script,
     differences,
   };

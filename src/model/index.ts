@@ -5,3 +5,4 @@ export * from './connector';
 export * from './document';
 export * from './properties';
 export * from './declared';
+export * from './secret';

@@ -27,6 +27,13 @@ export interface UiDefinition {
 /** The identity providers the apiProperties schema accepts, plus those real connectors use. */
 export type IdentityProvider = 'oauth2' | 'oauth2generic' | 'aad' | 'aadcertificate' | 'facebook' | (string & {});
 
+/** secret('ENV_NAME') in a descriptor (src/model/secret.ts): the value comes from the environment at build time. */
+export interface SecretRef {
+  readonly kind: 'secret';
+  /** The environment variable pcdk build reads. */
+  readonly env: string;
+}
+
 export interface OAuthSettings {
   identityProvider: IdentityProvider;
   clientId?: string;
@@ -42,8 +49,11 @@ export interface OAuthSettings {
     IsOnbehalfofLoginSupported?: boolean;
     [key: string]: unknown;
   };
-  /** Never a real secret in a descriptor: paconn injects it (--secret). */
-  clientSecret?: string;
+  /**
+   * Never a real secret in a descriptor: secret('ENV_NAME'), which pcdk build reads from the
+   * environment (or an empty string, which paconn fills with --secret at deployment).
+   */
+  clientSecret?: string | SecretRef;
   [key: string]: unknown;
 }
 
@@ -173,6 +183,16 @@ export type ApiProperties = {
   stackOwner?: string;
   /** Operations whose calls run through script.csx. */
   scriptOperations?: readonly string[];
+  /** The lower-case spelling some connectors use beside (or instead of) stackOwner: kept as written. */
+  stackowner?: string;
+  /** What some connectors declare about script.csx in apiProperties: kept verbatim. */
+  script?: unknown;
+} & {
+  /**
+   * Keys the model has no field for (pcdk import keeps them verbatim and lists them in a warning,
+   * import-properties-kept): the file holds them as the source does.
+   */
+  readonly [key: string]: unknown;
 };
 
 /** apiProperties.json as emitApiProperties writes it. */

@@ -266,6 +266,13 @@ export interface SwaggerOperation extends VendorKeys {
 export interface NotificationContent extends VendorKeys {
   description?: string;
   schema?: SchemaObject;
+  /** Labels some connectors give the webhook payload. */
+  title?: string;
+  summary?: string;
+  /** Headers of the notification request, as a response declares its headers. */
+  headers?: Readonly<Record<string, HeaderObject>>;
+  /** What the official schema leaves open: kept verbatim, whatever its shape. */
+  parameters?: unknown;
 }
 
 /** What a path item holds besides its operations. */

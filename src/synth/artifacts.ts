@@ -12,6 +12,8 @@ import { producePreviewPage } from './preview-page-artifact';
 
 export interface BuildContext {
   schemasDir?: string;
+  /** Where secret('ENV') values come from (process.env for pcdk build). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Artifact {

@@ -26,6 +26,8 @@ export interface BuildOptions {
    * findings join the build's, and nothing is written before they have answered.
    */
   alongside?: Promise<Diagnostic[]>;
+  /** Where the descriptors' secret('ENV') values come from; process.env when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface BuildResult {
@@ -45,7 +47,7 @@ export async function buildConnector(c: Connector, opts: BuildOptions): Promise<
 
   // Every producer starts before the recordings are checked: the client's compile (in esbuild's
   // process) proceeds meanwhile.
-  const ctx: BuildContext = { schemasDir: opts.schemasDir };
+  const ctx: BuildContext = { schemasDir: opts.schemasDir, env: opts.env ?? process.env };
   const producing = PRODUCERS.map(async (produce): Promise<Artifact | Diagnostic> => {
     try {
       return await produce(c, ctx);

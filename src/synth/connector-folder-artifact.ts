@@ -4,8 +4,11 @@ import { CONNECTOR_FILES, CONNECTOR_ICON_FILE, emitConnectorFolder } from '../em
 import type { Diagnostic } from '../diagnostics';
 import { validateConnectorTexts } from '../validate/validate-files';
 import type { Artifact, BuildContext } from './artifacts';
+import { resolveSecrets } from './secrets';
 
-export async function produceConnectorFolder(c: Connector, ctx: BuildContext): Promise<Artifact> {
+export async function produceConnectorFolder(declared: Connector, ctx: BuildContext): Promise<Artifact> {
+  // secret('ENV') becomes an empty clientSecret, filled at deployment; an unset variable warns.
+  const { connector: c, diagnostics: missing } = resolveSecrets(declared, ctx.env ?? {});
   const emitted = emitConnectorFolder(c);
   const files = new Map<string, string | Uint8Array>(emitted.files);
   // The icon of an imported connector is binary, so it joins here rather than in the text emitter.
@@ -14,7 +17,7 @@ export async function produceConnectorFolder(c: Connector, ctx: BuildContext): P
     target: 'connector',
     kind: 'dir',
     files,
-    diagnostics: await validateConnectorFiles(c.id, files, ctx.schemasDir),
+    diagnostics: [...missing, ...(await validateConnectorFiles(c.id, files, ctx.schemasDir))],
   };
 }
 

@@ -18,6 +18,7 @@ import { diagnostic, type DiagnosticCode } from './diagnostics';
 import { INTEGER_FORMATS, isMethod, isVisibility, NUMBER_FORMATS, STRING_FORMATS } from '../swagger/constants';
 import { locateInSource } from './descriptor-sources';
 import { schemaAt, walkSchema } from './schema-walk';
+import { connectorOverlaps, operationOverlaps, type Overlap } from './typed-declared';
 
 type Report = <C extends DiagnosticCode>(
   code: C,
@@ -109,6 +110,9 @@ const connectorRules: Rule[] = [
         );
     }
   },
+  function typedAndDeclared(c, report) {
+    for (const o of connectorOverlaps(c)) report('typed-declared-conflict', overlapArgs(o), { field: o.typed });
+  },
   function operationCount(c, report) {
     if (c.operations.length > 256)
       report('too-many-operations', { count: c.operations.length }, { field: 'operations' });
@@ -160,6 +164,10 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
       );
     if (!/^[A-Za-z][A-Za-z0-9]*$/.test(op.id))
       report('operation-id-invalid', { id: op.id }, { operation: op.id, field: 'id' });
+  },
+  function typedAndDeclared(op, _c, report) {
+    for (const o of operationOverlaps(op))
+      report('typed-declared-conflict', overlapArgs(o), { operation: op.id, field: o.typed });
   },
   function method(op, _c, report) {
     // Swagger keys operations by lower-case method; 'GET' would be an unknown path-item key.
@@ -313,6 +321,10 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
   },
 ];
 
+function overlapArgs(o: Overlap): { typed: string; declared: string; winner: string; fix: string } {
+  return { typed: o.typed, declared: o.declared, winner: o.winner === 'typed' ? o.typed : o.declared, fix: o.fix };
+}
+
 /** Path parameter names of an operation that declares its parameter list, $refs and path-item parameters resolved. */
 function declaredPathParams(op: Operation, c: Connector): string[] {
   const shared = c.declared?.document.parameters ?? {};
@@ -434,4 +446,9 @@ export function validateDescriptor(c: Connector): Diagnostic[] {
     );
   return out;
 }
-const BLOCKING_WHEN_DECLARED = new Set<DiagnosticCode>(['connector-id-invalid', 'duplicate-operation-id']);
+// A field given twice has no effect in one of its forms: never only a warning.
+const BLOCKING_WHEN_DECLARED = new Set<DiagnosticCode>([
+  'connector-id-invalid',
+  'duplicate-operation-id',
+  'typed-declared-conflict',
+]);

@@ -112,6 +112,8 @@ export function sourceSiteOf(c: Connector, d: Diagnostic, texts: SourceLines = n
 function keysOf(field: string | undefined): string[] {
   if (!field) return [];
   if (field.startsWith('params.')) return ['path'];
+  // The response map as a whole (not one status of it) is a plain field.
+  if (field === 'responses') return ['responses'];
   if (/^(body|responses|notification)\b/.test(field) || !/^[A-Za-z]+(\.[A-Za-z]+)*$/.test(field)) return [];
   return field.split('.');
 }

@@ -99,6 +99,12 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
     message: (a) => `auth is invalid: ${a.reason}`,
     hint: 'See the Auth type in src/model/connector.ts.',
   }),
+  'typed-declared-conflict': def<{ typed: string; declared: string; winner: string; fix: string }>({
+    severity: 'error',
+    message: (a) =>
+      `${a.typed} and ${a.declared} are both given: the build writes ${a.winner}, so the other has no effect. ${a.fix}`,
+    hint: 'Give each field once. To move an imported operation to the typed form, write params with path()/query()/header(), body and responses with t.* schemas, then delete the declared keys they replace.',
+  }),
   'too-many-operations': def<{ count: number }>({
     severity: 'error',
     msRule: 'TotalOperationsCountExceedsMaxAllowed',

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { MODEL_IMPORT } from '../../src/cli/commands/import';
 import { emitConnectorFolder } from '../../src/emit/connector-folder';
 import { importConnector } from '../../src/import/import-connector';
+import { loadDescriptorFolder } from '../../src/import/load-descriptor';
 import { asWritten, jsonDifferences, roundTrip } from '../../src/import/round-trip';
 import { validateDescriptor } from '../../src/validate/descriptor-rules';
 import {
@@ -46,6 +47,28 @@ describe('import -> descriptors -> emit round trip (every modelled construct)', 
     expect(result.imported.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.differences).toEqual([]);
     expect(result.swaggerEqual && result.apiPropertiesEqual && result.scriptEqual).toBe(true);
+  });
+
+  test("every generated descriptor imports the model from 'pcdk', as an author's do", () => {
+    const sources = [...result.imported.files].filter(([f]) => f.endsWith('.ts'));
+    expect(sources.length).toBeGreaterThan(3);
+    for (const [file, text] of sources) {
+      const specifiers = [...String(text).matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]!);
+      expect(specifiers).toContain('pcdk');
+      // Nothing reaches into pcdk's own checkout: only 'pcdk', the folder's own files and node:fs/path.
+      for (const s of specifiers)
+        expect([file, s]).toEqual([file, expect.stringMatching(/^(pcdk|\.\/[^.]|\.\.\/[a-z]+$|node:(fs|path)$)/)]);
+    }
+  });
+
+  test('a descriptor that imports the model by a path into pcdk is refused with how to fix it', () => {
+    const copy = path.join(work, 'relative-model');
+    fs.cpSync(path.join(out, result.id), copy, { recursive: true });
+    const file = path.join(copy, 'connector.ts');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace("from 'pcdk'", "from '../../src/model'"));
+    expect(() => loadDescriptorFolder(copy)).toThrow(
+      `connector.ts: cannot import "../../src/model" (only files inside the definition folder; the model is import { ... } from 'pcdk')`,
+    );
   });
 
   test('import is deterministic: the same folder gives the same files', async () => {
@@ -151,7 +174,7 @@ describe('import -> descriptors -> emit round trip (every modelled construct)', 
     const s = sampleSwagger();
     (s.definitions as Record<string, Record<string, unknown>>).Animal!.nullable = true;
     const bad = writeSource(path.join(work, 'src', 'bad'), s, sampleApiProperties());
-    const r = await roundTrip(bad, { workDir: out, modelImport: '../../src/model' });
+    const r = await roundTrip(bad, { workDir: out, modelImport: MODEL_IMPORT });
     expect(r.imported.ok).toBe(false);
     expect(r.imported.files.size).toBe(0);
     expect(r.diagnostics.map((d) => [d.code, d.file, d.pointer])).toContainEqual([

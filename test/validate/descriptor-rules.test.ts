@@ -70,6 +70,12 @@ const table: Row[] = [
     { operation: 'WidgetAdd', field: 'clientName' },
   ],
   ['method-invalid', withOps(...others, op({ method: 'GET' })), { operation: 'WidgetAdd', field: 'method' }],
+  // Every typed/declared pair has its row, with its .ts location, in typed-declared.test.ts.
+  [
+    'typed-declared-conflict',
+    withOps(...others, op({ declared: { operation: { parameters: [] } } }, listWidgets)),
+    { operation: 'WidgetList', field: 'params' },
+  ],
   // What only --no-typecheck lets through: a number where the summary's string belongs.
   ['descriptor-value-invalid', withOps(...others, op({ summary: 42 })), { operation: 'WidgetAdd' }],
   [
