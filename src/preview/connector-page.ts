@@ -4,14 +4,19 @@
  * as warning badges. The build writes it static; `pcdk preview` and `pcdk serve` serve it live.
  */
 import type { Diagnostic } from '../diagnostics';
-import { emitConnectorFolder } from '../emit/connector-folder';
+import { emitConnectorFolder, type ConnectorArtifacts } from '../emit/connector-folder';
 import { emitPreviewPage } from '../emit/preview-page';
 import type { Connector } from '../model/connector';
 import { runCertification } from '../validate/certification';
 import { validateDescriptor } from '../validate/descriptor-rules';
 
-export function connectorPreviewPage(c: Connector, live: boolean): string {
-  const folder = emitConnectorFolder(c);
+/** `computed` is what a build already has for `c` (its descriptor findings and emitted folder). */
+export function connectorPreviewPage(
+  c: Connector,
+  live: boolean,
+  computed?: { descriptorFindings: readonly Diagnostic[]; connectorFolder(): ConnectorArtifacts },
+): string {
+  const folder = computed ? computed.connectorFolder() : emitConnectorFolder(c);
   const readme = folder.files.get('readme.md');
   const cert = runCertification({
     connector: c.id,
@@ -20,6 +25,7 @@ export function connectorPreviewPage(c: Connector, live: boolean): string {
     readme: typeof readme === 'string' ? readme : undefined,
     files: { apiDefinition: 'apiDefinition.swagger.json', apiProperties: 'apiProperties.json', readme: 'readme.md' },
   });
-  const diagnostics: Diagnostic[] = [...validateDescriptor(c), ...cert.map((f) => f.diagnostic)];
+  const descriptorFindings = computed ? computed.descriptorFindings : validateDescriptor(c);
+  const diagnostics: Diagnostic[] = [...descriptorFindings, ...cert.map((f) => f.diagnostic)];
   return emitPreviewPage(folder.swagger, diagnostics, { live });
 }

@@ -5,6 +5,7 @@
  */
 import type { Connector } from '../model/connector';
 import type { Diagnostic } from '../diagnostics';
+import type { ConnectorArtifacts } from '../emit/connector-folder';
 import { produceConnectorFolder } from './connector-folder-artifact';
 import { produceReferencePage } from './reference-page-artifact';
 import { produceClientPackage } from './client-artifact';
@@ -14,6 +15,11 @@ export interface BuildContext {
   schemasDir?: string;
   /** Where secret('ENV') values come from (process.env for pcdk build). */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * What the build already computed, shared so that a producer that needs it (the preview page)
+   * does not compute it again: the descriptor rules' findings and the emitted connector folder.
+   */
+  shared?: { descriptorFindings: readonly Diagnostic[]; connectorFolder(): ConnectorArtifacts };
 }
 
 export interface Artifact {

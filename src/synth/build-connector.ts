@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Connector } from '../model/connector';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic-write';
 import { validateDescriptor } from '../validate/descriptor-rules';
+import { emitConnectorFolder } from '../emit/connector-folder';
 import { hasErrors, type Diagnostic } from '../diagnostics';
 import { diagnostic } from '../validate/diagnostics';
 import { PRODUCERS, type Artifact, type BuildContext } from './artifacts';
@@ -47,7 +48,12 @@ export async function buildConnector(c: Connector, opts: BuildOptions): Promise<
 
   // Every producer starts before the recordings are checked: the client's compile (in esbuild's
   // process) proceeds meanwhile.
-  const ctx: BuildContext = { schemasDir: opts.schemasDir, env: opts.env ?? process.env };
+  let folder: ReturnType<typeof emitConnectorFolder> | undefined;
+  const ctx: BuildContext = {
+    schemasDir: opts.schemasDir,
+    env: opts.env ?? process.env,
+    shared: { descriptorFindings, connectorFolder: () => (folder ??= emitConnectorFolder(c)) },
+  };
   const producing = PRODUCERS.map(async (produce): Promise<Artifact | Diagnostic> => {
     try {
       return await produce(c, ctx);

@@ -9,7 +9,8 @@ import { resolveSecrets } from './secrets';
 export async function produceConnectorFolder(declared: Connector, ctx: BuildContext): Promise<Artifact> {
   // secret('ENV') becomes an empty clientSecret, filled at deployment; an unset variable warns.
   const { connector: c, diagnostics: missing } = resolveSecrets(declared, ctx.env ?? {});
-  const emitted = emitConnectorFolder(c);
+  // A secret is written empty either way, so the folder the build shares is this one.
+  const emitted = c === declared && ctx.shared ? ctx.shared.connectorFolder() : emitConnectorFolder(c);
   const files = new Map<string, string | Uint8Array>(emitted.files);
   // The icon of an imported connector is binary, so it joins here rather than in the text emitter.
   if (c.icon) files.set(CONNECTOR_ICON_FILE, c.icon);
