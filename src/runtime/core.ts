@@ -13,9 +13,11 @@ import {
   type ErrorBody,
 } from './errors';
 import { SlidingWindowLimiter } from './limiter';
-import { redactError, redactorFor, type Redactor } from './redact';
+import { credentialsFor, type AuthClientConfig, type AuthClientOptions } from './auth';
+import { redactError, type Redactor } from './redact';
 import { type DeadlineSlot, DeadlineSlots } from './deadline';
 import { normalizeBaseUrl, requestBuilder, type PreparedRequest, type RequestBuilder } from './request';
+import { pageItems } from './paginate';
 import { isRetryable, retryDelay, retryPolicy } from './retry';
 import type {
   CallOptions,
@@ -39,11 +41,20 @@ export interface CoreInternals {
 }
 
 export function createCore(config: ClientConfig, options: ClientOptions, internals: CoreInternals = {}): Core {
-  if (config.auth.in !== 'none' && (typeof options?.apiSecret !== 'string' || options.apiSecret === '')) {
-    throw new ClientError('createClient needs apiSecret (a non-empty string)');
-  }
-  const secret = options.apiSecret ?? '';
-  const redact = redactorFor(secret);
+  return createAuthCore(config, options, internals);
+}
+
+/**
+ * createCore for every auth kind (src/runtime/auth.ts): what generated OAuth and basic clients
+ * call. Kept apart so the public createCore and ClientOptions keep their API-key shape.
+ */
+export function createAuthCore(
+  config: AuthClientConfig,
+  options: AuthClientOptions,
+  internals: CoreInternals = {},
+): Core {
+  const creds = credentialsFor(config.auth, options);
+  const redact = creds.redact;
   const clock = internals.clock ?? systemClock;
   const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? config.baseUrl);
@@ -56,24 +67,34 @@ export function createCore(config: ClientConfig, options: ClientOptions, interna
   // Each operation's request builder, made on first use (it splits the path template once).
   const builders = new Map<string, RequestBuilder>();
 
-  async function call(operationId: string, params: object = {}, o: CallOptions = {}): Promise<unknown> {
+  function builderFor(operationId: string): RequestBuilder {
     let build = builders.get(operationId);
     if (build === undefined) {
       const route = config.operations[operationId];
       // Own keys only: "toString" or "__proto__" is no operation.
       if (!route || !Object.hasOwn(config.operations, operationId))
         throw new ClientError(`unknown operation "${operationId}"`);
-      build = requestBuilder(operationId, route, baseUrl, config.auth, secret);
+      build = requestBuilder(operationId, route, baseUrl, creds.route, creds.secret);
       builders.set(operationId, build);
     }
+    return build;
+  }
+
+  async function call(operationId: string, params: object = {}, o: CallOptions = {}): Promise<unknown> {
+    return send(operationId, builderFor(operationId)(params as Record<string, unknown>), o);
+  }
+
+  async function send(operationId: string, req: PreparedRequest, o: CallOptions): Promise<unknown> {
     const op = config.operations[operationId]!;
-    const req = build(params as Record<string, unknown>);
     const aborted = (): Error => new AbortError(operationId);
     const timeoutMs = o.timeoutMs ?? defaultTimeout;
+    let renewed = false;
     for (let attempt = 0; ; attempt++) {
+      const authorization = creds.authorization && (await creds.authorization());
       // The limiter's common case is synchronous: no promise, no extra turn of the event loop.
       const sent = limiter ? (limiter.tryAcquire() ?? (await limiter.acquire(o.signal, aborted))) : undefined;
-      const r = await attemptOnce(ctx, operationId, req, op.method, timeoutMs, o.signal, sent);
+      const sending = authorization ? { ...req, headers: { ...req.headers, authorization } } : req;
+      const r = await attemptOnce(ctx, operationId, sending, op.method, timeoutMs, o.signal, sent);
       const more = attempt < policy.limit;
       if ('error' in r) {
         if (more && r.retryable && isRetryable(op.method, op.idempotent)) {
@@ -84,6 +105,12 @@ export function createCore(config: ClientConfig, options: ClientOptions, interna
       }
       const { res, text } = r;
       if (res.status >= 200 && res.status < 300) return decode(operationId, res, text);
+      // An expired token: one fresh one and one more try, outside the retry budget.
+      if (res.status === 401 && authorization && !renewed && creds.renew(authorization)) {
+        renewed = true;
+        attempt--;
+        continue;
+      }
       if (more && isRetryable(op.method, op.idempotent, res.status)) {
         await sleep(
           retryDelay(attempt, res.headers.get('retry-after'), policy, internals.random),
@@ -105,17 +132,14 @@ export function createCore(config: ClientConfig, options: ClientOptions, interna
     const spec = config.operations[operationId]?.pagination;
     if (!spec) throw new ClientError(`${operationId} is not paginated`, operationId);
     const base = params as Record<string, unknown>;
-    for (let page = Number(base[spec.pageParam] ?? 1); ; page++) {
-      // Only this page is referenced while its items are consumed; the next is fetched on demand.
-      const body = await call(operationId, { ...base, [spec.pageParam]: page }, o);
-      const items = at(body, spec.itemsPath);
-      if (!Array.isArray(items) || items.length === 0) return;
-      yield* items;
-      if (spec.totalPagesPath !== undefined) {
-        const total = at(body, spec.totalPagesPath);
-        if (typeof total !== 'number' || page >= total) return;
-      }
-    }
+    // Next links reuse the first request (headers, body, secret) with the URL the API names.
+    const first = builderFor(operationId)(base);
+    yield* pageItems(operationId, spec, base, {
+      page: (p) => call(operationId, p, o),
+      follow: (url) => send(operationId, { ...first, url }, o),
+      firstUrl: first.url,
+      ...(config.auth.in === 'query' ? { authQuery: config.auth.name } : {}),
+    });
   }
 
   return { call, paginate };
@@ -210,15 +234,4 @@ function httpError(operationId: string, res: FetchResponse, text: string, redact
   }
   const snippet = body === undefined && text.trim() !== '' ? redact(text.slice(0, 500)) : undefined;
   return new HttpError(operationId, res.status, res.statusText, body, snippet);
-}
-
-/** The value at a dotted path; the empty path is the value itself (a list that is the whole body). */
-function at(value: unknown, dotted: string): unknown {
-  if (dotted === '') return value;
-  let cur = value;
-  for (const key of dotted.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
 }

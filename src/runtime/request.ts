@@ -28,7 +28,13 @@ export function requestBuilder(
   const authHeader = auth.in === 'header' ? auth.name.toLowerCase() : '';
   const where = op.params;
   const hasBody = op.body === true;
-  return (params) => {
+  const defaults = op.defaults;
+  return (given) => {
+    let params = given;
+    // A required internal parameter the caller leaves out goes with its default, as Power Automate sends it.
+    if (defaults)
+      for (const name of Object.keys(defaults))
+        if (params[name] === undefined) params = { ...params, [name]: defaults[name] };
     const headers: Record<string, string> = { accept: 'application/json' };
     let query = '';
     let body: Record<string, unknown> | undefined;

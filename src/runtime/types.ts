@@ -32,14 +32,32 @@ export interface OperationRoute {
   /** Safe to retry on 5xx and network errors although the method is not idempotent. */
   readonly idempotent?: boolean;
   readonly pagination?: PageSpec;
+  /**
+   * Values sent when the caller gives none: the defaults of required internal parameters, which
+   * callers never see but the API needs (Power Automate fills them in the same way).
+   */
+  readonly defaults?: Readonly<Record<string, unknown>>;
 }
 
-/** Page-number pagination: `totalPagesPath` given = stop at the last page; absent = at the first empty page. */
-export interface PageSpec {
-  readonly pageParam: string;
-  readonly itemsPath: string;
-  readonly totalPagesPath?: string;
-}
+/**
+ * How a list pages. Page number (no `style`): `totalPagesPath` given = stop at the last page,
+ * absent = at the first empty page. `next-link`: follow the URL at `nextLinkPath` until there is
+ * none. `cursor`: send the response's `nextCursorPath` back as `cursorParam` until there is none.
+ */
+export type PageSpec =
+  | {
+      readonly style?: undefined;
+      readonly pageParam: string;
+      readonly itemsPath: string;
+      readonly totalPagesPath?: string;
+    }
+  | { readonly style: 'next-link'; readonly nextLinkPath: string; readonly itemsPath: string }
+  | {
+      readonly style: 'cursor';
+      readonly cursorParam: string;
+      readonly nextCursorPath: string;
+      readonly itemsPath: string;
+    };
 
 /** How the secret travels; derived from the descriptor's auth. */
 export type AuthRoute = { readonly in: 'query' | 'header'; readonly name: string } | { readonly in: 'none' };
