@@ -3,20 +3,17 @@
  * policy is deliberately absent: no apiProperties key exists for it and the official schema
  * rejects unknown keys (DESIGN.md, Throttling).
  */
-import type { Auth, Connector, ConnectionUi } from '../model/connector';
+import type { Auth, Connector } from '../model/connector';
 import type { PropertiesSpec } from '../model/properties';
+import { connectionParameterSetsJson, connectionParameters } from './security';
 import { withSecrets } from './secrets';
-import type {
-  ApiProperties,
-  ApiPropertiesDocument,
-  ConnectionParameter,
-  UiDefinition,
-} from '../swagger/api-properties';
+import type { ApiProperties, ApiPropertiesDocument } from '../swagger/api-properties';
 
 export function emitApiProperties(c: Connector): ApiPropertiesDocument {
   if (c.declared) return declaredPropertiesJson(c.auth, c.declared.properties);
   const properties: ApiProperties = {
     connectionParameters: connectionParameters(c.auth),
+    ...withSets(c.auth),
     iconBrandColor: c.iconBrandColor,
     capabilities: [],
     publisher: c.publisher,
@@ -35,32 +32,11 @@ function declaredPropertiesJson(auth: Auth | undefined, declared: PropertiesSpec
   const p = withSecrets(declared, () => '');
   if (!auth) return { properties: { ...p } };
   const { connectionParameters: _declared, connectionParameterSets: _sets, ...rest } = p;
-  return { properties: { connectionParameters: connectionParameters(auth), ...rest } };
+  return { properties: { connectionParameters: connectionParameters(auth), ...withSets(auth), ...rest } };
 }
 
-function ui(u: ConnectionUi, required: boolean): UiDefinition {
-  const out: UiDefinition = { displayName: u.displayName, description: u.description };
-  if (u.tooltip !== undefined) out.tooltip = u.tooltip;
-  // The schema wants the string "true", not a boolean.
-  out.constraints = {
-    ...(u.tabIndex !== undefined ? { tabIndex: u.tabIndex } : {}),
-    clearText: false,
-    required: required ? 'true' : 'false',
-  };
-  return out;
-}
-
-function connectionParameters(a: Auth | undefined): Record<string, ConnectionParameter> {
-  switch (a?.type) {
-    case undefined:
-    case 'none':
-      return {};
-    case 'apiKey':
-      return { [a.parameter]: { type: 'securestring', uiDefinition: ui(a.ui, true) } };
-    case 'basic':
-      return {
-        username: { type: 'securestring', uiDefinition: ui(a.username, true) },
-        password: { type: 'securestring', uiDefinition: ui(a.password, true) },
-      };
-  }
+/** `{ connectionParameterSets }` when the auth offers several ways to sign in; else nothing. */
+function withSets(a: Auth | undefined): Pick<ApiProperties, 'connectionParameterSets'> {
+  const sets = connectionParameterSetsJson(a);
+  return sets ? { connectionParameterSets: sets } : {};
 }

@@ -22,6 +22,11 @@ export function emitIntro(c: Connector): string {
       `Create a connection with your ${a.username.displayName} and ${a.password.displayName}. Then add any of the actions below to a flow or an app.`,
       '',
     );
+  else if (a?.type === 'oauth2')
+    out.push(
+      `Create a connection and sign in to ${c.title} when asked. Then add any of the actions below to a flow or an app.`,
+      '',
+    );
   else if (a?.type === 'none')
     out.push(
       'Create a connection (no credentials are needed). Then add any of the actions below to a flow or an app.',

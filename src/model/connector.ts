@@ -2,6 +2,7 @@
  * defineConnector: the whole connector as one frozen value. Every artifact pcdk writes is a
  * pure function of it.
  */
+import type { ApiKeyAuth, BasicAuth, ConnectionSetsAuth, OAuth2Auth } from './auth';
 import type { DeclaredConnector } from './declared';
 import type { Operation } from './operation';
 import type { ScriptSpec } from './properties';
@@ -43,27 +44,11 @@ export interface ConnectionUi {
  * How the connection authenticates, as an author writes it. A discriminated union so that OAuth 2
  * and the other schemes of real connectors slot in beside these without changing the emitters'
  * shape. Security an imported connector declares verbatim is not an Auth: it sits in the
- * connector's `declared` document and properties (src/model/declared.ts).
+ * connector's `declared` document and properties (src/model/declared.ts). The builders of
+ * src/model/auth.ts (noAuth, apiKey, basicAuth, oauth2, connectionParameterSets) write these
+ * with defaults.
  */
-export type Auth =
-  | { readonly type: 'none' }
-  | {
-      readonly type: 'apiKey';
-      /** The connection parameter's name in apiProperties (flows refer to it). */
-      readonly parameter: string;
-      /** The securityDefinitions key. */
-      readonly securityName: string;
-      /** Where the API expects the key, and under which name. */
-      readonly in: 'query' | 'header';
-      readonly name: string;
-      readonly ui: ConnectionUi;
-    }
-  | {
-      readonly type: 'basic';
-      readonly securityName: string;
-      readonly username: ConnectionUi;
-      readonly password: ConnectionUi;
-    };
+export type Auth = { readonly type: 'none' } | ApiKeyAuth | BasicAuth | OAuth2Auth | ConnectionSetsAuth;
 
 export interface Throttling {
   /** Calls allowed per renewal period, per connection (per client instance in the Node client). */

@@ -69,7 +69,12 @@ export function registerBuild(program: Command): void {
           continue;
         }
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        const written = result.artifacts.map((a) => a.target).join(', ');
+        // A skipped client is only a README saying why: the line must not claim a client.
+        const written = result.artifacts
+          .map((a) =>
+            a.diagnostics.some((d) => d.code === 'client-skipped') ? `${a.target}/README.md (no client)` : a.target,
+          )
+          .join(', ');
         const checked = opts.typecheck ? 'type-checked, ' : '';
         process.stdout.write(`pcdk: ${id}: ${checked}wrote ${out}/{${written}} in ${ms.toFixed(0)} ms\n`);
       }

@@ -194,18 +194,19 @@ describe('method names', () => {
 
   test.each([
     [
-      'basic auth',
+      // Every authored auth kind has a client now (test/runtime/client-auth.test.ts); security
+      // an imported connector declares verbatim is what the client cannot read.
+      'security as declared (pcdk import)',
       (c: Connector) =>
         defineConnector({
           ...c,
-          auth: {
-            type: 'basic',
-            securityName: 'b',
-            username: { displayName: 'U', description: 'U' },
-            password: { displayName: 'P', description: 'P' },
+          auth: undefined,
+          declared: {
+            document: { info: { title: c.title, version: c.version }, host: c.host },
+            properties: { iconBrandColor: c.iconBrandColor },
           },
         }),
-      'auth of type "basic"',
+      'security as declared',
     ],
     [
       'verbatim imported parameters',

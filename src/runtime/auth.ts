@@ -1,0 +1,141 @@
+/**
+ * The client's credentials for each auth kind: an API key (added by the request builder), HTTP
+ * basic, or an OAuth 2 bearer token from the caller's getAccessToken. Every secret the client
+ * ever holds (key, password, its Basic encoding, each token) joins one redactor, so no error
+ * text can carry it. Not part of the public runtime surface: generated clients of OAuth and basic
+ * connectors reach it through createAuthCore (core.ts), while ClientOptions keeps its shape.
+ */
+import { ClientError } from './errors';
+import { redactorFor, type Redactor } from './redact';
+import type { AuthRoute, ClientConfig, ClientOptions } from './types';
+
+/** How the credentials travel: the API-key routes, or an Authorization header. */
+export type ClientAuthRoute = AuthRoute | { readonly in: 'bearer' } | { readonly in: 'basic' };
+
+export interface AuthClientConfig extends Omit<ClientConfig, 'auth'> {
+  readonly auth: ClientAuthRoute;
+}
+
+/** ClientOptions with the credentials of whichever kind the connector uses. */
+export interface AuthClientOptions extends Omit<ClientOptions, 'apiSecret'> {
+  apiSecret?: string;
+  /** OAuth 2: the bearer token, asked for once and again only after a 401. */
+  getAccessToken?: () => string | Promise<string>;
+  username?: string;
+  password?: string;
+}
+
+export interface Credentials {
+  /** What the request builder adds itself (the API key), or none. */
+  readonly route: AuthRoute;
+  readonly secret: string;
+  /** Removes every secret seen so far. */
+  readonly redact: Redactor;
+  /** The Authorization header value for the next attempt; undefined for API-key and open connectors. */
+  authorization?(): Promise<string>;
+  /**
+   * After a 401 answered to `sent`: forget the cached token, so the next authorization() asks
+   * getAccessToken again. True when that is worth one retry (bearer only).
+   */
+  renew(sent: string): boolean;
+}
+
+export function credentialsFor(auth: ClientAuthRoute, options: AuthClientOptions): Credentials {
+  const secrets = new Set<string>();
+  let redactors: Redactor[] = [];
+  const remember = (s: string): void => {
+    if (!s || secrets.has(s)) return;
+    secrets.add(s);
+    // Longest first, so a secret containing another is replaced whole.
+    redactors = [...secrets].sort((a, b) => b.length - a.length).map(redactorFor);
+  };
+  const redact: Redactor = (text) => redactors.reduce((acc, r) => r(acc), text);
+  const none = { route: { in: 'none' } as const, secret: '', redact, renew: () => false };
+  switch (auth.in) {
+    case 'none':
+      return none;
+    case 'query':
+    case 'header': {
+      const key = options?.apiSecret;
+      if (typeof key !== 'string' || key === '')
+        throw new ClientError('createClient needs apiSecret (a non-empty string)');
+      remember(key);
+      return { route: auth, secret: key, redact, renew: () => false };
+    }
+    case 'basic': {
+      const { username, password } = options ?? {};
+      if (typeof username !== 'string' || username === '' || typeof password !== 'string')
+        throw new ClientError('createClient needs username (a non-empty string) and password (a string)');
+      const header = `Basic ${base64(`${username}:${password}`)}`;
+      remember(password);
+      remember(header.slice(6));
+      return { ...none, authorization: () => Promise.resolve(header) };
+    }
+    case 'bearer': {
+      const get = options?.getAccessToken;
+      if (typeof get !== 'function')
+        throw new ClientError('createClient needs getAccessToken (a function returning the OAuth access token)');
+      // One request for a token at a time: concurrent calls share it until a 401 drops it.
+      let pending: Promise<string> | undefined;
+      let current: string | undefined;
+      const fetchToken = async (): Promise<string> => {
+        let token: unknown;
+        try {
+          token = await get();
+        } catch (e) {
+          pending = undefined;
+          // The provider's error may quote what it was given; only its kind crosses the boundary.
+          throw new ClientError(`getAccessToken failed (${e instanceof Error ? e.name : typeof e})`);
+        }
+        if (typeof token !== 'string' || token === '') {
+          pending = undefined;
+          throw new ClientError('getAccessToken returned no token (it must return a non-empty string)');
+        }
+        remember(token);
+        current = `Bearer ${token}`;
+        return current;
+      };
+      return {
+        ...none,
+        authorization: () => (pending ??= fetchToken()),
+        renew(sent) {
+          // A concurrent call may have renewed it already: then its new token is the one to retry with.
+          if (current === sent) {
+            pending = undefined;
+            current = undefined;
+          }
+          return true;
+        },
+      };
+    }
+  }
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 of the UTF-8 bytes (RFC 7617): no btoa, which rejects non-Latin-1 text. */
+function base64(text: string): string {
+  const bytes = Array.from(unescapeUtf8(text));
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a, b, c] = [bytes[i]!, bytes[i + 1], bytes[i + 2]];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]!;
+    out += b === undefined ? '=' : ALPHABET[(n >> 6) & 63]!;
+    out += c === undefined ? '=' : ALPHABET[n & 63]!;
+  }
+  return out;
+}
+
+/** UTF-8 bytes of a string, from its percent-encoding (no TextEncoder in the ES2022 lib). */
+function unescapeUtf8(text: string): number[] {
+  const out: number[] = [];
+  const enc = encodeURIComponent(text);
+  for (let i = 0; i < enc.length; i++) {
+    if (enc[i] === '%') {
+      out.push(parseInt(enc.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else out.push(enc.charCodeAt(i));
+  }
+  return out;
+}
