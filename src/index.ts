@@ -21,6 +21,37 @@ export type {
   ResponseMap,
   ResponseSpec,
 } from './model/operation';
+export { pollingTrigger, webhookTrigger } from './model/trigger';
+export type {
+  NotificationUrl,
+  PayloadOf,
+  PollingTrigger,
+  PollingTriggerInfo,
+  PollingTriggerSpec,
+  Trigger,
+  WebhookTrigger,
+  WebhookTriggerInfo,
+  WebhookTriggerSpec,
+} from './model/trigger';
+// Typed auth: each emitted once into both securityDefinitions and apiProperties.
+export {
+  apiKey,
+  basicAuth,
+  connectionParameterSets,
+  noAuth,
+  oauth2,
+  OAUTH_IDENTITY_PROVIDERS,
+} from './model/auth';
+export type {
+  ApiKeyAuth,
+  ApiKeySpec,
+  BasicAuth,
+  ConnectionSet,
+  ConnectionSetsAuth,
+  OAuth2Auth,
+  OAuth2Spec,
+  OAuthIdentityProvider,
+} from './model/auth';
 export { t } from './model/schema';
 export type {
   ArrayOptions,

@@ -2,13 +2,15 @@
  * reference.md: the connector's docs page as learn.microsoft.com/connectors/<name> lays it out
  * (shared/seed): title, description, products and regions, Contact, Connector Metadata, Creating
  * a connection, Throttling Limits, the Actions list, then each action with its Parameters and
- * Returns tables. The rows come from the emitted swagger through reference-rows.ts, the same
- * code that is checked against the published page, so the page shows what is deployed. Pure.
+ * Returns tables, then the Triggers likewise (reference-triggers.ts). The rows come from the
+ * emitted swagger through reference-rows.ts, the same code that is checked against the published
+ * page, so the page shows what is deployed. Pure.
  */
 import type { Connector } from '../model/connector';
 import type { UiDefinition } from '../swagger/api-properties';
 import { emitApiProperties } from './api-properties';
-import { actionRows, type ActionRows } from './reference-rows';
+import type { ActionRows } from './reference-rows';
+import { pageOperations } from './reference-triggers';
 import { emitSwagger } from './swagger';
 
 /**
@@ -115,7 +117,10 @@ function actionSection(a: ActionRows): string[] {
 }
 
 export function emitReferencePage(c: Connector): string {
-  const actions = actionRows(emitSwagger(c)).sort((a, b) => a.summary.localeCompare(b.summary, 'en'));
+  const bySummary = (a: ActionRows, b: ActionRows) => a.summary.localeCompare(b.summary, 'en');
+  const page = pageOperations(emitSwagger(c));
+  const actions = page.actions.sort(bySummary);
+  const triggers = page.triggers.sort(bySummary);
   const out: string[] = [`# ${c.title} (Independent Publisher)`, '', c.description, ''];
 
   out.push('This connector is available in the following products and regions:', '');
@@ -194,10 +199,22 @@ export function emitReferencePage(c: Connector): string {
     '',
   );
   for (const a of actions) out.push(...actionSection(a));
+  // Triggers apart from actions, after them, as Microsoft's pages list them.
+  if (triggers.length) {
+    out.push('## Triggers', '');
+    out.push(
+      ...table(
+        ['Trigger', 'Description'],
+        triggers.map((tr) => [`[${tr.summary}](#${anchor(tr.summary)})`, tr.description]),
+      ),
+      '',
+    );
+    for (const tr of triggers) out.push(...actionSection(tr));
+  }
 
   const primitives = [
     ...new Set(
-      actions.flatMap((a) =>
+      [...actions, ...triggers].flatMap((a) =>
         a.returns.length === 1 && a.returns[0]!.path === '' && !a.returns[0]!.type.startsWith('array')
           ? [a.returns[0]!.type]
           : [],

@@ -141,7 +141,8 @@ function successSchema(op: Found<SwaggerOperation>, resolve: Resolve): Schema | 
   return undefined;
 }
 
-function returnRows(s: Schema | undefined, resolve: Resolve): ReturnRow[] {
+/** Rows of a Returns table for one output schema (a response, or a webhook trigger's payload). */
+export function returnRows(s: Schema | undefined, resolve: Resolve): ReturnRow[] {
   if (!s) return [];
   if (s.type && s.type !== 'object' && s.type !== 'array')
     return [{ name: 'response', path: '', type: typeLabel(s, resolve), description: text(s.description) }];

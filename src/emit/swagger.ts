@@ -2,7 +2,7 @@
  * apiDefinition.swagger.json: Swagger 2.0 with the x-ms-* extensions Power Platform reads.
  * Pure: connector in, SwaggerDocument out.
  */
-import type { Auth, Connector } from '../model/connector';
+import type { Connector } from '../model/connector';
 import type { DocumentSpec } from '../model/document';
 import { responseSpec, type Operation, type Param } from '../model/operation';
 import type { SchemaObject } from '../model/schema';
@@ -16,14 +16,14 @@ import type {
   PrimitiveKeys,
   ResponseObject,
   ResponseRef,
-  SecurityRequirement,
-  SecuritySchemeObject,
   SimpleParameterObject,
   SwaggerDocument,
   SwaggerOperation,
 } from '../swagger/document';
 import { overlayDeclared } from './declared-operation';
+import { securityJson } from './security';
 import { dynamicValuesJson, schemaJson, withoutUndefined } from './schema-object';
+import { notificationContentJson, notificationUrlOf, triggerOperationKeys } from './trigger-swagger';
 
 export function emitSwagger(c: Connector): SwaggerDocument {
   const paths: Record<string, PathItem> = {};
@@ -31,6 +31,8 @@ export function emitSwagger(c: Connector): SwaggerDocument {
     const item = (paths[op.path] ??= {});
     // Path-item entries (webhook payload, shared parameters) an imported operation declares.
     if (op.declared?.pathItem) Object.assign(item, op.declared.pathItem);
+    const notification = notificationContentJson(op);
+    if (notification) item['x-ms-notification-content'] = notification;
     item[op.method] = operationJson(op);
   }
   if (c.declared) return declaredDocumentJson(c, c.declared.document, paths);
@@ -82,23 +84,6 @@ function declaredDocumentJson(c: Connector, d: DocumentSpec, paths: Record<strin
   return doc;
 }
 
-function securityJson(
-  a: Auth | undefined,
-): { definitions: Record<string, SecuritySchemeObject>; requirement: SecurityRequirement[] } | undefined {
-  switch (a?.type) {
-    case undefined:
-    case 'none':
-      return undefined;
-    case 'apiKey':
-      return {
-        definitions: { [a.securityName]: { type: 'apiKey', in: a.in, name: a.name } },
-        requirement: [{ [a.securityName]: [] }],
-      };
-    case 'basic':
-      return { definitions: { [a.securityName]: { type: 'basic' } }, requirement: [{ [a.securityName]: [] }] };
-  }
-}
-
 /** One operation's JSON. Exported for pcdk import, which emits each typed candidate to check it equals the source. */
 export function operationJson(op: Operation): SwaggerOperation {
   // Keys in the order they are written; each optional one only when the descriptor has it.
@@ -113,6 +98,9 @@ export function operationJson(op: Operation): SwaggerOperation {
     ...(op.deprecated !== undefined ? { deprecated: op.deprecated } : {}),
     parameters: parametersJson(op),
     responses: responsesJson(op),
+    // Power Automate follows a next link itself; the other styles are the client's alone.
+    ...(op.pagination?.style === 'next-link' ? { 'x-ms-pageable': { nextLinkName: op.pagination.nextLinkPath } } : {}),
+    ...triggerOperationKeys(op),
   };
   return overlayDeclared(authored, op.declared);
 }
@@ -157,6 +145,8 @@ function paramJson(name: string, p: Param): SimpleParameterObject {
     'x-ms-visibility': (p.visibility ?? s['x-ms-visibility']) || undefined,
     'x-ms-dynamic-values': dyn && dynamicValuesJson(dyn),
     'x-ms-test-value': p.testValue,
+    // A webhook trigger's callback URL taken in the query (webhookTrigger, notificationUrl.in).
+    'x-ms-notification-url': notificationUrlOf(s),
     'x-nullable': s['x-nullable'] ? true : undefined,
   });
 }

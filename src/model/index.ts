@@ -6,3 +6,5 @@ export * from './document';
 export * from './properties';
 export * from './declared';
 export * from './secret';
+export * from './trigger';
+export * from './auth';

@@ -8,6 +8,7 @@ import type { DeclaredOperation } from './declared';
 import type { DynamicValues } from './dynamic';
 import type { SchemaObject, Static, TSchema, Visibility } from './schema';
 import { noteSite } from './source-site';
+import type { Trigger } from './trigger';
 
 export type { HttpMethod } from '../swagger/constants';
 export type ParamLocation = 'path' | 'query' | 'header';
@@ -92,7 +93,19 @@ export type Pagination =
       readonly totalPagesPath: string;
     }
   /** `page` in the query; stop at the first empty page (the API reports no total). */
-  | { readonly style: 'page-until-empty'; readonly pageParam: string; readonly itemsPath: string };
+  | { readonly style: 'page-until-empty'; readonly pageParam: string; readonly itemsPath: string }
+  /**
+   * The response names the next page's URL (absolute or relative) at `nextLinkPath`, a top-level
+   * property: written as x-ms-pageable, so Power Automate pages it too. No link = last page.
+   */
+  | { readonly style: 'next-link'; readonly nextLinkPath: string; readonly itemsPath: string }
+  /** The response's `nextCursorPath` goes back in the `cursorParam` query parameter; none = last page. */
+  | {
+      readonly style: 'cursor';
+      readonly cursorParam: string;
+      readonly nextCursorPath: string;
+      readonly itemsPath: string;
+    };
 
 export interface OperationSpec<P extends Record<string, Param>, B extends TSchema | undefined, R extends ResponseMap> {
   /** The operationId. Stable: flows in the field call it. */
@@ -119,6 +132,8 @@ export interface OperationSpec<P extends Record<string, Param>, B extends TSchem
   bodyRequired?: boolean;
   responses: R;
   pagination?: Pagination;
+  /** Set by webhookTrigger() and pollingTrigger() (src/model/trigger.ts), never by hand. */
+  trigger?: Trigger;
 
   /**
    * What an existing connector declares beyond these fields (written by pcdk import, never by an

@@ -87,7 +87,8 @@ export function builtLocation(
       pointer: `${pointer}/parameters/${i}/schema${schemaPointer(field.replace(/^body\.?/, ''))}`,
     };
   }
-  const notification = /^notification(.*)$/.exec(field);
+  // Not `notificationUrl`: that is a webhook trigger's field (src/model/trigger.ts), not its payload.
+  const notification = /^notification(?![A-Za-z])(.*)$/.exec(field);
   if (notification)
     return {
       file: 'apiDefinition',

@@ -16,9 +16,12 @@ import { dynamicValuesOf, type SchemaObject } from '../model/schema';
 import type { Diagnostic, Location } from '../diagnostics';
 import { diagnostic, type DiagnosticCode } from './diagnostics';
 import { INTEGER_FORMATS, isMethod, isVisibility, NUMBER_FORMATS, STRING_FORMATS } from '../swagger/constants';
+import { checkOAuth2, checkSets } from './auth-rules';
 import { locateInSource } from './descriptor-sources';
+import { paginationProblems } from './pagination-rules';
 import { schemaAt, walkSchema } from './schema-walk';
 import { connectorOverlaps, operationOverlaps, type Overlap } from './typed-declared';
+import { triggerRules } from './trigger-rules';
 
 type Report = <C extends DiagnosticCode>(
   code: C,
@@ -26,6 +29,8 @@ type Report = <C extends DiagnosticCode>(
   where?: Omit<Location, 'connector'>,
 ) => void;
 type Rule = (c: Connector, report: Report) => void;
+/** The report the trigger rules (trigger-rules.ts) are given. */
+export type TriggerReport = Report;
 
 const FORMATS: Record<string, ReadonlySet<string>> = {
   integer: new Set(INTEGER_FORMATS),
@@ -109,6 +114,8 @@ const connectorRules: Rule[] = [
           { field: 'auth.ui.displayName' },
         );
     }
+    if (a.type === 'oauth2') checkOAuth2(a, report);
+    if (a.type === 'sets') checkSets(a, report);
   },
   function typedAndDeclared(c, report) {
     for (const o of connectorOverlaps(c)) report('typed-declared-conflict', overlapArgs(o), { field: o.typed });
@@ -272,7 +279,9 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
   },
   function notificationContent(op, _c, report) {
     // A webhook's payload (imported path items carry it): the designer shows it as trigger outputs.
-    const schema = op.declared?.pathItem?.['x-ms-notification-content']?.schema;
+    const schema =
+      op.declared?.pathItem?.['x-ms-notification-content']?.schema ??
+      (op.trigger?.kind === 'webhook' ? op.trigger.payload : undefined);
     if (schema && typeof schema === 'object')
       walkSchema(schema as SchemaObject, 'notification', (node, path) => schemaRules(node, path, op, report));
   },
@@ -293,19 +302,8 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
     });
   },
   function pagination(op, _c, report) {
-    const pg = op.pagination;
-    if (!pg) return;
-    const at = { operation: op.id, field: 'pagination' };
-    const declared = op.params[pg.pageParam];
-    if (declared && declared.in !== 'query')
-      report('pagination-invalid', { reason: `${pg.pageParam} is not a query parameter` }, at);
-    if (!declared && pg.style === 'page-number')
-      report('pagination-invalid', { reason: `${pg.pageParam} is not a declared query parameter` }, at);
-    const out = successSchema(op);
-    if (schemaAt(out, pg.itemsPath)?.type !== 'array')
-      report('pagination-invalid', { reason: `the response has no array at ${pg.itemsPath}` }, at);
-    if (pg.style === 'page-number' && !schemaAt(out, pg.totalPagesPath))
-      report('pagination-invalid', { reason: `the response has no ${pg.totalPagesPath}` }, at);
+    for (const reason of paginationProblems(op))
+      report('pagination-invalid', { reason }, { operation: op.id, field: 'pagination' });
   },
   function dynamicValues(op, c, report) {
     for (const [name, p] of Object.entries(op.params)) {
@@ -434,7 +432,7 @@ export function validateDescriptor(c: Connector): Diagnostic[] {
   const operations = Array.isArray(c.operations) ? c.operations : [];
   for (const op of operations) {
     const where = op && typeof op.id === 'string' ? { operation: op.id } : {};
-    for (const rule of operationRules) guarded(() => rule(op, c, report), where, rule.name);
+    for (const rule of [...operationRules, ...triggerRules]) guarded(() => rule(op, c, report), where, rule.name);
   }
   out.splice(0, out.length, ...locateInSource(c, out));
   // A connector that declares its document (pcdk import) rebuilds as it was published; what it

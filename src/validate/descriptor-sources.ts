@@ -76,9 +76,12 @@ function valuesAlong(c: Connector, d: Diagnostic): object[] {
   if (field === 'body' || field.startsWith('body.') || field.startsWith('body[') || field.startsWith('body{')) {
     return [...chain, ...schemasAlong(op.body, field.replace(/^body\.?/, ''))];
   }
-  const notification = /^notification(.*)$/.exec(field);
+  // Not `notificationUrl`: that is a webhook trigger's field (src/model/trigger.ts), not its payload.
+  const notification = /^notification(?![A-Za-z])(.*)$/.exec(field);
   if (notification) {
-    const schema = op.declared?.pathItem?.['x-ms-notification-content']?.schema as SchemaObject | undefined;
+    const schema =
+      (op.declared?.pathItem?.['x-ms-notification-content']?.schema as SchemaObject | undefined) ??
+      (op.trigger?.kind === 'webhook' ? op.trigger.payload : undefined);
     return [...chain, ...schemasAlong(schema, notification[1]!.replace(/^\./, ''))];
   }
   const resp = /^responses\.([^.[{]+)(.*)$/.exec(field);
@@ -94,6 +97,16 @@ function valuesAlong(c: Connector, d: Diagnostic): object[] {
 }
 
 export function sourceSiteOf(c: Connector, d: Diagnostic, texts: SourceLines = new Map()): SourceSite | undefined {
+  // An auth written with oauth2() / apiKey() / basicAuth() (maybe in a file of its own) carries
+  // its call's site: the field's key is looked for below that call.
+  // Within connectionParameterSets, the set's own auth call (often an oauth2() of its own).
+  const inSet = /^auth\.sets\[(\d+)\]\.auth\.(.+)$/.exec(d.field ?? '');
+  const setAuth = inSet && c.auth?.type === 'sets' ? c.auth.sets[Number(inSet[1])]?.auth : undefined;
+  const authSite = d.operation
+    ? undefined
+    : (siteOf(setAuth) ?? (d.field?.startsWith('auth.') ? siteOf(c.auth) : undefined));
+  const rest = setAuth && inSet ? inSet[2]! : (d.field ?? '').slice('auth.'.length);
+  if (authSite) return keySite(texts, authSite, keysOf(rest)) ?? authSite;
   const chain = valuesAlong(c, d);
   for (let i = chain.length - 1; i >= 0; i--) {
     const site = siteOf(chain[i]);

@@ -4,6 +4,7 @@
  * rule id where one exists.
  */
 import { def, defineDiagnostics } from '../diagnostics/define';
+import { TRIGGER_DEFINITIONS } from './trigger-diagnostics';
 
 export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
   // ---- descriptor values pcdk cannot read (only without the type-check) ----
@@ -98,6 +99,43 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
     severity: 'error',
     message: (a) => `auth is invalid: ${a.reason}`,
     hint: 'See the Auth type in src/model/connector.ts.',
+  }),
+  // ---- typed auth (src/model/auth.ts; rules in src/validate/auth-rules.ts) ----
+  'auth-url-invalid': def<{ field: string; url: string }>({
+    severity: 'error',
+    message: (a) => `auth.${a.field} "${a.url}" is not an absolute https URL`,
+    hint: 'Write the full https:// URL of the identity provider endpoint, e.g. "https://login.example.com/oauth2/token".',
+  }),
+  'auth-scopes-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `auth.scopes is invalid: ${a.reason}`,
+    hint: 'List each scope once, as the provider spells it, without spaces: scopes: ["read", "write"].',
+  }),
+  'auth-client-secret-invalid': def({
+    severity: 'error',
+    // The value itself is never repeated: it may be the real secret.
+    message: () => "auth.clientSecret is not a secret('ENV') reference",
+    hint: "Write clientSecret: secret('MY_CLIENT_SECRET') and set that variable where you deploy; never put the secret in a descriptor.",
+  }),
+  'auth-client-id-missing': def({
+    severity: 'error',
+    message: () => 'auth.clientId is empty',
+    hint: 'Give the client (application) id registered with the identity provider.',
+  }),
+  'auth-custom-parameter-invalid': def<{ provider: string; reason: string }>({
+    severity: 'error',
+    message: (a) => `auth.customParameters for identityProvider "${a.provider}": ${a.reason}`,
+    hint: 'oauth2 takes none (its URLs are written from authorizationUrl, tokenUrl, refreshUrl); aad needs resourceUri and may add tenantId and loginUri.',
+  }),
+  'auth-sets-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `auth connection parameter sets are invalid: ${a.reason}`,
+    hint: "Write connectionParameterSets({ sets: [{ name: 'keyAuth', displayName: 'API key', description: '...', auth: apiKey({...}) }, ...] }).",
+  }),
+  'auth-identity-provider-invalid': def<{ provider: string; allowed: string }>({
+    severity: 'error',
+    message: (a) => `auth.identityProvider "${a.provider}" is not one pcdk can describe (${a.allowed})`,
+    hint: "Use one of the official apiProperties schema's providers; aadcertificate is for first-party connectors only.",
   }),
   'typed-declared-conflict': def<{ typed: string; declared: string; winner: string; fix: string }>({
     severity: 'error',
@@ -265,7 +303,7 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
   'pagination-invalid': def<{ reason: string }>({
     severity: 'error',
     message: (a) => `pagination is invalid: ${a.reason}`,
-    hint: 'pageParam must be a query parameter (or undeclared for page-until-empty) and itemsPath an array in the response.',
+    hint: 'pageParam / cursorParam must be a query parameter (page-until-empty and cursor may leave it undeclared); itemsPath must be an array in the success response, and totalPagesPath, nextCursorPath and nextLinkPath (a top-level property) paths it has.',
   }),
   // ---- schemas ----
   'empty-properties': def({
@@ -734,6 +772,8 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
     message: (a) => `readme.md has no "## ${a.section}" section`,
     hint: 'Follow the independent-publisher readme template: Publisher, Prerequisites, Supported Operations, Obtaining Credentials, Known Issues and Limitations.',
   }),
+  // ---- triggers (webhookTrigger, pollingTrigger) ----
+  ...TRIGGER_DEFINITIONS,
   // ---- generated client ----
   'client-name-invalid': def<{ name: string }>({
     severity: 'error',

@@ -6,8 +6,11 @@
 import type { Connector } from '../../model/connector';
 import { clientMethodName, responseSpec, type Operation } from '../../model/operation';
 import type { SchemaObject } from '../../model/schema';
+import type { AuthClientConfig, ClientAuthRoute } from '../../runtime/auth';
 import type { AuthRoute, ClientConfig, OperationRoute, ParamIn } from '../../runtime/types';
+import { internalDefaults, pageRoute, pagingParam } from './route-extras';
 import { membersType, schemaType } from './ts-types';
+import { triggerClientDeclarations, triggerClientSource } from './trigger-source';
 
 export interface ClientNames {
   /** Operation id -> method name. */
@@ -40,13 +43,13 @@ export function clientNames(c: Connector): ClientNames {
 
 /**
  * Why a connector cannot have a client (yet), or undefined. Imported connectors keep their
- * source's parameter and response objects verbatim, and OAuth / basic auth need credentials
- * flows the runtime does not have; those connectors still build, without client/.
+ * source's security and parameter and response objects verbatim, which the client cannot
+ * interpret; those connectors still build, without client/. Every authored auth kind has one.
  */
 export function clientUnsupported(c: Connector): string | undefined {
-  if (!c.auth) return 'security as declared (pcdk import); the client runtime supports apiKey and none auth';
-  if (c.auth.type !== 'apiKey' && c.auth.type !== 'none')
-    return `auth of type "${c.auth.type}" (the client runtime supports apiKey and none)`;
+  if (!c.auth) return 'security as declared (pcdk import); write auth with noAuth(), apiKey(), basicAuth() or oauth2()';
+  // Which set a caller's connection uses is not in the descriptor: the client cannot choose.
+  if (c.auth.type === 'sets') return 'several connection parameter sets (the client takes one auth kind)';
   const verbatim = c.operations.find(
     (op) => op.declared?.operation?.parameters !== undefined || op.declared?.operation?.responses !== undefined,
   );
@@ -71,14 +74,22 @@ export function clientSource(c: Connector, runtime: string): string {
   out.push(header(c));
   out.push(runtime);
   out.push(`// ---- ${c.id} ----\n`);
-  out.push(`const CONFIG: ClientConfig = ${JSON.stringify(clientConfig(c), null, 2)};\n`);
+  const credentials = clientCredentials(c, names.client);
+  out.push(
+    credentials
+      ? `const CONFIG: AuthClientConfig = ${JSON.stringify(authClientConfig(c), null, 2)};\n`
+      : `const CONFIG: ClientConfig = ${JSON.stringify(clientConfig(c), null, 2)};\n`,
+  );
   out.push(
     `const METHODS: ReadonlyArray<readonly [string, string]> = ${JSON.stringify(c.operations.map((op) => [names.methods.get(op.id), op.id]))};\n`,
   );
   for (const op of c.operations) out.push(operationTypes(op, names.types.get(op.id)!));
+  const triggers = triggerClientSource(c, names);
+  if (triggers) out.push(triggers);
   out.push(operationsInterface(c, names));
   out.push(clientInterface(c, names));
-  out.push(createClientSource(names.client));
+  if (credentials) out.push(credentials.options);
+  out.push(createClientSource(names.client, credentials));
   return out.join('\n');
 }
 
@@ -91,20 +102,35 @@ export function clientDeclarations(c: Connector, runtimeDeclarations: string): s
   const names = clientNames(c);
   const out: string[] = [header(c), runtimeDeclarations, `// ---- ${c.id} ----\n`];
   for (const op of c.operations) out.push(operationTypes(op, names.types.get(op.id)!));
+  const triggers = triggerClientDeclarations(c, names);
+  if (triggers) out.push(triggers);
   out.push(operationsInterface(c, names));
   out.push(clientInterface(c, names));
-  out.push(`export declare function createClient(options: ClientOptions): ${names.client};\n`);
+  const credentials = clientCredentials(c, names.client);
+  if (credentials) out.push(credentials.options);
+  out.push(
+    `export declare function createClient(options: ${credentials?.name ?? 'ClientOptions'}): ${names.client};\n`,
+  );
   return out.join('\n');
 }
 
 /** The runtime configuration a generated client embeds. */
 export function clientConfig(c: Connector): ClientConfig {
+  return configWith(c, authRoute(c));
+}
+
+/** The configuration of a client of any auth kind (bearer and basic included). */
+export function authClientConfig(c: Connector): AuthClientConfig {
+  return configWith(c, clientAuthRoute(c));
+}
+
+function configWith<A extends ClientAuthRoute>(c: Connector, auth: A): Omit<ClientConfig, 'auth'> & { auth: A } {
   const operations: Record<string, OperationRoute> = {};
   for (const op of c.operations) operations[op.id] = operationRoute(op);
   // Key order fixed (baseUrl, auth, rateLimit, operations) so the embedded JSON is deterministic.
   return {
     baseUrl: defaultBaseUrl(c),
-    auth: authRoute(c),
+    auth,
     ...(c.throttling ? { rateLimit: { calls: c.throttling.calls, windowMs: c.throttling.renewalSeconds * 1000 } } : {}),
     operations,
   };
@@ -123,29 +149,40 @@ export function operationRoute(op: Operation): OperationRoute {
   if (op.idempotent) route.idempotent = true;
   const pg = op.pagination;
   if (pg) {
-    // Broadcasts page with `page` although the connector does not declare it: the client adds it.
-    params[pg.pageParam] = 'query';
-    route.pagination =
-      pg.style === 'page-number'
-        ? { pageParam: pg.pageParam, itemsPath: pg.itemsPath, totalPagesPath: pg.totalPagesPath }
-        : { pageParam: pg.pageParam, itemsPath: pg.itemsPath };
+    const paging = pagingParam(pg);
+    if (paging) params[paging.name] = 'query';
+    route.pagination = pageRoute(pg);
   }
+  const defaults = internalDefaults(op);
+  if (defaults) route.defaults = defaults;
   return route;
 }
 
+/** How the client sends credentials: an Authorization header for OAuth 2 and basic. */
+export function clientAuthRoute(c: Connector): ClientAuthRoute {
+  if (c.auth?.type === 'oauth2') return { in: 'bearer' };
+  if (c.auth?.type === 'basic') return { in: 'basic' };
+  return authRoute(c);
+}
+
+/** The API-key route (what the recorder and createCore take); throws for other kinds. */
 export function authRoute(c: Connector): AuthRoute {
   const a = c.auth;
   if (a?.type === 'apiKey') return { in: a.in, name: a.name };
   if (a?.type === 'none') return { in: 'none' };
-  throw new Error(`${c.id} > auth: the client supports apiKey and none, not ${a ? a.type : 'security as declared'}`);
+  throw new Error(
+    `${c.id} > auth: only an API key (or no auth) can be sent here, not ${a ? a.type : 'security as declared'}`,
+  );
 }
 
 function paramMembers(op: Operation): { members: [string, SchemaObject][]; required: Set<string> } {
   const members: [string, SchemaObject][] = [];
   const required = new Set<string>();
+  const defaulted = internalDefaults(op) ?? {};
   for (const [name, p] of Object.entries(op.params)) {
     members.push([name, p.schema]);
-    if (p.required) required.add(name);
+    // The client sends a required internal parameter's default itself (operationRoute).
+    if (p.required && !(name in defaulted)) required.add(name);
   }
   for (const [name, s] of Object.entries(op.body?.properties ?? {})) {
     // A name both a parameter and a body property is a descriptor error (param-name-clash).
@@ -153,10 +190,10 @@ function paramMembers(op: Operation): { members: [string, SchemaObject][]; requi
     members.push([name, s]);
     if (op.body?.required?.includes(name)) required.add(name);
   }
-  // The client sends a paginated list's page parameter even when the descriptor leaves it
-  // undeclared (operationRoute adds it), so callers may start at a page of their choice.
-  const pg = op.pagination;
-  if (pg && !members.some(([name]) => name === pg.pageParam)) members.push([pg.pageParam, { type: 'integer' }]);
+  // The client sends a paginated list's page (or cursor) parameter even when the descriptor leaves
+  // it undeclared (operationRoute adds it), so callers may start at a page of their choice.
+  const paging = pagingParam(op.pagination);
+  if (paging && !members.some(([name]) => name === paging.name)) members.push([paging.name, { type: paging.type }]);
   return { members, required };
 }
 
@@ -230,9 +267,26 @@ ${pages.join('\n')}
 `;
 }
 
-function createClientSource(client: string): string {
-  return `export function createClient(options: ClientOptions): ${client} {
-  const core = createCore(CONFIG, options);
+/**
+ * The typed options of a client whose credentials are not an API key, or undefined (the
+ * runtime's ClientOptions, with apiSecret, fits those).
+ */
+function clientCredentials(c: Connector, client: string): { name: string; options: string } | undefined {
+  const name = `${client}Options`;
+  const head = `/** createClient's options: ClientOptions with this connector's credentials in place of apiSecret. */\nexport interface ${name} extends Omit<ClientOptions, 'apiSecret'> {\n`;
+  if (c.auth?.type === 'oauth2')
+    return {
+      name,
+      options: `${head}  /**\n   * The OAuth 2 access token, sent as a bearer token. Asked for on the first call and kept; after\n   * a 401 it is asked for once more and the call is retried once.\n   */\n  getAccessToken: () => string | Promise<string>;\n}\n`,
+    };
+  if (c.auth?.type === 'basic') return { name, options: `${head}  username: string;\n  password: string;\n}\n` };
+  return undefined;
+}
+
+function createClientSource(client: string, credentials: { name: string } | undefined): string {
+  const core = credentials ? 'createAuthCore' : 'createCore';
+  return `export function createClient(options: ${credentials?.name ?? 'ClientOptions'}): ${client} {
+  const core = ${core}(CONFIG, options);
   const iterate: Record<string, unknown> = {};
   const client: Record<string, unknown> = { call: core.call, iterate };
   for (const [name, id] of METHODS) {
