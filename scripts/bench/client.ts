@@ -139,10 +139,20 @@ function gzipSize(code: string): number {
   return zlib.gzipSync(code, { level: 9 }).length;
 }
 
-/** The generated client's size measure: terser with two compress passes, then gzip -9. */
+/**
+ * The generated client's size measure: terser with two compress passes, then gzip -9. Top-level
+ * names are mangled for both formats: an ES module's top level is its own, and so is a CommonJS
+ * file's (Node wraps each in a function), which is how a bundler minifying either treats it.
+ */
 async function terserSize(name: string, code: string, module: boolean): Promise<SizeFigure> {
   const { minify } = await import('terser');
-  const out = await minify(code, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  const out = await minify(code, {
+    module,
+    toplevel: true,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false },
+  });
   const min = out.code ?? '';
   return { name, minifier: 'terser', minBytes: Buffer.byteLength(min), gzipBytes: gzipSize(min) };
 }
