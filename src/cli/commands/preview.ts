@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { loadFixtureDir } from '../../recordings/format';
+import { loadFixtureDir, type LoadedFixture } from '../../recordings/format';
+import type { Connector } from '../../model/connector';
 import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
 import { UserError } from '../../errors';
 import {
@@ -37,6 +38,15 @@ export function untilInterrupted(server: { close(): Promise<void> }): Promise<vo
   });
 }
 
+/** The preview server on 127.0.0.1:`port`, logging each request; a port it cannot take is the user's to fix. */
+export async function listen(connector: Connector, fixtures: LoadedFixture[], port: number): Promise<PreviewServer> {
+  try {
+    return await startPreviewServer({ connector, fixtures, port, log: (line) => process.stdout.write(`${line}\n`) });
+  } catch (e) {
+    throw new UserError(`cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
+  }
+}
+
 export function registerPreview(program: Command): void {
   const cmd = program
     .command('preview')
@@ -52,17 +62,7 @@ export function registerPreview(program: Command): void {
       const dir = recordingsDir(project, id, opts.recordings);
       // Without recordings the page still shows; dropdowns and test calls then say there is no fixture.
       const set = fs.existsSync(dir) ? loadFixtureDir(dir) : { fixtures: [], invalid: [] };
-      let server: PreviewServer;
-      try {
-        server = await startPreviewServer({
-          connector: c,
-          fixtures: set.fixtures,
-          port,
-          log: (line) => process.stdout.write(`${line}\n`),
-        });
-      } catch (e) {
-        throw new UserError(`cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
-      }
+      const server = await listen(c, set.fixtures, port);
       const from = fs.existsSync(dir)
         ? `${set.fixtures.length} recordings in ${path.relative(process.cwd(), dir) || '.'}`
         : 'no recordings';

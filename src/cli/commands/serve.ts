@@ -6,7 +6,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { loadFixtureDir } from '../../recordings/format';
-import { startPreviewServer, type PreviewServer } from '../../preview/preview-server';
 import { UserError } from '../../errors';
 import {
   loadConnectorFor,
@@ -15,7 +14,7 @@ import {
   withProjectOptions,
   type ProjectOptions,
 } from '../project-options';
-import { portOption, untilInterrupted } from './preview';
+import { listen, portOption, untilInterrupted } from './preview';
 
 export function registerServe(program: Command): void {
   const cmd = program
@@ -37,17 +36,7 @@ export function registerServe(program: Command): void {
           `${id}: no recordings folder ${path.relative(process.cwd(), dir)}; record one with \`pcdk recordings record ${id} <operationId>\``,
         );
       const set = loadFixtureDir(dir);
-      let server: PreviewServer;
-      try {
-        server = await startPreviewServer({
-          connector: c,
-          fixtures: set.fixtures,
-          port,
-          log: (line) => process.stdout.write(`${line}\n`),
-        });
-      } catch (e) {
-        throw new UserError(`cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
-      }
+      const server = await listen(c, set.fixtures, port);
       process.stdout.write(
         `pcdk: serving ${id} from ${set.fixtures.length} recordings at ${server.baseUrl} (Ctrl-C stops)\n` +
           `pcdk: designer preview at ${server.pageUrl}\n`,
