@@ -6,7 +6,7 @@
  * per file.
  */
 import { POLICY_SPELLINGS, POLICY_TEMPLATE_IDS, type PolicyTemplateId } from '../swagger/api-properties';
-import { METHODS, PRIMITIVE_KEYS, SCHEMA_TYPES } from '../swagger/constants';
+import { METHODS, PRIMITIVE_KEYS, ROOT_KEYS, SCHEMA_TYPES } from '../swagger/constants';
 import type { SwaggerOperation } from '../swagger/document';
 import { isArray, isObject, type JsonObject } from '../swagger/found';
 import type { Diagnostic } from '../diagnostics';
@@ -58,26 +58,7 @@ const PARAMETER_EXTENSIONS = [
   'x-nullable',
 ];
 const KEYS = {
-  root: [
-    'swagger',
-    'info',
-    'host',
-    'basePath',
-    'schemes',
-    'consumes',
-    'produces',
-    'paths',
-    'definitions',
-    'parameters',
-    'responses',
-    'securityDefinitions',
-    'security',
-    'tags',
-    'externalDocs',
-    'x-ms-capabilities',
-    'x-ms-connector-metadata',
-    'x-ms-docs',
-  ],
+  root: [...ROOT_KEYS, 'x-ms-capabilities', 'x-ms-connector-metadata', 'x-ms-docs'],
   info: [
     'title',
     'description',

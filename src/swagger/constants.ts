@@ -9,6 +9,25 @@ type SchemaType = NonNullable<SchemaObject['type']>;
 
 /** The operation keys of a path item, in the order readers walk them (and OpenAPI 3 writes them). */
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
+
+/** The keys the Swagger 2.0 spec defines at the root of a document. */
+export const ROOT_KEYS = [
+  'swagger',
+  'info',
+  'host',
+  'basePath',
+  'schemes',
+  'consumes',
+  'produces',
+  'paths',
+  'definitions',
+  'parameters',
+  'responses',
+  'securityDefinitions',
+  'security',
+  'tags',
+  'externalDocs',
+] as const;
 export type HttpMethod = (typeof METHODS)[number];
 
 /** The `type`s a Swagger 2.0 schema may have (`file` on a response or formData only). */

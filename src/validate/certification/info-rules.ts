@@ -4,7 +4,7 @@
  */
 import { CATEGORIES } from '../../model/connector';
 import { pointerOf } from '../json-source';
-import { METHODS, PRIMITIVE_KEYS } from '../../swagger/constants';
+import { METHODS, PRIMITIVE_KEYS, ROOT_KEYS } from '../../swagger/constants';
 import { isArray, isObject, itemsOf, str, type JsonObject } from '../../swagger/found';
 import type { CertDocument, Report } from './document';
 
@@ -29,23 +29,7 @@ const NON_PRODUCTION_HOST = /(^|[.-])(staging|stage|stg|dev|test|sandbox|qa|uat|
 
 /** Keys the Swagger 2.0 spec defines at each level; anything else must start with x-. */
 export const STANDARD_KEYS = {
-  root: [
-    'swagger',
-    'info',
-    'host',
-    'basePath',
-    'schemes',
-    'consumes',
-    'produces',
-    'paths',
-    'definitions',
-    'parameters',
-    'responses',
-    'securityDefinitions',
-    'security',
-    'tags',
-    'externalDocs',
-  ],
+  root: ROOT_KEYS,
   info: ['title', 'description', 'termsOfService', 'contact', 'license', 'version'],
   pathItem: [...METHODS, 'parameters', '$ref'],
   operation: [
