@@ -31,21 +31,37 @@ else
       'this package will validate against them only with --schemas\n',
   );
 
+// Files are replaced one by one, each atomically, and stale ones removed afterwards: `npm pack`
+// compiles while tests may be reading these folders (the end-to-end test packs this repository),
+// so they must never be missing or half-written.
+function writeAtomic(file, text) {
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
 const out = path.join(root, SHIPPED_VALIDATORS_DIR);
-fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
 const manifest = { validators: {} };
 for (const r of recipes) {
   const file = `${r.label}.js`;
-  fs.writeFileSync(path.join(out, file), shippedFileText(r.label, standaloneCode(r.compile())));
+  writeAtomic(path.join(out, file), shippedFileText(r.label, standaloneCode(r.compile())));
   manifest.validators[r.label] = { key: shippedKey(r.keyMaterial), file };
 }
-fs.writeFileSync(path.join(out, SHIPPED_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+writeAtomic(path.join(out, SHIPPED_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+const current = new Set([SHIPPED_MANIFEST, ...Object.values(manifest.validators).map((v) => v.file)]);
+for (const f of fs.readdirSync(out)) if (!current.has(f)) fs.rmSync(path.join(out, f), { force: true });
 
 // The client runtime: the same calls a build makes, with the cache pointed at the shipped folder.
+// Entries are keyed by the runtime's sources, so one still there is current; when the run writes
+// new ones (the sources changed), the ones from before are stale.
 const { shippedCacheDir } = require(path.join(lib, 'io', 'content-cache.js'));
-fs.rmSync(shippedCacheDir(), { recursive: true, force: true });
-process.env.PCDK_CACHE_DIR = shippedCacheDir();
+const cacheDir = shippedCacheDir();
+fs.mkdirSync(cacheDir, { recursive: true });
+const before = fs.readdirSync(cacheDir);
+process.env.PCDK_CACHE_DIR = cacheDir;
 delete process.env.PCDK_NO_CACHE;
 const { runtimeDeclarations } = require(path.join(lib, 'synth', 'client-artifact.js'));
 runtimeDeclarations();
+const written = fs.readdirSync(cacheDir).filter((f) => !before.includes(f));
+if (written.length > 0) for (const f of before) fs.rmSync(path.join(cacheDir, f), { force: true });
