@@ -11,7 +11,11 @@
  * - inputs the 2017 recording sent in the query although the operation takes them in the body are
  *   moved to the body; the empty ones the API ignored are dropped.
  * - an empty-string request body is null.
- * - webhooks/ are not operations of the connector and are skipped.
+ * - webhooks/: the registration exchanges belong to the trigger whose event they register (all
+ *   triggers share POST /automations/hooks); a trigger the docs give no example for gets a
+ *   composite of the documented one with its own event (notes.inferred says what changed). The
+ *   deletion belongs to WebhookDelete; the two payloads become delivery files of a subscriber
+ *   trigger and of the purchase trigger.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,7 +24,9 @@ import { jsonText } from '../src/emit/json';
 import { writeDirAtomic } from '../src/io/atomic-write';
 import { FIXTURE_REDACTED, fixtureFileName, type Fixture, type KnownMismatch } from '../src/recordings/format';
 import { redactDeep } from '../src/recordings/redact';
-import { matchRoute } from '../src/recordings/request-match';
+import { matchRoutes, type RouteMatch } from '../src/recordings/request-match';
+import { SchemaValidators } from '../src/recordings/json-schema';
+import type { Delivery } from '../src/recordings/format';
 
 interface SharedExchange {
   operation?: string;
@@ -67,12 +73,25 @@ const PLACEHOLDERS: Record<string, { pointer: string; value: unknown; note: stri
   },
 };
 
+const validators = new SchemaValidators();
+
+/**
+ * The operation an exchange records. Triggers registered at one path (one per event) share the
+ * route: the one whose body schema accepts the request (credentials aside) is the one.
+ */
+function pickOperation(matches: RouteMatch[], body: unknown): RouteMatch | undefined {
+  if (matches.length <= 1) return matches[0];
+  const b = body && typeof body === 'object' ? { ...(body as Record<string, unknown>) } : body;
+  if (b && typeof b === 'object') for (const k of CREDENTIALS) delete (b as Record<string, unknown>)[k];
+  return matches.find((m) => m.op.body && validators.get(m.op.body)(b));
+}
+
 export function convertExchange(
   ex: SharedExchange,
   origin: string,
   isError: boolean,
 ): { fixture: Fixture; label: string } {
-  const match = matchRoute(convertkit, ex.request.method, ex.request.path);
+  const match = pickOperation(matchRoutes(convertkit, ex.request.method, ex.request.path), ex.request.body);
   if (!match) throw new Error(`${origin}: ${ex.request.method} ${ex.request.path} matches no ConvertKit operation`);
   const op = match.op;
   const converted: string[] = [];
@@ -162,6 +181,8 @@ export function convertDir(sharedDir: string): Map<string, string> {
       add(fixture, `${String(i + 1).padStart(2, '0')}-${e.kind.split(' ')[0]}`);
     });
   }
+  const hooks = path.join(sharedDir, 'webhooks');
+  if (fs.existsSync(hooks)) convertWebhooks(hooks, add, files);
   const errDir = path.join(sharedDir, 'errors');
   if (fs.existsSync(errDir)) {
     for (const file of fs
@@ -174,6 +195,102 @@ export function convertDir(sharedDir: string): Map<string, string> {
     }
   }
   return files;
+}
+
+/** Filter values for composite registrations: ids the other documented examples use. */
+const FILTER_SAMPLES: Record<string, { value: unknown; from: string }> = {
+  form_id: { value: 1, from: 'form 1 of the documented form subscription (POST /v3/forms/1/subscribe)' },
+  sequence_id: { value: 18, from: 'sequence 18 of the documented course_complete registration' },
+  tag_id: { value: 1, from: 'tag 1 of the documented tag subscription (POST /v3/tags/1/subscribe)' },
+  product_id: { value: 1, from: 'product 1, a placeholder: v3 has no product list to take an id from' },
+  initiator_value: { value: 'https://example.com/', from: 'https://example.com/, a placeholder link' },
+};
+
+interface TriggerEvent {
+  operationId: string;
+  event: string;
+  filter?: string;
+}
+
+/** The webhook triggers of the connector with the event their body fixes and the input it filters on. */
+function triggerEvents(): TriggerEvent[] {
+  const out: TriggerEvent[] = [];
+  for (const op of convertkit.operations) {
+    if (op.trigger?.kind !== 'webhook') continue;
+    const props = op.body?.properties?.event?.properties ?? {};
+    const event = props.name?.enum?.[0];
+    if (typeof event !== 'string') throw new Error(`${op.id}: the body fixes no event name`);
+    const filter = Object.keys(props).find((k) => k !== 'name');
+    out.push({ operationId: op.id, event, ...(filter ? { filter } : {}) });
+  }
+  return out;
+}
+
+/** The documented registration rewritten for another event: what v3 answers is the same shape. */
+function compositeRegistration(base: SharedExchange, t: TriggerEvent): SharedExchange {
+  const sample = t.filter ? FILTER_SAMPLES[t.filter] : undefined;
+  if (t.filter && !sample) throw new Error(`${t.operationId}: no sample value for ${t.filter}`);
+  const filter = t.filter && sample ? { [t.filter]: sample.value } : {};
+  const req = base.request.body as Record<string, unknown>;
+  const res = structuredClone(base.response.body) as { rule: Record<string, unknown> };
+  res.rule.event = { name: t.event.replace(/^[a-z_]+\./, ''), ...filter };
+  return {
+    source: base.source,
+    kind: 'composite',
+    request: { ...base.request, body: { ...req, event: { name: t.event, ...filter } } },
+    response: { ...base.response, body: res },
+    notes: {
+      inferred: [
+        `the documented create-webhook exchange (webhooks/POST_automations_hooks.json) with event.name ${t.event}${sample ? ` and ${t.filter} from ${sample.from}` : ''}`,
+        "the answer's event.name drops the event's prefix, as the documented answers drop 'subscriber.'",
+        ...((base.notes?.inferred as string[] | undefined) ?? []),
+      ],
+    },
+  };
+}
+
+/** webhooks/: registrations (documented or composite), the deletion and the two deliveries. */
+function convertWebhooks(dir: string, add: (f: Fixture, label: string) => void, files: Map<string, string>): void {
+  const read = (f: string): SharedExchange => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as SharedExchange;
+  const reg = read('POST_automations_hooks.json');
+  const covered = new Set<string>();
+  [reg, ...(reg.alternates ?? [])].forEach((e, i) => {
+    const origin =
+      i === 0 ? 'webhooks/POST_automations_hooks.json' : `webhooks/POST_automations_hooks.json alternates[${i - 1}]`;
+    const { fixture } = convertExchange(e, origin, false);
+    covered.add(fixture.operationId);
+    add(fixture, `${String(i + 1).padStart(2, '0')}-${e.kind.split(' ')[0]}`);
+  });
+  for (const t of triggerEvents()) {
+    if (covered.has(t.operationId)) continue;
+    const { fixture } = convertExchange(compositeRegistration(reg, t), 'webhooks/POST_automations_hooks.json', false);
+    if (fixture.operationId !== t.operationId)
+      throw new Error(`${t.operationId}: its composite matched ${fixture.operationId}`);
+    add(fixture, '01-composite');
+  }
+  const del = convertExchange(
+    read('DELETE_automations_hooks_rule_id.json'),
+    'webhooks/DELETE_automations_hooks_rule_id.json',
+    false,
+  );
+  add(del.fixture, `01-${del.label.split(' ')[0]}`);
+  const deliveries: [string, string][] = [
+    ['payload_subscriber_event.json', 'SubscriberActivatedTrigger'],
+    ['payload_purchase_event.json', 'PurchaseCreatedTrigger'],
+  ];
+  for (const [file, operationId] of deliveries) {
+    const ex = read(file) as SharedExchange & { event?: string };
+    const delivery: Delivery = {
+      operationId,
+      source: `${ex.source} [converted from shared/fixtures/convertkit/webhooks/${file}]`,
+      kind: 'delivery',
+      delivery: { body: redactDeep(ex.request.body) },
+      notes: redactDeep({ event: ex.event, ...(ex.notes ?? {}) }) as Record<string, unknown>,
+    };
+    const name = fixtureFileName(operationId, `delivery-${ex.kind.split(' ')[0]}`);
+    if (files.has(name)) throw new Error(`two deliveries map to ${name}`);
+    files.set(name, jsonText(delivery));
+  }
 }
 
 function main(): void {
@@ -190,4 +307,5 @@ function main(): void {
   process.stdout.write(`wrote ${files.size} files to ${path.relative(process.cwd(), out) || '.'}\n`);
 }
 
-if (require.main === module) main();
+// Run directly, or through scripts/run-ts.js (which requires the script: require.main is run-ts).
+if (require.main === module || process.argv[1] === __filename) main();

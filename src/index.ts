@@ -23,6 +23,7 @@ export type {
 } from './model/operation';
 export { pollingTrigger, webhookTrigger } from './model/trigger';
 export type {
+  HookLocation,
   NotificationUrl,
   PayloadOf,
   PollingTrigger,

@@ -31,6 +31,21 @@ import {
   updateBroadcast,
 } from './operations/broadcasts';
 import { createPurchase, getPurchase, listPurchases } from './operations/purchases';
+import {
+  deleteWebhook,
+  whenFormSubscribed,
+  whenLinkClicked,
+  whenProductPurchased,
+  whenPurchaseCreated,
+  whenSequenceCompleted,
+  whenSequenceSubscribed,
+  whenSubscriberActivated,
+  whenSubscriberBounced,
+  whenSubscriberComplained,
+  whenSubscriberUnsubscribed,
+  whenTagAdded,
+  whenTagRemoved,
+} from './operations/webhooks';
 
 export default defineConnector({
   id: 'convertkit',
@@ -98,6 +113,21 @@ export default defineConnector({
     listPurchases,
     createPurchase,
     getPurchase,
+    // Triggers (not in the published connector): one per v3 webhook event, and the internal
+    // deletion Power Automate calls through the Location the generated script.csx sets.
+    whenSubscriberActivated,
+    whenSubscriberUnsubscribed,
+    whenSubscriberBounced,
+    whenSubscriberComplained,
+    whenFormSubscribed,
+    whenSequenceSubscribed,
+    whenSequenceCompleted,
+    whenTagAdded,
+    whenTagRemoved,
+    whenLinkClicked,
+    whenProductPurchased,
+    whenPurchaseCreated,
+    deleteWebhook,
   },
   readme: {
     prerequisites: 'A free or paid plan with ConvertKit.',

@@ -48,7 +48,10 @@ export function pagesOf(items: string): Pagination {
 
 /** Custom field values keyed by the field's key (the field must exist in the account). */
 export const customFieldsInput = t.record(t.string(), { title: 'Fields', description: 'The fields.' });
-const customFieldsOutput = t.record(t.string({ nullable: true }), { title: 'Fields', description: 'The fields.' });
+export const customFieldsOutput = t.record(t.string({ nullable: true }), {
+  title: 'Fields',
+  description: 'The fields.',
+});
 
 // ---- subscribers ----
 const subscriberCore = {

@@ -5,6 +5,7 @@
  */
 import type { Auth, Connector } from '../model/connector';
 import type { PropertiesSpec } from '../model/properties';
+import { generatedScript } from './script-csx';
 import { connectionParameterSetsJson, connectionParameters } from './security';
 import { withSecrets } from './secrets';
 import type { ApiProperties, ApiPropertiesDocument } from '../swagger/api-properties';
@@ -19,6 +20,9 @@ export function emitApiProperties(c: Connector): ApiPropertiesDocument {
     publisher: c.publisher,
     stackOwner: c.stackOwner,
   };
+  // The operations the generated script.csx handles; the platform runs it for these only.
+  const script = generatedScript(c);
+  if (script) properties.scriptOperations = script.operations;
   return { properties };
 }
 

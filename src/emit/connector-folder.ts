@@ -6,6 +6,7 @@ import type { PaconnSettings } from '../swagger/settings';
 import { emitApiProperties } from './api-properties';
 import { jsonText } from './json';
 import { emitReadme } from './readme';
+import { connectorScript } from './script-csx';
 import { emitSettings } from './settings';
 import { emitSwagger } from './swagger';
 
@@ -30,14 +31,16 @@ export interface ConnectorArtifacts {
 export function emitConnectorFolder(c: Connector): ConnectorArtifacts {
   const swagger = emitSwagger(c);
   const apiProperties = emitApiProperties(c);
-  const settings = emitSettings();
+  // Custom code: an imported connector's, byte for byte, or the one pcdk generates for webhook
+  // triggers. settings.json names it, so `paconn create --settings` uploads it.
+  const script = connectorScript(c);
+  const settings = emitSettings(script !== undefined ? { script: CONNECTOR_SCRIPT_FILE } : {});
   const files = new Map<string, string>([
     [CONNECTOR_FILES.apiDefinition, jsonText(swagger)],
     [CONNECTOR_FILES.apiProperties, jsonText(apiProperties)],
     [CONNECTOR_FILES.settings, jsonText(settings)],
     [CONNECTOR_FILES.readme, emitReadme(c)],
   ]);
-  // Custom code of an imported connector, byte for byte (paconn uploads it with --script).
-  if (c.script) files.set(CONNECTOR_SCRIPT_FILE, c.script.source);
+  if (script !== undefined) files.set(CONNECTOR_SCRIPT_FILE, script);
   return { swagger, apiProperties, settings, files };
 }

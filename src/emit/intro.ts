@@ -38,7 +38,8 @@ export function emitIntro(c: Connector): string {
       '',
     );
   out.push('## Supported operations', '');
-  for (const op of c.operations) out.push(`### ${op.summary}`, '', op.description, '');
+  for (const op of c.operations)
+    if (op.visibility !== 'internal') out.push(`### ${op.summary}`, '', op.description, '');
   out.push('## Known issues and limitations', '');
   if (c.throttling)
     out.push(`- ${c.throttling.calls} API calls per connection every ${c.throttling.renewalSeconds} seconds.`);

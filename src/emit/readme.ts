@@ -9,7 +9,8 @@ export function emitReadme(c: Connector): string {
   const out: string[] = [`# ${c.title}`, c.description, '', `## Publisher: ${c.publisher}`, ''];
   out.push('## Prerequisites', c.readme.prerequisites, '');
   out.push('## Supported Operations');
-  for (const op of c.operations) out.push(`### ${op.summary}`, op.description);
+  // Internal operations (a trigger's hook deletion) are hidden from makers: not listed.
+  for (const op of c.operations) if (op.visibility !== 'internal') out.push(`### ${op.summary}`, op.description);
   out.push('');
   out.push('## Obtaining Credentials', c.readme.obtainingCredentials, '');
   out.push('## Known Issues and Limitations');

@@ -86,7 +86,9 @@ export function actionRows(doc: Found<SwaggerDocument>): ActionRows[] {
 function parameterRows(params: (Found<ParameterObject> | undefined)[], resolve: Resolve): ParameterRow[] {
   const rows: ParameterRow[] = [];
   for (const p of params) {
-    if (!p) continue;
+    // Internal inputs (a trigger's callback URL, fixed values) are hidden from makers, and from
+    // the docs page likewise.
+    if (!p || p['x-ms-visibility'] === 'internal') continue;
     if (p.in === 'body') {
       flattenInput(resolve(p.schema), p.required === true, rows, resolve);
       continue;
@@ -114,7 +116,7 @@ function flattenInput(
   const req = new Set(itemsOf(s.required));
   for (const [name, raw] of entriesOf(s.properties)) {
     const child: Schema | undefined = resolve(raw);
-    if (!child) continue;
+    if (!child || child['x-ms-visibility'] === 'internal') continue;
     const childRequired = required && req.has(name);
     const items: Schema | undefined = child.type === 'array' ? resolve(child.items) : undefined;
     if (hasProperties(child)) flattenInput(child, childRequired, rows, resolve, depth + 1);
@@ -163,7 +165,7 @@ function flattenOutput(s: Schema | undefined, prefix: string, rows: ReturnRow[],
   if (!s || depth > 32) return;
   for (const [name, raw] of entriesOf(s.properties)) {
     const child: Schema | undefined = resolve(raw);
-    if (!child) continue;
+    if (!child || child['x-ms-visibility'] === 'internal') continue;
     const p = prefix ? `${prefix}.${name}` : name;
     if (child.type === 'array') {
       rows.push({ name: label(child), path: p, type: typeLabel(child, resolve), description: text(child.description) });

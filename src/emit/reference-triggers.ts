@@ -15,7 +15,7 @@ export interface PageOperations {
   triggers: ActionRows[];
 }
 
-/** The operations split into actions and triggers (x-ms-trigger), each in document order. */
+/** The operations makers see, split into actions and triggers (x-ms-trigger), each in document order. */
 export function pageOperations(doc: Found<SwaggerDocument>): PageOperations {
   const resolve = localResolver(doc);
   const rows = actionRows(doc);
@@ -23,6 +23,8 @@ export function pageOperations(doc: Found<SwaggerDocument>): PageOperations {
   // actionRows walks foundOperations in the same order: row i is operation i.
   for (const [i, { item, op }] of foundOperations(doc).entries()) {
     const row = rows[i]!;
+    // Internal operations (a trigger's unregister call) are not shown to makers, nor on the page.
+    if (op['x-ms-visibility'] === 'internal') continue;
     if (op['x-ms-trigger'] !== 'single' && op['x-ms-trigger'] !== 'batch') {
       out.actions.push(row);
       continue;

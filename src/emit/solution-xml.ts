@@ -116,6 +116,7 @@ export function customizationsXml(
   name: string,
   connectorId: string,
   names: ReturnType<typeof connectorFileNames>,
+  scriptOperations?: readonly string[],
 ): string {
   const el = (tag: string, value: string): string => `      <${tag}>${xmlEscape(value)}</${tag}>`;
   const fileEl = (tag: string, path: string | undefined): string[] => (path ? [el(tag, `/${path}`)] : []);
@@ -137,6 +138,9 @@ export function customizationsXml(
     ...fileEl('policytemplateinstances', names.policytemplateinstances),
     ...fileEl('iconblob', names.iconblob),
     ...fileEl('customcodeblobcontent', names.customcodeblobcontent),
+    // The operations the script runs for (apiProperties scriptOperations), a column of its own
+    // in Dataverse's connector table; held inline as the JSON array paconn uploads.
+    ...(scriptOperations?.length ? [el('scriptoperations', JSON.stringify(scriptOperations))] : []),
     '    </Connector>',
     '  </Connectors>',
     '  <Languages>',

@@ -40,6 +40,21 @@ export interface WebhookTriggerInfo<S extends TSchema = TSchema> {
   readonly unregister?: Operation | string;
   /** x-ms-trigger-hint: how a maker fires the trigger to test a flow. */
   readonly hint?: string;
+  /** The API's own registration path, when several triggers register at one endpoint. */
+  readonly apiPath?: string;
+  /** Where the hook's id is in the registration response, when the API sends no Location. */
+  readonly location?: HookLocation;
+}
+
+/**
+ * Power Automate deletes a hook by calling the Location header of the registration response
+ * (a 201). An API that answers with the hook's id in the body instead needs the connector to
+ * supply Location: pcdk then generates script.csx, which sets it to the unregister operation's
+ * URL with its one path parameter taken from `fromBody`.
+ */
+export interface HookLocation {
+  /** Dotted path of the hook id in the registration response body, e.g. `rule.id`. */
+  readonly fromBody: string;
 }
 
 /** The trigger part of a polling trigger's operation. */
@@ -76,6 +91,15 @@ export interface WebhookTriggerSpec<
   batch?: boolean;
   unregister?: Operation | string;
   hint?: string;
+  /**
+   * The path the API really registers hooks at, when it differs from `path`. A swagger path is
+   * unique per method, so triggers that share one registration endpoint (one per event) each get
+   * their own `path`, and the connector's generated script.csx sends them to `apiPath`. The
+   * generated client calls `apiPath` directly.
+   */
+  apiPath?: string;
+  /** The API answers without a Location header: where the hook id is in its body (see HookLocation). */
+  location?: HookLocation;
 }
 
 /** The registration body with the callback URL property added: what the client sends. */
@@ -135,7 +159,8 @@ export function webhookTrigger<
   S extends TSchema = TSchema,
   const N extends string = string,
 >(spec: WebhookTriggerSpec<P, B, R, S, N>): WebhookTrigger<P, WithUrl<B, N>, R, S> {
-  const { notificationUrl, payload, payloadDescription, headers, batch, unregister, hint, ...op } = spec;
+  const { notificationUrl, payload, payloadDescription, headers, batch, unregister, hint, apiPath, location, ...op } =
+    spec;
   const inQuery = notificationUrl?.in === 'query';
   const trigger: WebhookTriggerInfo<S> = {
     kind: 'webhook',
@@ -146,6 +171,8 @@ export function webhookTrigger<
     ...(headers ? { headers } : {}),
     ...(unregister !== undefined ? { unregister } : {}),
     ...(hint !== undefined ? { hint } : {}),
+    ...(apiPath !== undefined ? { apiPath } : {}),
+    ...(location !== undefined ? { location } : {}),
   };
   // Without a notificationUrl (plain JavaScript, a cast) the operation is built as written and the
   // descriptor rule `trigger-notification-url-missing` says what is missing.
@@ -191,4 +218,9 @@ export function pollingTrigger<
     ...(hint !== undefined ? { hint } : {}),
   };
   return operation<P, undefined, R>({ ...op, method: 'get', trigger }) as PollingTrigger<P, R>;
+}
+
+/** The path the API serves an operation at: a webhook trigger's apiPath, else its swagger path. */
+export function apiPathOf(op: { readonly path: string; readonly trigger?: Trigger }): string {
+  return op.trigger?.kind === 'webhook' && op.trigger.apiPath !== undefined ? op.trigger.apiPath : op.path;
 }

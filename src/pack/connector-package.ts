@@ -12,6 +12,7 @@ import {
 } from '../emit/connector-folder';
 import { jsonText } from '../emit/json';
 import { emitSettings } from '../emit/settings';
+import { connectorScript } from '../emit/script-csx';
 import { zipFiles } from './zip';
 
 export { CONNECTOR_ICON_FILE as ICON_FILE, CONNECTOR_SCRIPT_FILE as SCRIPT_FILE } from '../emit/connector-folder';
@@ -39,7 +40,7 @@ export interface ConnectorFolder {
 export function connectorFolder(c: Connector, extras: ConnectorExtras = {}): ConnectorFolder {
   const { files, apiProperties } = emitConnectorFolder(c);
   const icon = extras.icon ?? c.icon;
-  const script = extras.script ?? c.script?.source;
+  const script = extras.script ?? connectorScript(c);
   const out = new Map<string, string | Uint8Array>(files);
   if (icon || script !== undefined) {
     out.set(

@@ -22,6 +22,7 @@ export const CONNECTOR_COLUMN_LIMITS = {
   connectionparametersets: 500_000,
   policytemplateinstances: 500_000,
   customcodeblobcontent: 500_000,
+  scriptoperations: 500_000,
   description: 1_000,
   displayname: 200,
   name: 500,
@@ -50,6 +51,7 @@ export function buildSolutionPackage(
   const connectorId = uuidV5(`${s.publisher.prefix}_${c.id}`, PCDK_CONNECTOR_NAMESPACE);
   const props = (folder.apiProperties.properties ?? {}) as Record<string, unknown>;
   const names = connectorFileNames(name, folder, props.connectionParameterSets !== undefined);
+  const scriptOperations = Array.isArray(props.scriptOperations) ? (props.scriptOperations as string[]) : undefined;
   const columns: [keyof typeof CONNECTOR_COLUMN_LIMITS, string, string | undefined][] = [
     ['openapidefinition', folder.swaggerText, names.openapidefinition],
     ['connectionparameters', jsonText(props.connectionParameters ?? {}), names.connectionparameters],
@@ -60,6 +62,7 @@ export function buildSolutionPackage(
     ],
     ['policytemplateinstances', jsonText(props.policyTemplateInstances ?? []), names.policytemplateinstances],
     ['customcodeblobcontent', folder.script ?? '', names.customcodeblobcontent],
+    ['scriptoperations', scriptOperations ? JSON.stringify(scriptOperations) : '', undefined],
     ['description', c.description, undefined],
     ['displayname', c.title, undefined],
     ['name', name, undefined],
@@ -82,7 +85,7 @@ export function buildSolutionPackage(
   const files = new Map<string, string | Uint8Array>();
   files.set('[Content_Types].xml', contentTypesXml(folder));
   files.set('solution.xml', solutionXml(c, s, name, connectorId));
-  files.set('customizations.xml', customizationsXml(c, name, connectorId, names));
+  files.set('customizations.xml', customizationsXml(c, name, connectorId, names, scriptOperations));
   // The swagger is the connector folder's file byte for byte, so the two cannot drift.
   files.set(names.openapidefinition, folder.swaggerText);
   files.set(names.connectionparameters, columns[1][1]);

@@ -62,6 +62,26 @@ export const RECORDINGS_DIAGNOSTICS = defineDiagnostics('recordings', {
     message: (a) => `${a.operation} has no recording, and this connector requires one for every operation`,
     hint: 'Record one with `pcdk recordings record <id> <operationId>`, or drop requireRecordings from the connector.',
   }),
+  'delivery-trigger-unknown': def<{ operationId: string }>({
+    severity: 'error',
+    message: (a) => `the delivery names "${a.operationId}", which is not a webhook trigger of the connector`,
+    hint: 'Set operationId to the webhookTrigger({ id }) whose payload this delivery is, or delete the file.',
+  }),
+  'delivery-payload-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `the delivery does not match the trigger's payload schema: ${a.reason}`,
+    hint: 'Fix the payload in webhookTrigger({ payload }) if the service really sends this (nullable: true for nulls).',
+  }),
+  'delivery-payload-extra-field': def<{ name: string }>({
+    severity: 'warning',
+    message: (a) => `the delivery has "${a.name}", which the trigger's payload does not declare`,
+    hint: 'Declare it in the payload schema if flows should see it as a trigger output.',
+  }),
+  'delivery-header-missing': def<{ name: string }>({
+    severity: 'error',
+    message: (a) => `the delivery lacks header "${a.name}", which the trigger declares`,
+    hint: 'Record the header the service sends, or remove it from webhookTrigger({ headers }).',
+  }),
   'fixture-known-mismatch-stale': def({
     severity: 'error',
     message: () => 'knownMismatches names a place where the response now matches the schema',

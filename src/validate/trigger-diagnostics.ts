@@ -49,4 +49,20 @@ export const TRIGGER_DEFINITIONS = {
     message: (a) => `unregister ${a.reason}`,
     hint: "Point unregister at the connector's DELETE operation that removes the hook (list it in operations, x-ms-visibility internal), or at its path template.",
   }),
+  'trigger-location-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `location ${a.reason}`,
+    hint: "Give location: { fromBody: '<dotted path of the hook id in the registration response>' } together with unregister: the DELETE operation (one path parameter, the id) that removes the hook.",
+  }),
+  'trigger-api-path-invalid': def<{ reason: string }>({
+    severity: 'error',
+    message: (a) => `apiPath ${a.reason}`,
+    hint: "Write apiPath as the API's registration path relative to basePath, starting with '/', with no {parameters}, and different from path (omit it when the two are equal).",
+  }),
+  'trigger-script-conflict': def<{ operations: string }>({
+    severity: 'error',
+    message: (a) =>
+      `the connector declares its own script.csx, and the webhook triggers ${a.operations} need the script pcdk generates (apiPath or location)`,
+    hint: 'A connector has one script.csx. Either drop the declared script and let pcdk generate it, or remove apiPath/location from these triggers and set Location in your own script.',
+  }),
 } as const;

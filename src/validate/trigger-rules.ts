@@ -58,10 +58,71 @@ export const triggerRules: TriggerRule[] = [
       if (!u.startsWith('/')) report('trigger-unregister-invalid', { reason: `"${u}" is not a path template` }, at);
       return;
     }
-    if (!c.operations.includes(u))
+    // defineConnector copies each operation, so the one listed is found by its id.
+    if (!c.operations.some((o) => o === u || (o.id === u.id && o.method === u.method && o.path === u.path)))
       return report('trigger-unregister-invalid', { reason: `names ${u.id}, which is not in operations` }, at);
     if (u.method !== 'delete')
       report('trigger-unregister-invalid', { reason: `names ${u.id}, a ${u.method.toUpperCase()}, not a DELETE` }, at);
+  },
+  function webhookApiPath(op, _c, report) {
+    const p = webhookOf(op)?.apiPath;
+    if (p === undefined) return;
+    const at = { operation: op.id, field: 'apiPath' };
+    if (typeof p !== 'string' || !p.startsWith('/'))
+      return report('trigger-api-path-invalid', { reason: `${JSON.stringify(p)} does not start with "/"` }, at);
+    if (/[{}?#]/.test(p))
+      return report('trigger-api-path-invalid', { reason: `"${p}" holds a parameter, query or fragment` }, at);
+    if (p === op.path) report('trigger-api-path-invalid', { reason: `equals path "${p}"` }, at);
+  },
+  function webhookLocation(op, _c, report) {
+    const tr = webhookOf(op);
+    const loc = tr?.location;
+    if (!tr || loc === undefined) return;
+    const at = { operation: op.id, field: 'location.fromBody' };
+    if (!loc || typeof loc.fromBody !== 'string' || !/^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/.test(loc.fromBody))
+      return report('trigger-location-invalid', { reason: 'needs fromBody, a dotted path such as "rule.id"' }, at);
+    const u = tr.unregister;
+    if (u === undefined || typeof u === 'string')
+      return report(
+        'trigger-location-invalid',
+        { reason: 'needs unregister to name the DELETE operation whose URL becomes Location' },
+        { operation: op.id, field: 'unregister' },
+      );
+    const pathParams = (u.path.match(/\{[^}]+\}/g) ?? []).length;
+    if (pathParams !== 1)
+      report(
+        'trigger-location-invalid',
+        { reason: `needs ${u.id}'s path to hold exactly one parameter (the hook id), not ${pathParams}` },
+        { operation: op.id, field: 'unregister' },
+      );
+    const found = schemaAt(successSchema(op), loc.fromBody.split('.'));
+    if (!found)
+      report(
+        'trigger-location-invalid',
+        { reason: `"${loc.fromBody}" is not in the registration response schema` },
+        at,
+      );
+    else if (found.type !== 'integer' && found.type !== 'string')
+      report(
+        'trigger-location-invalid',
+        {
+          reason: `"${loc.fromBody}" is a${found.type ? ` ${found.type}` : 'n untyped value'}, not an id (integer or string)`,
+        },
+        at,
+      );
+  },
+  function webhookScriptConflict(op, c, report) {
+    // Reported once, on the first trigger that needs the generated script.
+    const needing = c.operations.filter((o) => {
+      const tr = webhookOf(o);
+      return tr && (tr.apiPath !== undefined || tr.location !== undefined);
+    });
+    if (!c.script || needing[0] !== op) return;
+    report(
+      'trigger-script-conflict',
+      { operations: needing.map((o) => o.id).join(', ') },
+      { operation: op.id, field: op.trigger && webhookOf(op)?.location ? 'location' : 'apiPath' },
+    );
   },
   function pollingMethod(op, _c, report) {
     if (pollingOf(op) && op.method !== 'get')
@@ -88,6 +149,16 @@ function webhookOf(op: Operation): WebhookTriggerInfo | undefined {
 }
 function pollingOf(op: Operation): PollingTriggerInfo | undefined {
   return op.trigger?.kind === 'polling' ? op.trigger : undefined;
+}
+
+/** The schema at a dotted path of property names, through objects only. */
+function schemaAt(s: SchemaObject | undefined, keys: string[]): SchemaObject | undefined {
+  let cur = s;
+  for (const k of keys) {
+    cur = cur?.type === 'object' || cur?.properties ? cur.properties?.[k] : undefined;
+    if (!cur) return undefined;
+  }
+  return cur;
 }
 
 /** The callback URL input as the operation holds it: its schema, whether required, its visibility. */

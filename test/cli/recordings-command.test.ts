@@ -21,7 +21,7 @@ describe('pcdk recordings check', () => {
     async (name) => {
       const r = await run([name, 'check']);
       expect(r.code).toBe(0);
-      expect(r.out).toMatch(/convertkit: \d+ recordings, 27\/27 operations covered, 0 errors, \d+ warnings/);
+      expect(r.out).toMatch(/convertkit: \d+ recordings, 40\/40 operations covered, 0 errors, \d+ warnings/);
       expect(r.err).toContain('warning [fixture-known-mismatch] convertkit > BroadcastGetStat');
     },
   );
@@ -52,7 +52,7 @@ describe('pcdk recordings check', () => {
     ]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('error [recording-required] convertkit > PurchaseGet: PurchaseGet has no recording');
-    expect(r.out).toMatch(/0\/27 operations covered, 27 errors/);
+    expect(r.out).toMatch(/0\/40 operations covered, 40 errors/);
   });
 
   test("--recordings names one connector's folder", async () => {

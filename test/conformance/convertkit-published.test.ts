@@ -56,9 +56,22 @@ describe('compatibility with the published ConvertKit connector', () => {
     expect([...kinds].sort()).toEqual([
       'empty-enum-value-removed',
       'input-object-to-map',
+      'operation-added',
       'output-object-to-map',
       'type-widened',
     ]);
+  });
+
+  test('the operations added are the twelve webhook triggers and their internal deletion, all compatible', () => {
+    const added = changes.filter((c) => c.rule === 'operation-added');
+    expect(added.every((c) => !c.breaking && c.level === 'compatible')).toBe(true);
+    expect(added.map((c) => c.operationId).sort()).toEqual(
+      convertkit.operations
+        .filter((op) => op.trigger || op.id === 'WebhookDelete')
+        .map((op) => op.id)
+        .sort(),
+    );
+    expect(added).toHaveLength(13);
   });
 
   test('custom fields narrowed from a free-form object to a map of strings: a warning on the four inputs', () => {
@@ -96,7 +109,8 @@ describe('the published defects are fixed', () => {
   test('no "properties": {}; free-form objects use additionalProperties', () => {
     expect(built.files.get(CONNECTOR_FILES.apiDefinition)).not.toMatch(/"properties": \{\}/);
     const maps = all.filter((s) => s.title === 'Fields' && s.additionalProperties);
-    expect(maps.length).toBe(6);
+    // Six in the actions, and one in each of the eleven subscriber triggers' payloads.
+    expect(maps.length).toBe(6 + 11);
   });
 
   test('path parameters are single-encoded; form, sequence and tag ids are dropdowns', () => {

@@ -4,12 +4,14 @@
  */
 import convertkit from '../../definitions/convertkit/connector';
 import { emitSwagger } from '../../src/emit/swagger';
-import { actionRows, type ActionRows } from '../../src/emit/reference-rows';
+import type { ActionRows } from '../../src/emit/reference-rows';
+import { pageOperations } from '../../src/emit/reference-triggers';
 import { parseSeedPage } from '../helpers/seed-page';
 import { readShared } from '../helpers/shared';
 
 const seed = parseSeedPage(readShared('seed', 'convertkit-connector-reference.txt'));
-const rows = actionRows(emitSwagger(convertkit));
+// The page's actions: the triggers (and the internal hook deletion) are listed apart, or not at all.
+const rows = pageOperations(emitSwagger(convertkit)).actions;
 const bySummary = new Map(rows.map((r) => [r.summary, r]));
 
 type Row = [label: string, actual: (r: Map<string, ActionRows>) => unknown, expected: unknown];

@@ -19,9 +19,17 @@ test('has the sections a certification intro needs, in order', () => {
   ]);
 });
 
-test('lists every operation with its description, and the throttling limit', () => {
+test('lists every operation makers see with its description, and the throttling limit', () => {
   const text = emitIntro(convertkit);
-  for (const op of convertkit.operations) expect(text).toContain(`### ${op.summary}\n\n${op.description}\n`);
+  for (const op of convertkit.operations) {
+    const entry = `### ${op.summary}\n\n${op.description}\n`;
+    // Internal operations (the hook deletion Power Automate calls) are hidden from makers.
+    if (op.visibility === 'internal') expect(text).not.toContain(entry);
+    else expect(text).toContain(entry);
+  }
+  expect(convertkit.operations.filter((op) => op.visibility === 'internal').map((op) => op.id)).toEqual([
+    'WebhookDelete',
+  ]);
   expect(text).toContain('- 100 API calls per connection every 60 seconds.');
   expect(text).toContain('Troy Taylor, Hitachi Solutions');
   expect(text).toContain('API Secret');

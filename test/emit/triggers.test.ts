@@ -291,7 +291,9 @@ describe('reference page', () => {
   };
   test('triggers are listed under Triggers, after and apart from Actions', () => {
     expect(section('## Actions')).not.toContain('When a widget');
-    expect(section('## Actions')).toContain('[Delete a widget hook]');
+    // As on Microsoft's pages, internal operations (the hook deletion) are not listed at all.
+    expect(section('## Actions')).toContain('[Create a widget]');
+    expect(page).not.toContain('Delete a widget hook');
     expect(section('## Triggers')).toContain(
       '| [When a widget is created](#when-a-widget-is-created) | This operation triggers when a widget is created. |',
     );
@@ -304,6 +306,8 @@ describe('reference page', () => {
     expect(webhook).toContain('#### Returns');
     expect(webhook).toContain('| Widget ID | widget.id | integer | The new widget. |');
     expect(webhook).not.toContain('Hook ID');
+    // The callback URL is internal: Power Automate fills it in, makers never see it.
+    expect(webhook).not.toContain('target_url');
   });
   test('a polling trigger returns its response', () => {
     const s = section('## Triggers');

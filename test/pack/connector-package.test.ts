@@ -12,6 +12,8 @@ test('without extras it is exactly the built connector folder', async () => {
     'apiDefinition.swagger.json',
     'apiProperties.json',
     'readme.md',
+    // Generated for the webhook triggers (src/emit/script-csx.ts).
+    'script.csx',
     'settings.json',
   ]);
   for (const [name, text] of built) expect(entries.get(name)!.toString('utf8')).toBe(text);

@@ -111,6 +111,8 @@ describe('packConnector(convertkit)', () => {
     const solution = await unzip(files.get('ConvertKitConnector.zip')!);
     expect([...solution.keys()].sort()).toEqual([
       'Connector/tths_convertkit_connectionparameters.json',
+      // The script generated for the webhook triggers, as Dataverse stores custom code.
+      'Connector/tths_convertkit_customcodeblobcontent.csx',
       'Connector/tths_convertkit_openapidefinition.json',
       'Connector/tths_convertkit_policytemplateinstances.json',
       '[Content_Types].xml',

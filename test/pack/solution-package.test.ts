@@ -23,6 +23,8 @@ test('the zip holds the manifest files and the connector files Dataverse names',
   expect(solution.fileName).toBe('ConvertKitConnector.zip');
   expect([...entries.keys()].sort()).toEqual([
     'Connector/tths_convertkit_connectionparameters.json',
+    // The script generated for the webhook triggers, as Dataverse stores custom code.
+    'Connector/tths_convertkit_customcodeblobcontent.csx',
     'Connector/tths_convertkit_openapidefinition.json',
     'Connector/tths_convertkit_policytemplateinstances.json',
     '[Content_Types].xml',
@@ -64,8 +66,11 @@ test('customizations.xml: the Connector entry points at the files and carries th
     openapidefinition: '/Connector/tths_convertkit_openapidefinition.json',
     connectionparameters: '/Connector/tths_convertkit_connectionparameters.json',
     policytemplateinstances: '/Connector/tths_convertkit_policytemplateinstances.json',
+    // ConvertKit's triggers run through the generated script.
+    customcodeblobcontent: '/Connector/tths_convertkit_customcodeblobcontent.csx',
+    scriptoperations: JSON.stringify(convertkit.operations.filter((op) => op.trigger).map((op) => op.id)),
   });
-  for (const key of ['openapidefinition', 'connectionparameters', 'policytemplateinstances'])
+  for (const key of ['openapidefinition', 'connectionparameters', 'policytemplateinstances', 'customcodeblobcontent'])
     expect(entries.has(conn[key].slice(1))).toBe(true);
 });
 

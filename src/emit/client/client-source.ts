@@ -6,6 +6,7 @@
 import type { Connector } from '../../model/connector';
 import { clientMethodName, responseSpec, type Operation } from '../../model/operation';
 import type { SchemaObject } from '../../model/schema';
+import { apiPathOf } from '../../model/trigger';
 import type { AuthClientConfig, ClientAuthRoute } from '../../runtime/auth';
 import type { AuthRoute, ClientConfig, OperationRoute, ParamIn } from '../../runtime/types';
 import { internalDefaults, pageRoute, pagingParam } from './route-extras';
@@ -142,7 +143,8 @@ export function operationRoute(op: Operation): OperationRoute {
   for (const [name, p] of Object.entries(op.params)) params[name] = p.in;
   const route: { -readonly [K in keyof OperationRoute]: OperationRoute[K] } = {
     method: op.method.toUpperCase(),
-    path: op.path.replace(/^\//, ''),
+    // A webhook trigger routed by the connector's script is called at the API's own path.
+    path: apiPathOf(op).replace(/^\//, ''),
     params,
   };
   if (op.body) route.body = true;
@@ -212,7 +214,7 @@ function operationTypes(op: Operation, prefix: string): string {
   // No parameters: `{}` would accept any object, which the runtime then refuses; this rejects
   // every key at compile time, as the runtime does.
   const params = members.length ? membersType(members, required) : 'Record<string, never>';
-  let text = `/** ${op.summary} (${op.id}: ${op.method.toUpperCase()} ${op.path}) */\nexport type ${prefix}Params = ${params};\n`;
+  let text = `/** ${op.summary} (${op.id}: ${op.method.toUpperCase()} ${apiPathOf(op)}) */\nexport type ${prefix}Params = ${params};\n`;
   text += `export type ${prefix}Result = ${result};\n`;
   if (op.pagination) {
     const items = schemaAt(s?.schema, op.pagination.itemsPath)?.items;

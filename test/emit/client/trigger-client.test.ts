@@ -3,6 +3,9 @@
  * returns the typed payload or throws DeliveryError (a ClientError) on a malformed delivery.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import convertkit from '../../../definitions/convertkit/connector';
+import { loadFixtureDir } from '../../../src/recordings/format';
 import { compileClient } from '../../../src/synth/client-artifact';
 import { loadClientPackage, typeCheckConsumer, writeClientPackage } from '../../helpers/generated-client';
 import { withTriggers } from '../../helpers/trigger-connector';
@@ -84,4 +87,25 @@ describe('declarations', () => {
     expect(wrongAt(2)).toContain('\'"WidgetList"\' is not assignable');
     expect(wrongAt(3)).toContain("not assignable to type 'string'");
   }, 60_000);
+});
+
+describe("ConvertKit's client parses the recorded deliveries of its triggers", () => {
+  let dir: string;
+  let mod: ReturnType<typeof loadClientPackage> & { parseDelivery: Parse; DeliveryError: new () => Error };
+  const recordings = loadFixtureDir(path.join(__dirname, '..', '..', '..', 'definitions', 'convertkit', 'recordings'));
+  beforeAll(async () => {
+    dir = await writeClientPackage(convertkit);
+    mod = loadClientPackage(dir) as typeof mod;
+  }, 60_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test.each((recordings.deliveries ?? []).map((d) => [d.file, d] as const))('%s', (_file, d) => {
+    const text = JSON.stringify(d.delivery.delivery.body);
+    expect(mod.parseDelivery(d.delivery.operationId, text)).toEqual(d.delivery.delivery.body);
+  });
+
+  test('a delivery that is not an object is refused for every ConvertKit trigger', () => {
+    for (const op of convertkit.operations.filter((o) => o.trigger?.kind === 'webhook'))
+      expect(() => mod.parseDelivery(op.id, '[]')).toThrow(mod.DeliveryError);
+  });
 });

@@ -853,6 +853,474 @@ export type GetPurchaseResult = {
   }>;
 };
 
+/** When a subscriber is activated (SubscriberActivatedTrigger: POST /automations/hooks) */
+export type WhenSubscriberActivatedParams = {
+  target_url: string;
+  event: {
+    name: "subscriber.subscriber_activate";
+  };
+};
+export type WhenSubscriberActivatedResult = {
+  rule?: {
+    id?: number;
+    account_id?: number;
+    event?: {
+      name?: string;
+      form_id?: number;
+      sequence_id?: number;
+      tag_id?: number;
+      product_id?: number;
+      initiator_value?: string;
+    };
+    target_url?: string;
+  };
+};
+
+/** When a subscriber unsubscribes (SubscriberUnsubscribedTrigger: POST /automations/hooks) */
+export type WhenSubscriberUnsubscribedParams = {
+  target_url: string;
+  event: {
+    name: "subscriber.subscriber_unsubscribe";
+  };
+};
+export type WhenSubscriberUnsubscribedResult = {
+  rule?: {
+    id?: number;
+    account_id?: number;
+    event?: {
+      name?: string;
+      form_id?: number;
+      sequence_id?: number;
+      tag_id?: number;
+      product_id?: number;
+      initiator_value?: string;
+    };
+    target_url?: string;
+  };
+};
+
+/** When a subscriber bounces (SubscriberBouncedTrigger: POST /automations/hooks) */
+export type WhenSubscriberBouncedParams = {
+  target_url: string;
+  event: {
+    name: "subscriber.subscriber_bounce";
+  };
+};
+export type WhenSubscriberBouncedResult = {
+  rule?: {
+    id?: number;
+    account_id?: number;
+    event?: {
+      name?: string;
+      form_id?: number;
+      sequence_id?: number;
+      tag_id?: number;
+      product_id?: number;
+      initiator_value?: string;
+    };
+    target_url?: string;
+  };
+};
+
+/** When a subscriber complains (SubscriberComplainedTrigger: POST /automations/hooks) */
+export type WhenSubscriberComplainedParams = {
+  target_url: string;
+  event: {
+    name: "subscriber.subscriber_complain";
+  };
+};
+export type WhenSubscriberComplainedResult = {
+  rule?: {
+    id?: number;
+    account_id?: number;
+    event?: {
+      name?: string;
+      form_id?: number;
+      sequence_id?: number;
+      tag_id?: number;
+      product_id?: number;
+      initiator_value?: string;
+    };
+    target_url?: string;
+  };
+};
+
+/** When a subscriber subscribes to a form (FormSubscribedTrigger: POST /automations/hooks) */
+export type WhenFormSubscribedParams = {
+  target_url: string;
+  event: {
+    name: "subscriber.form_subscribe";
+    form_id: number;
+  };
+};
+export type WhenFormSubscribedResult = {
+  rule?: {
+    id?: number;
+    account_id?: number;
+    event?: {
+      name?: string;
+      form_id?: number;
+      sequence_id?: number;
+      tag_id?: number;
+      product_id?: number;
+      initiator_value?: string;
+    };
+    target_url?: string;
+  };
+};
+
+/** When a subscriber is added to a sequence (SequenceSubscribedTrigger: POST /automations/hooks) */
+export type WhenSequenceSubscribedParams = {
+  target_url: string;
+  event: {
+    name: "subscriber.course_subscribe";
+    sequence_id: number;
+  };
+};
+export type WhenSequenceSubscribedResult = {
+  rule?: {
+    id?: number;
+    account_id?: number;
+    event?: {
+      name?: string;
+      form_id?: number;
+      sequence_id?: number;
+      tag_id?: number;
+      product_id?: number;
+      initiator_value?: string;
+    };
+    target_url?: string;
+  };
+};
+
+/** When a subscriber completes a sequence (SequenceCompletedTrigger: POST /automations/hooks) */
+export type WhenSequenceCompletedParams = {
+  target_url: string;
+  event: {
+    name: "subscriber.course_complete";
+    sequence_id: number;
+  };
+};
+export type WhenSequenceCompletedResult = {
+  rule?: {
+    id?: number;
+    account_id?: number;
+    event?: {
+      name?: string;
+      form_id?: number;
+      sequence_id?: number;
+      tag_id?: number;
+      product_id?: number;
+      initiator_value?: string;
+    };
+    target_url?: string;
+  };
+};
+
+/** When a tag is added to a subscriber (TagAddedTrigger: POST /automations/hooks) */
+export type WhenTagAddedParams = {
+  target_url: string;
+  event: {
+    name: "subscriber.tag_add";
+    tag_id: number;
+  };
+};
+export type WhenTagAddedResult = {
+  rule?: {
+    id?: number;
+    account_id?: number;
+    event?: {
+      name?: string;
+      form_id?: number;
+      sequence_id?: number;
+      tag_id?: number;
+      product_id?: number;
+      initiator_value?: string;
+    };
+    target_url?: string;
+  };
+};
+
+/** When a tag is removed from a subscriber (TagRemovedTrigger: POST /automations/hooks) */
+export type WhenTagRemovedParams = {
+  target_url: string;
+  event: {
+    name: "subscriber.tag_remove";
+    tag_id: number;
+  };
+};
+export type WhenTagRemovedResult = {
+  rule?: {
+    id?: number;
+    account_id?: number;
+    event?: {
+      name?: string;
+      form_id?: number;
+      sequence_id?: number;
+      tag_id?: number;
+      product_id?: number;
+      initiator_value?: string;
+    };
+    target_url?: string;
+  };
+};
+
+/** When a subscriber clicks a link (LinkClickedTrigger: POST /automations/hooks) */
+export type WhenLinkClickedParams = {
+  target_url: string;
+  event: {
+    name: "subscriber.link_click";
+    initiator_value: string;
+  };
+};
+export type WhenLinkClickedResult = {
+  rule?: {
+    id?: number;
+    account_id?: number;
+    event?: {
+      name?: string;
+      form_id?: number;
+      sequence_id?: number;
+      tag_id?: number;
+      product_id?: number;
+      initiator_value?: string;
+    };
+    target_url?: string;
+  };
+};
+
+/** When a subscriber purchases a product (ProductPurchasedTrigger: POST /automations/hooks) */
+export type WhenProductPurchasedParams = {
+  target_url: string;
+  event: {
+    name: "subscriber.product_purchase";
+    product_id: number;
+  };
+};
+export type WhenProductPurchasedResult = {
+  rule?: {
+    id?: number;
+    account_id?: number;
+    event?: {
+      name?: string;
+      form_id?: number;
+      sequence_id?: number;
+      tag_id?: number;
+      product_id?: number;
+      initiator_value?: string;
+    };
+    target_url?: string;
+  };
+};
+
+/** When a purchase is created (PurchaseCreatedTrigger: POST /automations/hooks) */
+export type WhenPurchaseCreatedParams = {
+  target_url: string;
+  event: {
+    name: "purchase.purchase_create";
+  };
+};
+export type WhenPurchaseCreatedResult = {
+  rule?: {
+    id?: number;
+    account_id?: number;
+    event?: {
+      name?: string;
+      form_id?: number;
+      sequence_id?: number;
+      tag_id?: number;
+      product_id?: number;
+      initiator_value?: string;
+    };
+    target_url?: string;
+  };
+};
+
+/** Delete a webhook (WebhookDelete: DELETE /automations/hooks/{rule_id}) */
+export type DeleteWebhookParams = {
+  rule_id: number;
+};
+export type DeleteWebhookResult = {
+  success?: boolean;
+};
+
+/** What SubscriberActivatedTrigger (When a subscriber is activated) delivers. */
+export type WhenSubscriberActivatedPayload = {
+  subscriber?: {
+    id?: number;
+    first_name?: string | null;
+    email_address?: string;
+    state?: string;
+    created_at?: string;
+    fields?: Record<string, string | null>;
+  };
+};
+
+/** What SubscriberUnsubscribedTrigger (When a subscriber unsubscribes) delivers. */
+export type WhenSubscriberUnsubscribedPayload = {
+  subscriber?: {
+    id?: number;
+    first_name?: string | null;
+    email_address?: string;
+    state?: string;
+    created_at?: string;
+    fields?: Record<string, string | null>;
+  };
+};
+
+/** What SubscriberBouncedTrigger (When a subscriber bounces) delivers. */
+export type WhenSubscriberBouncedPayload = {
+  subscriber?: {
+    id?: number;
+    first_name?: string | null;
+    email_address?: string;
+    state?: string;
+    created_at?: string;
+    fields?: Record<string, string | null>;
+  };
+};
+
+/** What SubscriberComplainedTrigger (When a subscriber complains) delivers. */
+export type WhenSubscriberComplainedPayload = {
+  subscriber?: {
+    id?: number;
+    first_name?: string | null;
+    email_address?: string;
+    state?: string;
+    created_at?: string;
+    fields?: Record<string, string | null>;
+  };
+};
+
+/** What FormSubscribedTrigger (When a subscriber subscribes to a form) delivers. */
+export type WhenFormSubscribedPayload = {
+  subscriber?: {
+    id?: number;
+    first_name?: string | null;
+    email_address?: string;
+    state?: string;
+    created_at?: string;
+    fields?: Record<string, string | null>;
+  };
+};
+
+/** What SequenceSubscribedTrigger (When a subscriber is added to a sequence) delivers. */
+export type WhenSequenceSubscribedPayload = {
+  subscriber?: {
+    id?: number;
+    first_name?: string | null;
+    email_address?: string;
+    state?: string;
+    created_at?: string;
+    fields?: Record<string, string | null>;
+  };
+};
+
+/** What SequenceCompletedTrigger (When a subscriber completes a sequence) delivers. */
+export type WhenSequenceCompletedPayload = {
+  subscriber?: {
+    id?: number;
+    first_name?: string | null;
+    email_address?: string;
+    state?: string;
+    created_at?: string;
+    fields?: Record<string, string | null>;
+  };
+};
+
+/** What TagAddedTrigger (When a tag is added to a subscriber) delivers. */
+export type WhenTagAddedPayload = {
+  subscriber?: {
+    id?: number;
+    first_name?: string | null;
+    email_address?: string;
+    state?: string;
+    created_at?: string;
+    fields?: Record<string, string | null>;
+  };
+};
+
+/** What TagRemovedTrigger (When a tag is removed from a subscriber) delivers. */
+export type WhenTagRemovedPayload = {
+  subscriber?: {
+    id?: number;
+    first_name?: string | null;
+    email_address?: string;
+    state?: string;
+    created_at?: string;
+    fields?: Record<string, string | null>;
+  };
+};
+
+/** What LinkClickedTrigger (When a subscriber clicks a link) delivers. */
+export type WhenLinkClickedPayload = {
+  subscriber?: {
+    id?: number;
+    first_name?: string | null;
+    email_address?: string;
+    state?: string;
+    created_at?: string;
+    fields?: Record<string, string | null>;
+  };
+};
+
+/** What ProductPurchasedTrigger (When a subscriber purchases a product) delivers. */
+export type WhenProductPurchasedPayload = {
+  subscriber?: {
+    id?: number;
+    first_name?: string | null;
+    email_address?: string;
+    state?: string;
+    created_at?: string;
+    fields?: Record<string, string | null>;
+  };
+};
+
+/** What PurchaseCreatedTrigger (When a purchase is created) delivers. */
+export type WhenPurchaseCreatedPayload = {
+  id?: number;
+  transaction_id?: string;
+  status?: string;
+  email_address?: string;
+  currency?: string;
+  transaction_time?: string;
+  subtotal?: number;
+  shipping?: number;
+  discount?: number;
+  tax?: number;
+  total?: number;
+  products?: Array<{
+    unit_price?: number;
+    quantity?: number;
+    sku?: string;
+    name?: string;
+  }>;
+};
+
+/** Every webhook trigger's payload by operationId, for `parseDelivery`. */
+export interface ConvertKitClientPayloads {
+  SubscriberActivatedTrigger: WhenSubscriberActivatedPayload;
+  SubscriberUnsubscribedTrigger: WhenSubscriberUnsubscribedPayload;
+  SubscriberBouncedTrigger: WhenSubscriberBouncedPayload;
+  SubscriberComplainedTrigger: WhenSubscriberComplainedPayload;
+  FormSubscribedTrigger: WhenFormSubscribedPayload;
+  SequenceSubscribedTrigger: WhenSequenceSubscribedPayload;
+  SequenceCompletedTrigger: WhenSequenceCompletedPayload;
+  TagAddedTrigger: WhenTagAddedPayload;
+  TagRemovedTrigger: WhenTagRemovedPayload;
+  LinkClickedTrigger: WhenLinkClickedPayload;
+  ProductPurchasedTrigger: WhenProductPurchasedPayload;
+  PurchaseCreatedTrigger: WhenPurchaseCreatedPayload;
+}
+
+/** A webhook delivery that is not the payload its trigger declares. */
+export declare class DeliveryError extends ClientError {
+  name: 'DeliveryError';
+  constructor(operationId: string, reason: string);
+}
+/** One webhook delivery's body as the typed payload of the trigger `operationId`. */
+export declare function parseDelivery<K extends keyof ConvertKitClientPayloads>(operationId: K, body: string | Uint8Array): ConvertKitClientPayloads[K];
+
 /** Every operation by operationId, for `call`. */
 export interface ConvertKitClientOperations {
   Account: { params: GetAccountParams; result: GetAccountResult };
@@ -882,6 +1350,19 @@ export interface ConvertKitClientOperations {
   PurchaseList: { params: ListPurchasesParams; result: ListPurchasesResult };
   PurchaseAdd: { params: CreatePurchaseParams; result: CreatePurchaseResult };
   PurchaseGet: { params: GetPurchaseParams; result: GetPurchaseResult };
+  SubscriberActivatedTrigger: { params: WhenSubscriberActivatedParams; result: WhenSubscriberActivatedResult };
+  SubscriberUnsubscribedTrigger: { params: WhenSubscriberUnsubscribedParams; result: WhenSubscriberUnsubscribedResult };
+  SubscriberBouncedTrigger: { params: WhenSubscriberBouncedParams; result: WhenSubscriberBouncedResult };
+  SubscriberComplainedTrigger: { params: WhenSubscriberComplainedParams; result: WhenSubscriberComplainedResult };
+  FormSubscribedTrigger: { params: WhenFormSubscribedParams; result: WhenFormSubscribedResult };
+  SequenceSubscribedTrigger: { params: WhenSequenceSubscribedParams; result: WhenSequenceSubscribedResult };
+  SequenceCompletedTrigger: { params: WhenSequenceCompletedParams; result: WhenSequenceCompletedResult };
+  TagAddedTrigger: { params: WhenTagAddedParams; result: WhenTagAddedResult };
+  TagRemovedTrigger: { params: WhenTagRemovedParams; result: WhenTagRemovedResult };
+  LinkClickedTrigger: { params: WhenLinkClickedParams; result: WhenLinkClickedResult };
+  ProductPurchasedTrigger: { params: WhenProductPurchasedParams; result: WhenProductPurchasedResult };
+  PurchaseCreatedTrigger: { params: WhenPurchaseCreatedParams; result: WhenPurchaseCreatedResult };
+  WebhookDelete: { params: DeleteWebhookParams; result: DeleteWebhookResult };
 }
 
 export interface ConvertKitClient {
@@ -939,6 +1420,32 @@ export interface ConvertKitClient {
   createPurchase(params: CreatePurchaseParams, options?: CallOptions): Promise<CreatePurchaseResult>;
   /** Get a purchase. Retrieve a specific purchase by ID. */
   getPurchase(params: GetPurchaseParams, options?: CallOptions): Promise<GetPurchaseResult>;
+  /** When a subscriber is activated. This operation triggers when a subscriber confirms their subscription and becomes active. */
+  whenSubscriberActivated(params: WhenSubscriberActivatedParams, options?: CallOptions): Promise<WhenSubscriberActivatedResult>;
+  /** When a subscriber unsubscribes. This operation triggers when a subscriber unsubscribes from all emails. */
+  whenSubscriberUnsubscribed(params: WhenSubscriberUnsubscribedParams, options?: CallOptions): Promise<WhenSubscriberUnsubscribedResult>;
+  /** When a subscriber bounces. This operation triggers when an email to a subscriber bounces and the subscriber is marked bounced. */
+  whenSubscriberBounced(params: WhenSubscriberBouncedParams, options?: CallOptions): Promise<WhenSubscriberBouncedResult>;
+  /** When a subscriber complains. This operation triggers when a subscriber marks an email as spam. */
+  whenSubscriberComplained(params: WhenSubscriberComplainedParams, options?: CallOptions): Promise<WhenSubscriberComplainedResult>;
+  /** When a subscriber subscribes to a form. This operation triggers when an email address subscribes to the chosen form. */
+  whenFormSubscribed(params: WhenFormSubscribedParams, options?: CallOptions): Promise<WhenFormSubscribedResult>;
+  /** When a subscriber is added to a sequence. This operation triggers when a subscriber is added to the chosen sequence. */
+  whenSequenceSubscribed(params: WhenSequenceSubscribedParams, options?: CallOptions): Promise<WhenSequenceSubscribedResult>;
+  /** When a subscriber completes a sequence. This operation triggers when a subscriber receives the last email of the chosen sequence. */
+  whenSequenceCompleted(params: WhenSequenceCompletedParams, options?: CallOptions): Promise<WhenSequenceCompletedResult>;
+  /** When a tag is added to a subscriber. This operation triggers when the chosen tag is added to a subscriber. */
+  whenTagAdded(params: WhenTagAddedParams, options?: CallOptions): Promise<WhenTagAddedResult>;
+  /** When a tag is removed from a subscriber. This operation triggers when the chosen tag is removed from a subscriber. */
+  whenTagRemoved(params: WhenTagRemovedParams, options?: CallOptions): Promise<WhenTagRemovedResult>;
+  /** When a subscriber clicks a link. This operation triggers when a subscriber clicks the chosen link in an email. */
+  whenLinkClicked(params: WhenLinkClickedParams, options?: CallOptions): Promise<WhenLinkClickedResult>;
+  /** When a subscriber purchases a product. This operation triggers when a subscriber purchases the chosen product. */
+  whenProductPurchased(params: WhenProductPurchasedParams, options?: CallOptions): Promise<WhenProductPurchasedResult>;
+  /** When a purchase is created. This operation triggers when a purchase is recorded in the account. */
+  whenPurchaseCreated(params: WhenPurchaseCreatedParams, options?: CallOptions): Promise<WhenPurchaseCreatedResult>;
+  /** Delete a webhook. Deletes a webhook rule. Power Automate calls it when a flow that uses one of the triggers is turned off or deleted. */
+  deleteWebhook(params: DeleteWebhookParams, options?: CallOptions): Promise<DeleteWebhookResult>;
   /** Any operation by operationId, with that operation's params. */
   call<K extends keyof ConvertKitClientOperations>(operationId: K, ...args: CallArgs<ConvertKitClientOperations[K]['params']>): Promise<ConvertKitClientOperations[K]['result']>;
   /** The paginated lists, item by item, fetching one page at a time. */
