@@ -77,6 +77,8 @@ export { declaredSchema } from './model/declared';
 // An OAuth client secret as a descriptor names it: read from the environment by pcdk build.
 export { secret } from './model/secret';
 export type { SecretRef } from './model/secret';
+// Faults an imported connector had, reported as warnings until fixed (written by `pcdk import`).
+export type { KnownFinding } from './model/known-finding';
 export type {
   DeclaredBodyParameter,
   DeclaredOperation,

@@ -53,6 +53,12 @@ export const IMPORT_DIAGNOSTICS = defineDiagnostics('import', {
     message: (a) => `apiProperties keys the model has no field for, kept verbatim: ${a.keys}`,
     hint: 'Nothing to do for the import: the rebuilt apiProperties.json holds them as the source does. paconn and the official schema may reject them; remove them from the descriptor if the platform does not need them.',
   }),
+  'import-known-findings': def<{ count: number }>({
+    severity: 'warning',
+    message: (a) =>
+      `the imported connector has ${a.count} finding(s) pcdk build or validate reports as errors; connector.ts lists them as knownFindings, so they are warnings until fixed`,
+    hint: 'Fix them one at a time (each entry of knownFindings quotes its finding) and delete each entry as you go; the build warns (known-finding-fixed) about an entry whose fault is gone.',
+  }),
   'round-trip-mismatch': def<{ count: number; first: string }>({
     severity: 'error',
     message: (a) => `the rebuilt file differs from the source in ${a.count} place(s), first at ${a.first}`,

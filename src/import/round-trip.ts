@@ -16,6 +16,7 @@ import type { Connector } from '../model/connector';
 import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { importConnector, type ImportResult } from './import-connector';
+import { writeKnownFindings } from './known-findings';
 import { asWritten, jsonDifferences } from './json-compare';
 import { loadDescriptorFolder } from './load-descriptor';
 import { SOURCE_FILES } from './read-source';
@@ -33,6 +34,8 @@ export interface RoundTripResult {
   scriptEqual: boolean;
   differences: { file: string; pointers: string[] }[];
   diagnostics: Diagnostic[];
+  /** How many knownFindings entries the import wrote into connector.ts. */
+  knownFindings: number;
 }
 
 export interface RoundTripOptions {
@@ -41,6 +44,10 @@ export interface RoundTripOptions {
   workDir: string;
   modelImport: string;
   validateSource?: boolean;
+  /** Write the errors the build and validate find as knownFindings, as `pcdk import` does (default true). */
+  knownFindings?: boolean;
+  /** The official schemas the build and validate check the import with, for its knownFindings. */
+  schemasDir?: string;
 }
 
 export async function roundTrip(dir: string, opts: RoundTripOptions): Promise<RoundTripResult> {
@@ -57,16 +64,23 @@ export async function roundTrip(dir: string, opts: RoundTripOptions): Promise<Ro
     scriptEqual: false,
     differences: [],
     diagnostics: [...imported.diagnostics],
+    knownFindings: 0,
   };
   if (!imported.ok) return result;
   const out = path.join(opts.workDir, imported.id);
   writeDirAtomic(out, imported.files);
+  const known =
+    opts.knownFindings === false
+      ? { entries: 0, diagnostics: [] }
+      : await writeKnownFindings(out, imported, { schemasDir: opts.schemasDir });
   const verified = verifyImport(out, imported);
   return {
     ...result,
     ...verified,
+    knownFindings: known.entries,
     diagnostics: [
       ...result.diagnostics,
+      ...known.diagnostics,
       ...verifyImportDiagnostics({ id: result.id, differences: verified.differences }),
     ],
   };
@@ -76,7 +90,7 @@ export async function roundTrip(dir: string, opts: RoundTripOptions): Promise<Ro
 export function verifyImport(
   out: string,
   imported: ImportResult,
-): Omit<RoundTripResult, 'id' | 'imported' | 'diagnostics'> {
+): Omit<RoundTripResult, 'id' | 'imported' | 'diagnostics' | 'knownFindings'> {
   const c = loadDescriptorFolder(out);
   // The descriptors name each secret by its environment variable and a build writes it empty
   // (paconn or pac fills it at deployment); the source's secrets are blanked the same way, in a

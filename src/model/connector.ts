@@ -4,6 +4,7 @@
  */
 import type { ApiKeyAuth, BasicAuth, ConnectionSetsAuth, OAuth2Auth } from './auth';
 import type { DeclaredConnector } from './declared';
+import type { KnownFinding } from './known-finding';
 import type { Operation } from './operation';
 import type { ScriptSpec } from './properties';
 import { copySite, noteSite } from './source-site';
@@ -90,6 +91,13 @@ export interface ConnectorFields {
   script?: ScriptSpec;
   /** icon.png bytes, written beside the swagger. */
   icon?: Uint8Array;
+  /**
+   * Faults the connector had when `pcdk import` brought it in: each matching finding of the build
+   * and of `pcdk validate` is reported as a warning instead of an error. An entry that matches
+   * nothing any more warns (known-finding-fixed) until it is deleted. Secret and type errors can
+   * never be listed. Emitted nowhere: the built files are the same with or without it.
+   */
+  knownFindings?: readonly KnownFinding[];
 }
 
 /**

@@ -8,3 +8,4 @@ export * from './declared';
 export * from './secret';
 export * from './trigger';
 export * from './auth';
+export * from './known-finding';

@@ -19,6 +19,7 @@ import type { SwaggerDocument } from '../swagger/document';
 import { isObject, type Found } from '../swagger/found';
 import { writeDirAtomic } from '../io/atomic-write';
 import { validateDescriptor } from '../validate/descriptor-rules';
+import { KnownFindings } from '../validate/known-findings';
 import { hasErrors, type Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { emitArmTemplate } from '../emit/arm-template';
@@ -71,9 +72,12 @@ export interface PackResult {
 
 export async function packConnector(c: Connector, o: PackOptions): Promise<PackResult> {
   const packagesDir = path.join(o.outDir, c.id, 'packages');
+  // An imported connector's known findings are warnings here as in build and validate; the
+  // package layers' own checks (icon, solution, ARM, secrets) are never baselined.
+  const known = KnownFindings.of(c);
   const result: PackResult = {
     ok: false,
-    diagnostics: validateDescriptor(c),
+    diagnostics: known.apply(validateDescriptor(c)),
     packagesDir,
     files: new Map(),
     notes: [],
@@ -88,7 +92,7 @@ export async function packConnector(c: Connector, o: PackOptions): Promise<PackR
 
   // 1. the paconn folder, validated like the build validates it
   const folder = connectorFolder(c, extras);
-  d.push(...(await validateConnectorFiles(c.id, folder.files, o.schemasDir)));
+  d.push(...known.apply(await validateConnectorFiles(c.id, folder.files, o.schemasDir)));
   // The folder's own text read back, so every package carries what the folder holds.
   const parsed: unknown = JSON.parse(folder.swaggerText);
   const swagger: Found<SwaggerDocument> = isObject(parsed) ? parsed : {};

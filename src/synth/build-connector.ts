@@ -10,6 +10,7 @@ import { validateDescriptor } from '../validate/descriptor-rules';
 import { emitConnectorFolder } from '../emit/connector-folder';
 import { hasErrors, type Diagnostic } from '../diagnostics';
 import { diagnostic } from '../validate/diagnostics';
+import { KnownFindings, NO_LAYERS, type LayersRun } from '../validate/known-findings';
 import { PRODUCERS, type Artifact, type BuildContext } from './artifacts';
 import { checkRecordingsForBuild } from './recordings-check';
 
@@ -29,6 +30,11 @@ export interface BuildOptions {
   alongside?: Promise<Diagnostic[]>;
   /** Where the descriptors' secret('ENV') values come from; process.env when absent. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The baseline every layer's findings pass through; the connector's knownFindings when absent
+   * (pcdk import passes a collecting one to find what to write there).
+   */
+  knownFindings?: KnownFindings;
 }
 
 export interface BuildResult {
@@ -41,9 +47,16 @@ export interface BuildResult {
 
 export async function buildConnector(c: Connector, opts: BuildOptions): Promise<BuildResult> {
   const outDir = path.join(opts.outDir, typeof c.id === 'string' ? c.id : '_invalid');
-  const diagnostics = validateDescriptor(c);
+  // Every layer's findings go through the baseline as they are found, before they can stop the
+  // build; its own findings (refused entries, fixed ones) join once, when the build ends.
+  const known = opts.knownFindings ?? KnownFindings.of(c);
+  const finish = (ds: Diagnostic[], ran: LayersRun, artifacts: Artifact[]): BuildResult => {
+    const all = [...ds, ...known.report(ran)];
+    return { ok: !hasErrors(all), diagnostics: all, outDir, artifacts };
+  };
+  const diagnostics = known.apply(validateDescriptor(c));
   if (hasErrors(diagnostics))
-    return { ok: false, diagnostics: [...diagnostics, ...((await opts.alongside) ?? [])], outDir, artifacts: [] };
+    return finish([...diagnostics, ...known.apply((await opts.alongside) ?? [])], NO_LAYERS, []);
   const descriptorFindings = [...diagnostics];
 
   // Every producer starts before the recordings are checked: the client's compile (in esbuild's
@@ -63,22 +76,30 @@ export async function buildConnector(c: Connector, opts: BuildOptions): Promise<
       return diagnostic('descriptor-value-invalid', { rule: produce.name, reason }, { connector: c.id });
     }
   });
-  diagnostics.push(...checkRecordingsForBuild(c, opts.recordingsDir));
+  diagnostics.push(...known.apply(checkRecordingsForBuild(c, opts.recordingsDir)));
   const artifacts: Artifact[] = [];
   for (const produced of await Promise.all(producing)) {
     if ('target' in produced) {
       artifacts.push(produced);
-      diagnostics.push(...produced.diagnostics);
-    } else diagnostics.push(produced);
+      diagnostics.push(...known.apply(produced.diagnostics));
+    } else diagnostics.push(...known.apply([produced]));
   }
   if (opts.alongside) {
     // A type error comes first: what the emitted files' validators then say about the same
     // value is its echo, located in generated JSON instead of the author's source.
-    const checked = await opts.alongside;
-    if (hasErrors(checked)) return { ok: false, diagnostics: [...descriptorFindings, ...checked], outDir, artifacts };
+    const checked = known.apply(await opts.alongside);
+    if (hasErrors(checked)) return finish([...descriptorFindings, ...checked], NO_LAYERS, artifacts);
     diagnostics.push(...checked);
   }
-  if (hasErrors(diagnostics)) return { ok: false, diagnostics, outDir, artifacts };
+  const ran: LayersRun = {
+    files: true,
+    schemas: opts.schemasDir !== undefined && !diagnostics.some((d) => d.code === 'schemas-unavailable'),
+    certification: false,
+    recordings: opts.recordingsDir !== undefined,
+    client: true,
+  };
+  const result = finish(diagnostics, ran, artifacts);
+  if (!result.ok) return result;
 
   if (!opts.dryRun) {
     for (const a of artifacts) {
@@ -87,5 +108,5 @@ export async function buildConnector(c: Connector, opts: BuildOptions): Promise<
       else writeFileAtomic(target, a.files.get(path.basename(a.target))!);
     }
   }
-  return { ok: true, diagnostics, outDir, artifacts };
+  return result;
 }

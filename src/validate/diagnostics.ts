@@ -4,6 +4,7 @@
  * rule id where one exists.
  */
 import { def, defineDiagnostics } from '../diagnostics/define';
+import { KNOWN_FINDING_DEFINITIONS } from './known-finding-diagnostics';
 import { TRIGGER_DEFINITIONS } from './trigger-diagnostics';
 
 export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
@@ -774,6 +775,8 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
   }),
   // ---- triggers (webhookTrigger, pollingTrigger) ----
   ...TRIGGER_DEFINITIONS,
+  // ---- knownFindings, the baseline of an imported connector's faults ----
+  ...KNOWN_FINDING_DEFINITIONS,
   // ---- generated client ----
   'client-name-invalid': def<{ name: string }>({
     severity: 'error',

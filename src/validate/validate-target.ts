@@ -13,6 +13,7 @@ import { builtLocation, type BuiltFile } from './descriptor-locations';
 import { validateDescriptor } from './descriptor-rules';
 import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
+import { KnownFindings, NO_LAYERS } from './known-findings';
 import { readJsonSource, type JsonSource } from './json-source';
 import { validateConnectorTexts, type ConnectorTexts, type ValidateFilesOptions } from './validate-files';
 
@@ -178,9 +179,13 @@ function staleFileWarnings(c: Connector, builtDir: string, files: Map<string, st
 export async function validateBuilt(
   c: Connector,
   builtDir: string,
-  opts: ValidateFilesOptions = {},
+  opts: ValidateFilesOptions & { knownFindings?: KnownFindings } = {},
 ): Promise<ValidationResult> {
-  const descriptor = validateDescriptor(c);
+  // Each layer's findings go through the connector's baseline as they are found (before the
+  // descriptor findings are located in the built files, so that an entry matches here as in the
+  // build); its own findings join once, at the end.
+  const known = opts.knownFindings ?? KnownFindings.of(c);
+  const descriptor = known.apply(validateDescriptor(c));
   let files: Map<string, string>;
   try {
     files = builtInMemory(c);
@@ -196,7 +201,11 @@ export async function validateBuilt(
             { connector: c.id },
           ),
         ];
-    return { connector: c.id, target: builtDir, diagnostics: [...descriptor, ...why] };
+    return {
+      connector: c.id,
+      target: builtDir,
+      diagnostics: [...descriptor, ...known.apply(why), ...known.report(NO_LAYERS)],
+    };
   }
   const text = (name: string) => {
     const t = files.get(name);
@@ -218,7 +227,18 @@ export async function validateBuilt(
   const located = locateDescriptorFindings(descriptor, sources);
   // A rule both layers check is reported once, by the descriptor layer that names the field.
   const seen = new Set(located.map((d) => `${d.code}|${d.file}|${d.pointer}`));
-  const rest = fileFindings.filter((d) => !seen.has(`${d.code}|${d.file}|${d.pointer}`));
+  const rest = known.apply(fileFindings.filter((d) => !seen.has(`${d.code}|${d.file}|${d.pointer}`)));
   const all = [...located, ...sortDiagnostics(rest)];
-  return { connector: c.id, target: builtDir, diagnostics: [...all, ...staleFileWarnings(c, builtDir, files, all)] };
+  const ran = {
+    files: true,
+    schemas: opts.schemasDir !== undefined && !fileFindings.some((d) => d.code === 'schemas-unavailable'),
+    certification: opts.certification !== false,
+    recordings: false,
+    client: false,
+  };
+  return {
+    connector: c.id,
+    target: builtDir,
+    diagnostics: [...all, ...staleFileWarnings(c, builtDir, files, all), ...known.report(ran)],
+  };
 }

@@ -5,6 +5,7 @@
  */
 import type { DiagnosticCode, diagnostic } from '../diagnostics';
 import { pointerOf } from '../json-source';
+import type { CertificationCode } from './codes';
 import type { ApiPropertiesDocument } from '../../swagger/api-properties';
 import type { HttpMethod } from '../../swagger/constants';
 import type {
@@ -26,7 +27,11 @@ export interface At {
   operation?: string;
   field?: string;
 }
-export type Report = <C extends DiagnosticCode>(code: C, args: Parameters<typeof diagnostic<C>>[1], at: At) => void;
+export type Report = <C extends DiagnosticCode & CertificationCode>(
+  code: C,
+  args: Parameters<typeof diagnostic<C>>[1],
+  at: At,
+) => void;
 
 export interface Located<T = JsonObject> {
   node: T;
