@@ -85,10 +85,10 @@ function componentsFile(kind: string, typeName: string, entries: Obj, modelImpor
   ].join('');
 }
 
-function operationSource(e: OpEntry): { text: string; form: OperationForm } {
+function operationSource(e: OpEntry, definitions: Obj | undefined): { text: string; form: OperationForm } {
   const op = e.op;
   const doc = [typeof op.summary === 'string' && op.summary ? op.summary : String(op.operationId)];
-  const form = chooseOperationForm(op, declaredOperationSpec(op, e.method, e.path, e.pathItem));
+  const form = chooseOperationForm(op, declaredOperationSpec(op, e.method, e.path, e.pathItem), definitions);
   return { text: `${header(doc)}export const ${e.constName} = operation(${literal(form.spec)});\n`, form };
 }
 
@@ -174,7 +174,8 @@ export function generateDescriptors(input: GenerateInput): {
   const paths: Obj = isObject(swagger.paths) ? swagger.paths : {};
   const { entries, empty } = operationEntries(paths);
   const groups = groupFiles(entries);
-  writeOperationFiles(groups, operationsModelImport(modelImport), files, typed);
+  const definitions = isObject(swagger.definitions) ? swagger.definitions : undefined;
+  writeOperationFiles(groups, operationsModelImport(modelImport), files, typed, definitions);
   const { document, imports } = declaredDocument(swagger, empty, modelImport, files);
   for (const g of groups.values()) imports.push(`import * as ${g.ns} from './operations/${g.base}';`);
   const props = withoutSecrets(
@@ -297,9 +298,10 @@ function writeOperationFiles(
   opsModel: string,
   files: Map<string, string | Uint8Array>,
   typed: TypedShare,
+  definitions: Obj | undefined,
 ): void {
   for (const g of groups.values()) {
-    const sources = g.ops.map(operationSource);
+    const sources = g.ops.map((e) => operationSource(e, definitions));
     const uses = new Set(['operation', ...sources.flatMap((o) => [...o.form.uses])]);
     for (const o of sources) addToShare(typed, o.form);
     const helpers = HELPER_ORDER.filter((h) => uses.has(h)).join(', ');

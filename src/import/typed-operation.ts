@@ -230,7 +230,7 @@ export interface OperationForm {
  * The declared spec (source verbatim, as generate.ts builds it) with the typed pieces swapped in
  * where emitting them gives back the source operation exactly.
  */
-export function chooseOperationForm(source: Obj, declared: Obj): OperationForm {
+export function chooseOperationForm(source: Obj, declared: Obj, definitions?: Obj): OperationForm {
   const total = isArray(source.parameters) ? source.parameters.length : 0;
   const candidates: { params: boolean; responses: boolean }[] = [
     { params: true, responses: true },
@@ -269,10 +269,22 @@ export function chooseOperationForm(source: Obj, declared: Obj): OperationForm {
         value[k] = v;
       }
     }
-    const emitted = operationJson(
-      operation(value as unknown as OperationSpec<Record<never, never>, undefined, Record<never, never>>),
-    );
+    const emit = (v: Obj) =>
+      operationJson(operation(v as unknown as OperationSpec<Record<never, never>, undefined, Record<never, never>>));
+    const emitted = emit(value);
     if (jsonDifferences(asWritten(emitted), source, 1).length > 0) continue;
+    // x-ms-pageable becomes the next-link pagination that writes it, when it rebuilds equal:
+    // the client then pages the list as Power Automate does.
+    const paged = responses ? withNextLink(code, value, emitted as unknown as Obj, definitions) : undefined;
+    if (paged && jsonDifferences(asWritten(emit(paged.value)), source, 1).length === 0) {
+      return {
+        spec: paged.code,
+        typedParameters: c.params || source.parameters === undefined,
+        typedResponses: c.responses,
+        parameters: { typed: c.params ? total : 0, total },
+        uses,
+      };
+    }
     return {
       spec: code,
       typedParameters: c.params || source.parameters === undefined,
@@ -308,6 +320,58 @@ function typedDeclared(declared: Obj, params: Obj | undefined, responses: Obj | 
   if (params) Object.assign(out, params);
   if (responses && Object.keys(responses).length) out.responses = responses;
   return Object.keys(out).length ? out : undefined;
+}
+
+/** A schema, or the #/definitions entry its $ref names (one level: what a list response is). */
+function resolveLocal(s: unknown, definitions: Obj | undefined): Obj | undefined {
+  if (!isObject(s)) return undefined;
+  const ref = s.$ref;
+  if (typeof ref !== 'string') return s;
+  const m = /^#\/definitions\/(.+)$/.exec(ref);
+  const name = m ? m[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+  const hit = name !== undefined && definitions && Object.hasOwn(definitions, name) ? definitions[name] : undefined;
+  return isObject(hit) ? hit : undefined;
+}
+
+/**
+ * The spec with `x-ms-pageable: { nextLinkName }` moved from the declared keys to
+ * `pagination: { style: 'next-link', nextLinkPath, itemsPath }`, or undefined when the source says
+ * more than a next-link name, or its typed success schema lacks the link property or has no single
+ * array property to take the items from (x-ms-pageable itself names none).
+ */
+function withNextLink(code: Obj, value: Obj, emitted: Obj, definitions?: Obj): { code: Obj; value: Obj } | undefined {
+  const declared = isObject(value.declared) ? value.declared : undefined;
+  const op = declared && isObject(declared.operation) ? declared.operation : undefined;
+  const pageable = op?.['x-ms-pageable'];
+  if (!isObject(pageable) || Object.keys(pageable).length !== 1 || typeof pageable.nextLinkName !== 'string')
+    return undefined;
+  const nextLinkPath = pageable.nextLinkName;
+  const responses = isObject(emitted.responses) ? emitted.responses : {};
+  const success = Object.entries(responses).find(([status]) => /^2\d\d$/.test(status))?.[1];
+  const schema = resolveLocal(isObject(success) ? success.schema : undefined, definitions);
+  const props = schema && isObject(schema.properties) ? schema.properties : undefined;
+  if (!props || !(nextLinkPath in props)) return undefined;
+  const arrays = Object.entries(props).filter(([, v]) => isObject(v) && v.type === 'array');
+  if (arrays.length !== 1) return undefined;
+  const pagination = { style: 'next-link', nextLinkPath, itemsPath: arrays[0]![0] };
+  const { 'x-ms-pageable': _moved, ...rest } = op!;
+  const nextDeclared: Obj = { ...declared! };
+  if (Object.keys(rest).length) nextDeclared.operation = rest;
+  else delete nextDeclared.operation;
+  const place = (o: Obj): Obj => {
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(o)) {
+      if (k === 'declared') {
+        if (Object.keys(nextDeclared).length) out.declared = nextDeclared;
+        continue;
+      }
+      out[k] = v;
+      // Written where an author writes it: right after the responses.
+      if (k === 'responses') out.pagination = pagination;
+    }
+    return out;
+  };
+  return { code: place(code), value: place(value) };
 }
 
 /** How much of an import is written in typed form, for the CLI summary and the conformance log. */

@@ -20,8 +20,9 @@ function write(
   op: Obj,
   method = 'post',
   path = '/things/{id}',
+  definitions?: Obj,
 ): { form: OperationForm; text: string; evaluated: Operation } {
-  const form = chooseOperationForm(op, declaredOperationSpec(op, method, path));
+  const form = chooseOperationForm(op, declaredOperationSpec(op, method, path), definitions);
   const text = literal(form.spec);
   const js = transpileDescriptor(
     `import { operation, path, query, header, response, t, declaredSchema } from 'model';\nexport const op = operation(${text});\n`,
@@ -294,5 +295,59 @@ describe('fallback: the declared form wherever the typed one would differ', () =
     const { form, evaluated } = write(op);
     expect([form.typedParameters, form.typedResponses]).toEqual([true, true]);
     expect(jsonDifferences(asWritten(operationJson(evaluated)), op)).toEqual([]);
+  });
+});
+
+describe('x-ms-pageable becomes next-link pagination where it rebuilds equal', () => {
+  const list = {
+    type: 'object',
+    properties: {
+      value: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' } } } },
+      '@odata.nextLink': { type: 'string' },
+    },
+  };
+  const paged = (pageable: Obj, schema: Obj = list): Obj =>
+    base({
+      parameters: [],
+      responses: { 200: { description: 'OK', schema } },
+      'x-ms-pageable': pageable,
+    });
+  const definitions = { TaskList: list };
+  const rows: [string, Obj, Obj | undefined, boolean][] = [
+    ['an inline list schema', paged({ nextLinkName: '@odata.nextLink' }), undefined, true],
+    [
+      'a list schema behind #/definitions',
+      paged({ nextLinkName: '@odata.nextLink' }, { $ref: '#/definitions/TaskList' }),
+      definitions,
+      true,
+    ],
+    ['a link property the schema lacks', paged({ nextLinkName: 'nextLink' }), undefined, false],
+    ['more than a next-link name', paged({ nextLinkName: '@odata.nextLink', itemName: 'value' }), undefined, false],
+    [
+      'two array properties (which holds the items?)',
+      paged(
+        { nextLinkName: '@odata.nextLink' },
+        {
+          ...list,
+          properties: { ...list.properties, other: { type: 'array', items: { type: 'string' } } },
+        },
+      ),
+      undefined,
+      false,
+    ],
+  ];
+  test.each(rows)('%s', (_label, op, defs, typed) => {
+    const { text, evaluated } = write(op, 'get', '/tasks', defs);
+    if (typed) {
+      expect(text).toContain("pagination: { style: 'next-link', nextLinkPath: '@odata.nextLink', itemsPath: 'value' }");
+      expect(text).not.toContain('x-ms-pageable');
+    } else {
+      expect(text).not.toContain('pagination');
+      expect(text).toContain("'x-ms-pageable'");
+    }
+    // Either way the operation rebuilds equal to the source.
+    expect(jsonDifferences(asWritten(operationJson(evaluated)), op, 1)).toEqual([]);
+    if (typed)
+      expect(evaluated.pagination).toEqual({ style: 'next-link', nextLinkPath: '@odata.nextLink', itemsPath: 'value' });
   });
 });
