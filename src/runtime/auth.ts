@@ -10,7 +10,11 @@ import { redactorFor, type Redactor } from './redact';
 import type { AuthRoute, ClientConfig, ClientOptions } from './types';
 
 /** How the credentials travel: the API-key routes, or an Authorization header. */
-export type ClientAuthRoute = AuthRoute | { readonly in: 'bearer' } | { readonly in: 'basic' };
+export type SingleAuthRoute = AuthRoute | { readonly in: 'bearer' } | { readonly in: 'basic' };
+/** Or, for a connector with several connection parameter sets, one of those by set name. */
+export type ClientAuthRoute =
+  | SingleAuthRoute
+  | { readonly in: 'sets'; readonly sets: Readonly<Record<string, SingleAuthRoute>> };
 
 export interface AuthClientConfig extends Omit<ClientConfig, 'auth'> {
   readonly auth: ClientAuthRoute;
@@ -23,6 +27,8 @@ export interface AuthClientOptions extends Omit<ClientOptions, 'apiSecret'> {
   getAccessToken?: () => string | Promise<string>;
   username?: string;
   password?: string;
+  /** Several connection parameter sets: the name of the set this client signs in with. */
+  connection?: string;
 }
 
 export interface Credentials {
@@ -52,6 +58,13 @@ export function credentialsFor(auth: ClientAuthRoute, options: AuthClientOptions
   const redact: Redactor = (text) => redactors.reduce((acc, r) => r(acc), text);
   const none = { route: { in: 'none' } as const, secret: '', redact, renew: () => false };
   switch (auth.in) {
+    case 'sets': {
+      const name = options?.connection;
+      const names = Object.keys(auth.sets);
+      if (typeof name !== 'string' || !Object.hasOwn(auth.sets, name))
+        throw new ClientError(`createClient needs connection: one of ${names.join(', ')}`);
+      return credentialsFor(auth.sets[name]!, options);
+    }
     case 'none':
       return none;
     case 'query':

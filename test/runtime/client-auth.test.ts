@@ -9,7 +9,7 @@ import { typeCheckClientSource } from '../../src/emit/client/client-compile';
 import { apiKey, basicAuth, oauth2 } from '../../src/model/auth';
 import type { Auth } from '../../src/model/connector';
 import { runtimeBundle } from '../../src/synth/client-artifact';
-import { notesConnector, OAUTH } from '../helpers/auth-connectors';
+import { notesConnector, OAUTH, SETS } from '../helpers/auth-connectors';
 import { loadClientPackage, writeClientPackage, type ClientModule } from '../helpers/generated-client';
 import { json, startTestServer, type Handler, type TestServer } from '../helpers/http-server';
 
@@ -193,4 +193,59 @@ test.each([
   expect(typeCheckClientSource(source)).toEqual([]);
   expect(source).toContain(member);
   expect(source).toContain('export function createClient(options: NotesClientOptions): NotesClient');
+});
+
+describe('connection parameter sets: the caller names its set', () => {
+  let mod: ClientModule;
+  beforeAll(async () => {
+    mod = await clientModule(SETS);
+  }, 60_000);
+
+  test('keyAuth sends the API key in its header, oauthAuth a bearer token', async () => {
+    handler = (req, res) =>
+      json(res, 200, { name: `${req.headers['x-api-key'] ?? ''}|${req.headers.authorization ?? ''}` });
+    const byKey = mod.createClient({ ...base(), connection: 'keyAuth', apiSecret: 'set-key-1' });
+    expect(await byKey.getMe!()).toEqual({ name: 'set-key-1|' });
+    const byToken = mod.createClient({ ...base(), connection: 'oauthAuth', getAccessToken: () => 'set-token-1' });
+    expect(await byToken.getMe!()).toEqual({ name: '|Bearer set-token-1' });
+  });
+
+  test('the oauth set renews its token once on a 401, as a plain OAuth client does', async () => {
+    handler = (req, res) =>
+      req.headers.authorization === 'Bearer fresh'
+        ? json(res, 200, { name: 'ok' })
+        : echo(401)(req, res, undefined as never);
+    const tokens = ['stale', 'fresh'];
+    let calls = 0;
+    const client = mod.createClient({ ...base(), connection: 'oauthAuth', getAccessToken: () => tokens[calls++]! });
+    expect(await client.getMe!()).toEqual({ name: 'ok' });
+    expect(calls).toBe(2);
+  });
+
+  test("the key set's key never appears in an error", async () => {
+    handler = (req, res) => json(res, 403, { message: `bad key ${req.headers['x-api-key']}` });
+    const client = mod.createClient({ ...base(), connection: 'keyAuth', apiSecret: 'set-secret-key-9' });
+    expect(visible(await thrown(client.getMe!()))).not.toContain('set-secret-key-9');
+  });
+
+  test.each([
+    ['no connection', {}],
+    ['an unknown set', { connection: 'nope' }],
+  ])('%s fails at once, naming the sets', (_n, extra) => {
+    expect(() => mod.createClient({ ...base(), apiSecret: 'k', ...extra })).toThrow(
+      /connection: one of keyAuth, oauthAuth/,
+    );
+  });
+
+  test("a set's own credentials are still required", () => {
+    expect(() => mod.createClient({ ...base(), connection: 'oauthAuth' })).toThrow(/getAccessToken/);
+  });
+
+  test('the options are a union discriminated by connection, and type-check', () => {
+    const source = clientSource(notesConnector(SETS), runtimeBundle());
+    expect(typeCheckClientSource(source)).toEqual([]);
+    expect(source).toContain("export type NotesClientOptions = Omit<ClientOptions, 'apiSecret'> &");
+    expect(source).toContain('connection: "keyAuth";');
+    expect(source).toContain('connection: "oauthAuth";');
+  });
 });

@@ -53,15 +53,13 @@ test('an unset clientSecret variable is a warning naming it and the field, never
   expect(d!.message).toContain('NOTES_CLIENT_SECRET');
 }, 60_000);
 
-test('an oauth2() inside connectionParameterSets is checked too, and the build writes no client', async () => {
+test('an oauth2() inside connectionParameterSets is checked too, and the build writes its client', async () => {
   const out = tmp();
   const r = await buildConnector(notesConnector(SETS), { outDir: out, env: {} });
   expect(r.ok).toBe(true);
   expect(r.diagnostics.map((d) => [d.code, d.field])).toEqual(
-    expect.arrayContaining([
-      ['secret-env-missing', 'auth.sets[1].auth.clientSecret'],
-      ['client-skipped', undefined],
-    ]),
+    expect.arrayContaining([['secret-env-missing', 'auth.sets[1].auth.clientSecret']]),
   );
-  expect(fs.readdirSync(path.join(out, 'notes', 'client'))).toEqual(['README.md']);
+  expect(r.diagnostics.map((d) => d.code)).not.toContain('client-skipped');
+  expect(fs.readdirSync(path.join(out, 'notes', 'client'))).toEqual(expect.arrayContaining(['index.cjs', 'index.mjs']));
 }, 60_000);

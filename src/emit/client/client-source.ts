@@ -7,7 +7,7 @@ import type { Connector } from '../../model/connector';
 import { clientMethodName, responseSpec, type Operation } from '../../model/operation';
 import type { SchemaObject } from '../../model/schema';
 import { apiPathOf } from '../../model/trigger';
-import type { AuthClientConfig, ClientAuthRoute } from '../../runtime/auth';
+import type { AuthClientConfig, ClientAuthRoute, SingleAuthRoute } from '../../runtime/auth';
 import type { AuthRoute, ClientConfig, OperationRoute, ParamIn } from '../../runtime/types';
 import { internalDefaults, pageRoute, pagingParam } from './route-extras';
 import { membersType, schemaType } from './ts-types';
@@ -49,8 +49,6 @@ export function clientNames(c: Connector): ClientNames {
  */
 export function clientUnsupported(c: Connector): string | undefined {
   if (!c.auth) return 'security as declared (pcdk import); write auth with noAuth(), apiKey(), basicAuth() or oauth2()';
-  // Which set a caller's connection uses is not in the descriptor: the client cannot choose.
-  if (c.auth.type === 'sets') return 'several connection parameter sets (the client takes one auth kind)';
   const verbatim = c.operations.find(
     (op) => op.declared?.operation?.parameters !== undefined || op.declared?.operation?.responses !== undefined,
   );
@@ -160,10 +158,21 @@ export function operationRoute(op: Operation): OperationRoute {
   return route;
 }
 
-/** How the client sends credentials: an Authorization header for OAuth 2 and basic. */
+/**
+ * How the client sends credentials: an Authorization header for OAuth 2 and basic; with several
+ * connection parameter sets, each set's way, the caller naming its set (`connection`).
+ */
 export function clientAuthRoute(c: Connector): ClientAuthRoute {
-  if (c.auth?.type === 'oauth2') return { in: 'bearer' };
-  if (c.auth?.type === 'basic') return { in: 'basic' };
+  const a = c.auth;
+  if (a?.type === 'sets')
+    return { in: 'sets', sets: Object.fromEntries(a.sets.map((s) => [s.name, singleRoute(s.auth, c)])) };
+  return singleRoute(a, c);
+}
+
+function singleRoute(a: Connector['auth'], c: Connector): SingleAuthRoute {
+  if (a?.type === 'oauth2') return { in: 'bearer' };
+  if (a?.type === 'basic') return { in: 'basic' };
+  if (a?.type === 'apiKey') return { in: a.in, name: a.name };
   return authRoute(c);
 }
 
@@ -273,16 +282,35 @@ ${pages.join('\n')}
  * The typed options of a client whose credentials are not an API key, or undefined (the
  * runtime's ClientOptions, with apiSecret, fits those).
  */
+/** The createClient option members of one auth kind, or undefined for an API key's apiSecret. */
+function credentialMembers(a: Connector['auth']): string | undefined {
+  if (a?.type === 'oauth2')
+    return `  /**\n   * The OAuth 2 access token, sent as a bearer token. Asked for on the first call and kept; after\n   * a 401 it is asked for once more and the call is retried once.\n   */\n  getAccessToken: () => string | Promise<string>;\n`;
+  if (a?.type === 'basic') return `  username: string;\n  password: string;\n`;
+  if (a?.type === 'apiKey') return `  /** The API key. */\n  apiSecret: string;\n`;
+  return undefined;
+}
+
 function clientCredentials(c: Connector, client: string): { name: string; options: string } | undefined {
   const name = `${client}Options`;
-  const head = `/** createClient's options: ClientOptions with this connector's credentials in place of apiSecret. */\nexport interface ${name} extends Omit<ClientOptions, 'apiSecret'> {\n`;
-  if (c.auth?.type === 'oauth2')
+  const a = c.auth;
+  if (a?.type === 'sets') {
+    // One member per set, discriminated by its name: the credentials each set's connection holds.
+    const members = a.sets.map(
+      (s) =>
+        `  | {\n      /** ${s.displayName}: ${s.description.replace(/\*\//g, '* /')} */\n      connection: ${JSON.stringify(s.name)};\n${(credentialMembers(s.auth) ?? '').replace(/^(?=.)/gm, '    ')}    }`,
+    );
     return {
       name,
-      options: `${head}  /**\n   * The OAuth 2 access token, sent as a bearer token. Asked for on the first call and kept; after\n   * a 401 it is asked for once more and the call is retried once.\n   */\n  getAccessToken: () => string | Promise<string>;\n}\n`,
+      options: `/** createClient's options: ClientOptions with the credentials of the connection set it signs in with. */\nexport type ${name} = Omit<ClientOptions, 'apiSecret'> &\n  (\n${members.join('\n')}\n  );\n`,
     };
-  if (c.auth?.type === 'basic') return { name, options: `${head}  username: string;\n  password: string;\n}\n` };
-  return undefined;
+  }
+  const members = a?.type === 'apiKey' ? undefined : credentialMembers(a);
+  if (!members) return undefined;
+  return {
+    name,
+    options: `/** createClient's options: ClientOptions with this connector's credentials in place of apiSecret. */\nexport interface ${name} extends Omit<ClientOptions, 'apiSecret'> {\n${members}}\n`,
+  };
 }
 
 function createClientSource(client: string, credentials: { name: string } | undefined): string {
