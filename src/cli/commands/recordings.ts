@@ -66,13 +66,23 @@ export function registerRecordings(program: Command): void {
     .argument('<operationId>', 'operation to call')
     .option('--param <key=value>', 'an input by name (repeatable); non-string inputs are JSON', collect, [] as string[])
     .option('--base-url <url>', "API base URL (default: the descriptor's scheme, host and basePath)")
-    .option('--secret-env <name>', 'environment variable holding the API secret (default <ID>_API_SECRET)')
+    .option(
+      '--secret-env <name>',
+      'environment variable holding the API secret, the OAuth access token, or username:password for basic auth (default <ID>_API_SECRET)',
+    )
+    .option('--connection <set>', 'with several connection parameter sets: the set to sign in with')
     .option('--recordings <dir>', 'where to write it (default: definitions/<id>/recordings)');
   withProjectOptions(record, { out: false }).action(
     async (
       id: string,
       operationId: string,
-      opts: ProjectOptions & { param: string[]; baseUrl?: string; secretEnv?: string; recordings?: string },
+      opts: ProjectOptions & {
+        param: string[];
+        baseUrl?: string;
+        secretEnv?: string;
+        connection?: string;
+        recordings?: string;
+      },
     ) => {
       const project = projectFrom(opts);
       const c = await loadConnectorFor(id, project);
@@ -80,7 +90,7 @@ export function registerRecordings(program: Command): void {
       const secret = process.env[envName];
       if (!secret)
         throw new UserError(
-          `set the API secret in the environment variable ${envName} (or name another with --secret-env)`,
+          `set the API secret (the OAuth access token, or username:password for basic auth) in the environment variable ${envName} (or name another with --secret-env)`,
         );
       const params: Record<string, string> = {};
       for (const p of opts.param) {
@@ -95,6 +105,7 @@ export function registerRecordings(program: Command): void {
         operationId,
         params,
         secret,
+        connection: opts.connection,
         baseUrl: opts.baseUrl,
         now: () => at,
       });
