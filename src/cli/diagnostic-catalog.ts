@@ -4,6 +4,7 @@
  * area depends on another to report its findings.
  */
 import type { DiagnosticDefinition } from '../diagnostics';
+import { API_IMPORT_DIAGNOSTICS } from '../import/api-description/diagnostics';
 import { IMPORT_DIAGNOSTICS } from '../import/diagnostics';
 import { LOAD_DIAGNOSTICS } from '../load/diagnostics';
 import { PACK_DIAGNOSTICS } from '../pack/diagnostics';
@@ -18,6 +19,7 @@ export const DIAGNOSTIC_AREAS = [
   SYNTH_DIAGNOSTICS,
   PACK_DIAGNOSTICS,
   IMPORT_DIAGNOSTICS,
+  API_IMPORT_DIAGNOSTICS,
 ];
 
 export interface CatalogEntry {

@@ -1,0 +1,169 @@
+/**
+ * Power Platform's size limits, met by cutting deep nesting: a request body may hold at most 512
+ * schemas once its references are expanded (BodySchemaCountExceedsMaxAllowed) and the whole
+ * swagger at most 1 MB, and the emitted swagger expands every shared schema where it is used.
+ * Large real APIs (hundreds of shared schemas, each nesting others) exceed both, so an
+ * operation's schemas keep their shape down to a depth chosen to fit, and what lies below becomes
+ * a free-form object, with a warning. The depth is the deepest that fits, never cut when all fits.
+ */
+import type { Shape } from './convert-schema';
+
+/** At most 512 schemas per body; a margin for the labels the emitter adds. */
+export const MAX_BODY_SCHEMAS = 480;
+/**
+ * The 1 MB swagger limit, less a margin: the estimate runs 25-35% below the emitted size
+ * (measured on the Star Trek and Rebilly descriptions), as it leaves out key punctuation.
+ */
+export const MAX_SWAGGER_CHARS = 650_000;
+const DEPTHS = [12, 10, 8, 6, 5, 4, 3, 2, 1];
+const UNLIMITED = 1_000;
+
+export interface Measure {
+  count: number;
+  chars: number;
+}
+
+export type ComponentLookup = (name: string) => Shape | undefined;
+
+/** Own JSON text of one node, roughly as the swagger holds it (keys, labels, enum values). */
+function ownChars(s: Shape): number {
+  let n = 30;
+  for (const k of ['title', 'description', 'format', 'pattern'] as const) if (s[k]) n += String(s[k]).length * 2 + 16;
+  if (s.enum) n += JSON.stringify(s.enum).length + 8;
+  return n;
+}
+
+export class SizeModel {
+  private readonly memo = new Map<string, Measure>();
+  private readonly heightMemo = new Map<string, number>();
+  constructor(private readonly component: ComponentLookup) {}
+
+  /** Nesting levels below `s` with shared schemas expanded (a recursive use counts as a leaf). */
+  height(s: Shape | undefined, stack: ReadonlySet<string> = new Set()): number {
+    if (!s) return 0;
+    if (s.kind === 'ref') {
+      const name = s.ref!;
+      const known = this.heightMemo.get(name);
+      if (known !== undefined) return known;
+      if (stack.has(name)) return 0;
+      const h = this.height(this.component(name), new Set([...stack, name]));
+      if (stack.size === 0) this.heightMemo.set(name, h);
+      return h;
+    }
+    const children = [s.items, s.values, ...(s.properties ?? []).map(([, p]) => p)].filter(Boolean) as Shape[];
+    if (children.length === 0) return 0;
+    return 1 + Math.max(...children.map((c) => this.height(c, stack)));
+  }
+
+  /** Schemas and characters of `s` expanded, with nesting below `depth` levels cut. */
+  measure(s: Shape | undefined, depth: number, stack: ReadonlySet<string> = new Set()): Measure {
+    if (!s) return { count: 0, chars: 0 };
+    if (s.kind === 'ref') {
+      const name = s.ref!;
+      if (stack.has(name)) return { count: 1, chars: 40 };
+      const key = `${name}@${depth}`;
+      const known = this.memo.get(key);
+      if (known) return known;
+      const m = this.measure(this.component(name), depth, new Set([...stack, name]));
+      const out = { count: m.count, chars: m.chars + ownChars(s) };
+      this.memo.set(key, out);
+      return out;
+    }
+    const out = { count: 1, chars: ownChars(s) };
+    if (depth <= 0) return out;
+    // Each property costs its name twice over: as a key and in `required`.
+    const children: [string, Shape | undefined][] = [['items', s.items], ['values', s.values], ...(s.properties ?? [])];
+    for (const [name, c] of children) {
+      if (!c) continue;
+      const m = this.measure(c, depth - 1, stack);
+      out.count += m.count;
+      out.chars += m.chars + 2 * name.length + 12;
+    }
+    return out;
+  }
+
+  /**
+   * `s` with nesting below `depth` levels replaced by free-form objects. A shared schema that
+   * fits whole stays a reference to its const; one that does not is written out and cut.
+   */
+  cut(s: Shape, depth: number, stack: ReadonlySet<string> = new Set()): Shape {
+    if (s.kind === 'ref') {
+      const name = s.ref!;
+      if (stack.has(name) || this.height(s) <= depth) return s;
+      const target = this.component(name);
+      if (!target) return s;
+      const labels = {
+        ...(s.title ? { title: s.title } : {}),
+        ...(s.description ? { description: s.description } : {}),
+      };
+      return this.cut({ ...target, ...labels }, depth, new Set([...stack, name]));
+    }
+    if (s.kind !== 'object' && s.kind !== 'array' && s.kind !== 'record') return s;
+    if (depth <= 0) {
+      const leaf: Shape = { kind: s.kind === 'array' ? 'any' : 'record' };
+      if (s.title) leaf.title = s.title;
+      if (s.description) leaf.description = s.description;
+      if (s.nullable) leaf.nullable = true;
+      return leaf;
+    }
+    const out: Shape = { ...s };
+    if (s.items) out.items = this.cut(s.items, depth - 1, stack);
+    if (s.values) out.values = this.cut(s.values, depth - 1, stack);
+    if (s.properties) out.properties = s.properties.map(([n, p]) => [n, this.cut(p, depth - 1, stack)]);
+    return out;
+  }
+}
+
+export interface Sized {
+  body?: Shape;
+  response?: Shape;
+}
+
+export interface DepthChoice {
+  /** The depth the body is cut at, when it is cut. */
+  body?: number;
+  response?: number;
+}
+
+/**
+ * The depth each operation's body and response keep: the deepest that meets the body limit and,
+ * all operations together, the swagger size (one depth for every operation, so no operation is
+ * cut harder than another to make room).
+ */
+export function chooseDepths(ops: readonly Sized[], model: SizeModel, overheadChars: number): DepthChoice[] {
+  const bodyDepth = ops.map((o) => {
+    if (!o.body || model.measure(o.body, UNLIMITED).count <= MAX_BODY_SCHEMAS) return UNLIMITED;
+    return DEPTHS.find((d) => model.measure(o.body, d).count <= MAX_BODY_SCHEMAS) ?? 0;
+  });
+  const total = (cap: number) =>
+    ops.reduce(
+      (sum, o, i) =>
+        sum + model.measure(o.body, Math.min(cap, bodyDepth[i]!)).chars + model.measure(o.response, cap).chars,
+      overheadChars,
+    );
+  let cap = UNLIMITED;
+  if (total(cap) > MAX_SWAGGER_CHARS) cap = DEPTHS.find((d) => total(d) <= MAX_SWAGGER_CHARS) ?? 1;
+  return ops.map((o, i) => {
+    const choice: DepthChoice = {};
+    const b = Math.min(cap, bodyDepth[i]!);
+    if (o.body && b < UNLIMITED && model.height(o.body) > b) choice.body = b;
+    if (o.response && cap < UNLIMITED && model.height(o.response) > cap) choice.response = cap;
+    return choice;
+  });
+}
+
+/** The estimated swagger size after the chosen cuts, to warn when even the shallowest does not fit. */
+export function estimatedChars(
+  ops: readonly Sized[],
+  choices: readonly DepthChoice[],
+  model: SizeModel,
+  overheadChars: number,
+): number {
+  return ops.reduce(
+    (sum, o, i) =>
+      sum +
+      model.measure(o.body, choices[i]!.body ?? UNLIMITED).chars +
+      model.measure(o.response, choices[i]!.response ?? UNLIMITED).chars,
+    overheadChars,
+  );
+}
