@@ -4,7 +4,7 @@
  */
 import { apiKey, basicAuth, connectionParameterSets, noAuth, oauth2, type OAuth2Spec } from '../../src/model/auth';
 import { defineConnector, type Auth, type Connector } from '../../src/model/connector';
-import { operation, query } from '../../src/model/operation';
+import { operation, query, type Operation } from '../../src/model/operation';
 import { t } from '../../src/model/schema';
 import { secret } from '../../src/model/secret';
 
@@ -78,7 +78,7 @@ export const AUTH_KINDS: readonly [name: string, auth: Auth][] = [
   ],
 ];
 
-export function notesConnector(auth: Auth, id = 'notes'): Connector {
+export function notesConnector(auth: Auth, id = 'notes', operations?: Record<string, Operation>): Connector {
   return defineConnector({
     id,
     title: 'Notes',
@@ -97,7 +97,7 @@ export function notesConnector(auth: Auth, id = 'notes'): Connector {
     stackOwner: 'Notes',
     iconBrandColor: '#da3b01',
     auth,
-    operations: { getMe, addNote },
+    operations: operations ?? { getMe, addNote },
     readme: { prerequisites: 'An account.', obtainingCredentials: 'Sign in.', knownIssues: 'None.' },
   });
 }
