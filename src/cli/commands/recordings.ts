@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Connector } from '../../model/connector';
 import type { Command } from 'commander';
 import { jsonText } from '../../emit/json';
 import { checkFixtures } from '../../recordings/check';
@@ -90,7 +91,7 @@ export function registerRecordings(program: Command): void {
       const secret = process.env[envName];
       if (!secret)
         throw new UserError(
-          `set the API secret (the OAuth access token, or username:password for basic auth) in the environment variable ${envName} (or name another with --secret-env)`,
+          `set ${credentialWording(c)} in the environment variable ${envName} (or name another with --secret-env)`,
         );
       const params: Record<string, string> = {};
       for (const p of opts.param) {
@@ -120,6 +121,20 @@ export function registerRecordings(program: Command): void {
       );
     },
   );
+}
+
+/** What the secret variable holds for this connector's auth. */
+function credentialWording(c: Connector): string {
+  switch (c.auth?.type) {
+    case 'oauth2':
+      return 'the OAuth access token';
+    case 'basic':
+      return 'the credentials as username:password';
+    case 'sets':
+      return "the chosen set's credential (API key, OAuth access token, or username:password)";
+    default:
+      return 'the API secret';
+  }
 }
 
 /** Connector folders under `definitionsDir` that hold a recordings folder, sorted. */
