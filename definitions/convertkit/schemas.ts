@@ -170,6 +170,13 @@ export const broadcastInput = t.partial({
 
 // ---- purchases ----
 const money = (title: string, description: string) => t.integer({ format: 'int32', title, description });
+/** One line of a purchase. */
+export const productFields = {
+  unit_price: money('Unit Price', 'The unit price.'),
+  quantity: t.integer({ format: 'int32', title: 'Quantity', description: 'The quantity.' }),
+  sku: t.string({ title: 'SKU', description: 'The SKU.' }),
+  name,
+};
 export const purchaseFields = {
   id,
   transaction_id: t.string({ title: 'Transaction ID', description: 'The transaction unique identifier.' }),
@@ -182,15 +189,7 @@ export const purchaseFields = {
   tax: money('Tax', 'The tax.'),
   shipping: money('Shipping', 'The shipping.'),
   total: money('Total', 'The total.'),
-  products: t.array(
-    t.partial({
-      unit_price: money('Unit Price', 'The unit price.'),
-      quantity: t.integer({ format: 'int32', title: 'Quantity', description: 'The quantity.' }),
-      sku: t.string({ title: 'SKU', description: 'The SKU.' }),
-      name,
-    }),
-    { title: 'Products' },
-  ),
+  products: t.array(t.partial(productFields), { title: 'Products' }),
 };
 const pf = purchaseFields;
 /** A purchase as GET /purchases/{id} and the purchase list order the fields. */

@@ -5,7 +5,10 @@
  * keyword. Everything here maps arbitrary text to a safe, unique name.
  */
 
-const RESERVED_WORDS = new Set([
+/** Words a generated identifier must not be (keywords, and names TypeScript reserves in context). */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  // An exported `then` makes a module thenable: awaiting its import would call it.
+  'then',
   'break',
   'case',
   'catch',

@@ -5,6 +5,7 @@
  * should hold, so the same inputs always give the same bytes.
  */
 import { DESCRIPTOR_COMPILER_OPTIONS } from '../project/compiler-options';
+import { RESTRICTED_TITLE_WORDS as CERTIFICATION_RESTRICTED } from '../validate/certification/info-rules';
 
 export interface ScaffoldInput {
   /** The connector id: definitions/<id>/, dist/<id>/. */
@@ -53,23 +54,8 @@ export function packageNameFrom(folderName: string, fallback: string): string {
   return name || fallback;
 }
 
-/**
- * Words certification rejects in a title (ValueContainsRestrictedWords; the list of
- * src/validate/certification/info-rules.ts): `weather-api` must not become "Weather Api".
- */
-const RESTRICTED_TITLE_WORDS = [
-  'api',
-  'connector',
-  'copilot studio',
-  'power apps',
-  'powerapps',
-  'power automate',
-  'microsoft flow',
-  'power bi',
-  'power platform',
-  'logic apps',
-  'dataverse',
-];
+/** Words certification rejects in a title: `weather-api` must not become "Weather Api". */
+const RESTRICTED_TITLE_WORDS = CERTIFICATION_RESTRICTED.map((w) => w.toLowerCase());
 const FALLBACK_TITLE = 'My Service';
 
 /**

@@ -9,7 +9,16 @@
  * other call, so the deletion is authorised like the registration.
  */
 import { operation, path, t, webhookTrigger, type TSchema } from 'pcdk';
-import { createdAt, customFieldsOutput, emailAddress, firstName, id, state } from '../schemas';
+import {
+  createdAt,
+  customFieldsOutput,
+  emailAddress,
+  firstName,
+  id,
+  productFields,
+  purchaseFields,
+  state,
+} from '../schemas';
 import { listForms } from './forms';
 import { listSequences } from './sequences';
 import { listTags } from './tags';
@@ -68,29 +77,21 @@ const subscriberEvent = t.partial({
   ),
 });
 
-/** What purchase.purchase_create delivers: the bare purchase, amounts as the decimals v3 sends. */
+/**
+ * What purchase.purchase_create delivers: the bare purchase, with the amounts as the decimals v3
+ * sends (the actions keep the published connector's integers; this output is new).
+ */
 const amount = (title: string, description: string) => t.number({ format: 'double', title, description });
 const purchaseEvent = t.partial({
-  id,
-  transaction_id: t.string({ title: 'Transaction ID', description: 'The transaction unique identifier.' }),
-  status: t.string({ title: 'Status', description: 'The status.' }),
-  email_address: emailAddress,
-  currency: t.string({ title: 'Currency', description: 'The currency.' }),
-  transaction_time: t.string({ title: 'Transaction Time', description: 'The transaction time.' }),
+  ...purchaseFields,
   subtotal: amount('Subtotal', 'The subtotal.'),
-  shipping: amount('Shipping', 'The shipping.'),
   discount: amount('Discount', 'The discount.'),
   tax: amount('Tax', 'The tax.'),
+  shipping: amount('Shipping', 'The shipping.'),
   total: amount('Total', 'The total.'),
-  products: t.array(
-    t.partial({
-      unit_price: amount('Unit Price', 'The unit price.'),
-      quantity: t.integer({ format: 'int32', title: 'Quantity', description: 'The quantity.' }),
-      sku: t.string({ title: 'SKU', description: 'The SKU.' }),
-      name: t.string({ title: 'Name', description: 'The name.' }),
-    }),
-    { title: 'Products' },
-  ),
+  products: t.array(t.partial({ ...productFields, unit_price: amount('Unit Price', 'The unit price.') }), {
+    title: 'Products',
+  }),
 });
 
 /** The registration body: the event (its name fixed, internal) and the one input it filters on. */

@@ -5,6 +5,9 @@
  * connector title of at most 30 characters without "API" or "Connector"; a connector
  * description of 30 to 500 characters. Each function maps any text to a compliant one.
  */
+import { RESTRICTED_TITLE_WORDS as CERTIFICATION_RESTRICTED } from '../../validate/certification/info-rules';
+import { RESERVED_WORDS } from '../names';
+
 function words(text: string): string[] {
   return text
     .normalize('NFKD')
@@ -37,72 +40,8 @@ export function operationIdForRoute(method: string, path: string): string {
 /** The exported const (and client method) name: camelCase of the operationId, never a reserved word. */
 export function constNameFrom(operationId: string): string {
   const name = operationId.charAt(0).toLowerCase() + operationId.slice(1);
-  return RESERVED.has(name) ? `${name}Op` : name;
+  return RESERVED_WORDS.has(name) ? `${name}Op` : name;
 }
-const RESERVED = new Set([
-  'break',
-  'case',
-  'catch',
-  'class',
-  'const',
-  'continue',
-  'debugger',
-  'default',
-  'delete',
-  'do',
-  'else',
-  'enum',
-  'export',
-  'extends',
-  'false',
-  'finally',
-  'for',
-  'function',
-  'if',
-  'import',
-  'in',
-  'instanceof',
-  'new',
-  'null',
-  'return',
-  'super',
-  'switch',
-  'this',
-  'throw',
-  'true',
-  'try',
-  'typeof',
-  'var',
-  'void',
-  'while',
-  'with',
-  'let',
-  'static',
-  'yield',
-  'await',
-  'implements',
-  'interface',
-  'package',
-  'private',
-  'protected',
-  'public',
-  'arguments',
-  'eval',
-  'undefined',
-  'call',
-  'iterate',
-  'constructor',
-  'toString',
-  'then',
-  'operation',
-  'defineConnector',
-  't',
-  'path',
-  'query',
-  'header',
-  'response',
-  'schemas',
-]);
 
 const RESTRICTED_SUMMARY = /[/\\<>*%&?]/g;
 
@@ -156,19 +95,10 @@ export function operationDescriptionFrom(
   return sentence(d);
 }
 
+// Certification's list, plus the plural and the publisher suffix a description's title may carry.
 const RESTRICTED_TITLE_WORDS = [
-  'api',
+  ...CERTIFICATION_RESTRICTED.map((w) => w.toLowerCase()),
   'apis',
-  'connector',
-  'copilot studio',
-  'power apps',
-  'powerapps',
-  'power automate',
-  'microsoft flow',
-  'power bi',
-  'power platform',
-  'logic apps',
-  'dataverse',
   'independent publisher',
 ];
 

@@ -10,8 +10,11 @@ import type { CertDocument, Report } from './document';
 
 export type DocumentRule = (doc: CertDocument, report: Report) => void;
 
-/** ValueContainsRestrictedWords: words the title may not contain (whole words, any case). */
-const RESTRICTED_TITLE_WORDS = [
+/**
+ * ValueContainsRestrictedWords: words the title may not contain (whole words, any case). Shared
+ * with what derives a title (pcdk init, import --api), so a derived title passes this rule.
+ */
+export const RESTRICTED_TITLE_WORDS: readonly string[] = [
   'API',
   'Connector',
   'Copilot Studio',

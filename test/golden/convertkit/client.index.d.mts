@@ -1285,9 +1285,9 @@ export type WhenPurchaseCreatedPayload = {
   currency?: string;
   transaction_time?: string;
   subtotal?: number;
-  shipping?: number;
   discount?: number;
   tax?: number;
+  shipping?: number;
   total?: number;
   products?: Array<{
     unit_price?: number;
