@@ -1,6 +1,7 @@
 /** `pcdk build <ids...>`: load the descriptors from source, type-check and validate them, write dist/<id>/. */
 import * as path from 'node:path';
 import type { Command } from 'commander';
+import { watchTree, type TreeWatcher } from '../../io/watch-tree';
 import { connectorEntry, loadDescriptors } from '../../load/load-descriptors';
 import { startTypecheck, tsconfigFor } from '../../load/typecheck';
 import {
@@ -17,6 +18,7 @@ interface BuildOptions extends ProjectOptions {
   schemas?: string;
   recordings?: string;
   typecheck: boolean;
+  watch?: boolean;
 }
 
 export function registerBuild(program: Command): void {
@@ -28,56 +30,116 @@ export function registerBuild(program: Command): void {
     .option('--schemas <dir>', 'folder with the official Power Platform JSON schemas (or PCDK_SCHEMAS)')
     .option('--recordings <dir>', "the connector's recorded exchanges (default: definitions/<id>/recordings)")
     .option('--no-typecheck', 'skip the TypeScript type-check of the descriptors')
+    .option('--watch', 'build, then rebuild each connector whenever a file under definitions/<id>/ changes')
     .action(async (ids: string[], opts: BuildOptions) => {
       const project = projectFrom(opts);
+      for (const id of ids) checkId(id);
       let failed = false;
-      for (const id of ids) {
-        const started = process.hrtime.bigint();
-        checkId(id);
-        // The type-check starts first: it runs in its own process while this one loads and builds.
-        const typecheck = opts.typecheck
-          ? startTypecheck({
-              id,
-              entry: connectorEntry(project.definitionsDir, id),
-              tsconfig: tsconfigFor(project, id),
-              root: project.root,
-            })
-          : undefined;
-        const loading = loadDescriptors(id, project.definitionsDir);
-        // The build pipeline's modules load while esbuild bundles the descriptors in its own process.
-        const { buildConnector } =
-          require('../../synth/build-connector') as typeof import('../../synth/build-connector');
-        const loaded = await loading;
-        if (!loaded.connector) {
-          typecheck?.cancel();
-          printDiagnostics(loaded.diagnostics);
-          process.stderr.write(`pcdk: ${id}: build failed; the descriptors did not load\n`);
-          failed = true;
-          continue;
-        }
-        const result = await buildConnector(loaded.connector, {
-          outDir: project.outDir,
-          schemasDir: schemasDirFrom(opts.schemas),
-          recordingsDir: recordingsDir(project, id, opts.recordings),
-          alongside: typecheck?.result,
-        });
-        printDiagnostics(result.diagnostics);
-        const out = path.relative(process.cwd(), result.outDir) || '.';
-        if (!result.ok) {
-          process.stderr.write(`pcdk: ${id}: build failed; ${out} was left as it was\n`);
-          failed = true;
-          continue;
-        }
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        // A skipped client is only a README saying why: the line must not claim a client.
-        const written = result.artifacts
-          .map((a) =>
-            a.diagnostics.some((d) => d.code === 'client-skipped') ? `${a.target}/README.md (no client)` : a.target,
-          )
-          .join(', ');
-        const checked = opts.typecheck ? 'type-checked, ' : '';
-        process.stdout.write(`pcdk: ${id}: ${checked}wrote ${out}/{${written}} in ${ms.toFixed(0)} ms\n`);
-      }
+      for (const id of ids) if (!(await buildOne(id, project, opts))) failed = true;
+      if (opts.watch) return watchAndRebuild(ids, project, opts);
       if (failed) process.exitCode = 1;
     });
+}
+
+type Project = ReturnType<typeof projectFrom>;
+
+/** One build of one connector, reported on stdout/stderr; true when it wrote dist/<id>/. */
+async function buildOne(id: string, project: Project, opts: BuildOptions): Promise<boolean> {
+  const started = process.hrtime.bigint();
+  // The type-check starts first: it runs in its own process while this one loads and builds.
+  const typecheck = opts.typecheck
+    ? startTypecheck({
+        id,
+        entry: connectorEntry(project.definitionsDir, id),
+        tsconfig: tsconfigFor(project, id),
+        root: project.root,
+      })
+    : undefined;
+  const loading = loadDescriptors(id, project.definitionsDir);
+  // The build pipeline's modules load while esbuild bundles the descriptors in its own process.
+  const { buildConnector } = require('../../synth/build-connector') as typeof import('../../synth/build-connector');
+  const loaded = await loading;
+  if (!loaded.connector) {
+    typecheck?.cancel();
+    printDiagnostics(loaded.diagnostics);
+    process.stderr.write(`pcdk: ${id}: build failed; the descriptors did not load\n`);
+    return false;
+  }
+  const result = await buildConnector(loaded.connector, {
+    outDir: project.outDir,
+    schemasDir: schemasDirFrom(opts.schemas),
+    recordingsDir: recordingsDir(project, id, opts.recordings),
+    alongside: typecheck?.result,
+  });
+  printDiagnostics(result.diagnostics);
+  const out = path.relative(process.cwd(), result.outDir) || '.';
+  if (!result.ok) {
+    process.stderr.write(`pcdk: ${id}: build failed; ${out} was left as it was\n`);
+    return false;
+  }
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  // A skipped client is only a README saying why: the line must not claim a client.
+  const written = result.artifacts
+    .map((a) =>
+      a.diagnostics.some((d) => d.code === 'client-skipped') ? `${a.target}/README.md (no client)` : a.target,
+    )
+    .join(', ');
+  const checked = opts.typecheck ? 'type-checked, ' : '';
+  process.stdout.write(`pcdk: ${id}: ${checked}wrote ${out}/{${written}} in ${ms.toFixed(0)} ms\n`);
+  return true;
+}
+
+/**
+ * --watch: the author's loop without a process start. Each connector's folder is watched; a
+ * change (debounced, so one save is one build) rebuilds that connector in this process, the
+ * type-check still in its own. A build that fails is reported and the watch goes on; a change
+ * during a build queues one more build. Stops on Ctrl-C (SIGINT) or SIGTERM.
+ */
+function watchAndRebuild(ids: string[], project: Project, opts: BuildOptions): Promise<void> {
+  const DEBOUNCE_MS = 25;
+  return new Promise((resolve) => {
+    const watchers: TreeWatcher[] = [];
+    const state = new Map<string, { timer?: NodeJS.Timeout; running: boolean; again: boolean }>();
+    const run = async (id: string): Promise<void> => {
+      const s = state.get(id)!;
+      if (s.running) {
+        s.again = true;
+        return;
+      }
+      s.running = true;
+      try {
+        await buildOne(id, project, opts);
+      } catch (e) {
+        // A watch outlives any one build: an unexpected failure is reported, not fatal.
+        process.stderr.write(`pcdk: ${id}: build failed: ${(e as Error).message}\n`);
+      }
+      s.running = false;
+      if (s.again) {
+        s.again = false;
+        void run(id);
+      }
+    };
+    for (const id of ids) {
+      state.set(id, { running: false, again: false });
+      const dir = path.join(project.definitionsDir, id);
+      const w = watchTree(dir, () => {
+        const s = state.get(id)!;
+        clearTimeout(s.timer);
+        s.timer = setTimeout(() => void run(id), DEBOUNCE_MS);
+      });
+      watchers.push(w);
+    }
+    process.stdout.write(
+      `pcdk: watching ${ids.map((id) => path.join(path.relative(process.cwd(), project.definitionsDir) || '.', id)).join(', ')} (Ctrl-C stops)\n`,
+    );
+    const stop = (): void => {
+      for (const w of watchers) w.close();
+      for (const s of state.values()) clearTimeout(s.timer);
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }
