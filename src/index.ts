@@ -72,8 +72,10 @@ export type {
   Visibility,
 } from './model/schema';
 export type { DynamicValues } from './model/dynamic';
-// The import-only side of a descriptor (`declared`, declaredSchema), written by `pcdk import`, never by an author.
-export { declaredSchema } from './model/declared';
+// The import-only side of a descriptor (`declared`, declaredSchema, sharedSchema), written by `pcdk import`, never by an author.
+export { declaredSchema, sharedSchema, sharedParameter, sharedResponse } from './model/declared';
+export { parameterObject, responseObject } from './emit/swagger';
+export { definitionObject } from './emit/schema-object';
 // An OAuth client secret as a descriptor names it: read from the environment by pcdk build.
 export { secret } from './model/secret';
 export type { SecretRef } from './model/secret';

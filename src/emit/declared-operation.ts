@@ -18,6 +18,15 @@ export function overlayDeclared(authored: SwaggerOperation, d: DeclaredOperation
     operationId: authored.operationId,
   };
   for (const key of d.omitted ?? []) delete out[key];
+  // A declared body beside the typed parameters, and the body where the source lists it (the
+  // emitter writes it last).
+  if ((d.bodyIndex !== undefined || d.body) && out.parameters && !d.operation?.parameters) {
+    const list = [...out.parameters];
+    if (d.body) list.push(d.body);
+    const at = list.findIndex((p) => !('$ref' in p) && p.in === 'body');
+    if (at >= 0 && d.bodyIndex !== undefined) list.splice(d.bodyIndex, 0, ...list.splice(at, 1));
+    out.parameters = list;
+  }
   return out;
 }
 
@@ -26,14 +35,26 @@ function declaredParameter(p: ParameterObject | ParameterRef, d: DeclaredOperati
   if ('$ref' in p) return p;
   if (p.in === 'body') {
     const b = d.bodyParameter;
-    if (!b) return p;
-    return withoutUndefined({
-      ...p,
-      name: b.name ?? p.name,
-      description: b.description,
-      'x-ms-summary': b.summary,
-      'x-ms-visibility': b.visibility,
-    });
+    const named = b
+      ? withoutUndefined({
+          ...p,
+          name: b.name ?? p.name,
+          description: b.description,
+          'x-ms-summary': b.summary,
+          'x-ms-visibility': b.visibility,
+        })
+      : p;
+    if (p.required === false && d.requiredOmitted?.includes(named.name)) {
+      const { required: _, ...rest } = named;
+      return rest;
+    }
+    return named;
+  }
+  const keys = d.parameterKeys && Object.hasOwn(d.parameterKeys, p.name) ? d.parameterKeys[p.name] : undefined;
+  if (keys) p = { ...p, ...keys } as ParameterObject;
+  if (p.in === 'path' && d.urlEncodingOmitted?.includes(p.name)) {
+    const { 'x-ms-url-encoding': _, ...rest } = p;
+    return rest;
   }
   if (p.required === false && d.requiredOmitted?.includes(p.name)) {
     const { required: _, ...rest } = p;

@@ -3,7 +3,7 @@
  * order (type first, then how it reads, then structure, then extensions), every other key after
  * them in the builder's own order, and the dynamic-values mark rendered as x-ms-dynamic-values.
  */
-import { declaredOf } from '../model/declared';
+import { declaredOf, sharedRefOf } from '../model/declared';
 import { dynamicValuesOf, type SchemaObject } from '../model/schema';
 import { dynamicTargetId, type DynamicValues } from '../model/dynamic';
 import type { DeclaredSchema, DynamicValuesObject } from '../swagger/document';
@@ -18,7 +18,18 @@ export function schemaJson(s: SchemaObject): DeclaredSchema {
   return orderedJson(declaredOf(s) ?? s);
 }
 
-function orderedJson(s: DeclaredSchema): DeclaredSchema {
+/**
+ * The document's `#/definitions` entry of a schema written with sharedSchema(): the schema itself
+ * (where it is used, it is written as the reference to this entry).
+ */
+export function definitionObject(s: SchemaObject): DeclaredSchema {
+  return orderedJson(declaredOf(s) ?? s, true);
+}
+
+function orderedJson(s: DeclaredSchema, entry = false): DeclaredSchema {
+  // A shared definition (sharedSchema()) is written where it is used as a reference to it.
+  const ref = entry ? undefined : sharedRefOf(s);
+  if (ref !== undefined) return { $ref: ref };
   // The keys of the fixed order are taken out by name; `rest` holds the others ($ref, allOf,
   // x-ms-dynamic-schema, ...) in the order the source wrote them.
   const {
@@ -83,6 +94,8 @@ function orderedJson(s: DeclaredSchema): DeclaredSchema {
 
 /** A schema with its keys in the order given, nested schemas too. */
 function asGiven(s: DeclaredSchema): DeclaredSchema {
+  const ref = sharedRefOf(s);
+  if (ref !== undefined) return { $ref: ref };
   return withoutUndefined({
     ...s,
     items: s.items && asGiven(s.items),

@@ -3,8 +3,9 @@
  * Pure: connector in, SwaggerDocument out.
  */
 import type { Connector } from '../model/connector';
+import { sharedParameterOf, sharedResponseOf } from '../model/declared';
 import type { DocumentSpec } from '../model/document';
-import { responseSpec, type Operation, type Param } from '../model/operation';
+import { responseSpec, type Operation, type Param, type ResponseSpec } from '../model/operation';
 import type { SchemaObject } from '../model/schema';
 import { dynamicValuesOf } from '../model/schema';
 import type {
@@ -106,28 +107,56 @@ export function operationJson(op: Operation): SwaggerOperation {
 }
 
 function parametersJson(op: Operation): (ParameterObject | ParameterRef)[] {
-  const parameters: ParameterObject[] = Object.entries(op.params).map(([name, p]) => paramJson(name, p));
+  const parameters: (ParameterObject | ParameterRef)[] = Object.entries(op.params).map(([name, p]) => {
+    // A shared parameter (sharedParameter()) is written where it is used as a reference to it.
+    const shared = sharedParameterOf(p);
+    return shared ? { $ref: shared.ref } : paramJson(name, p);
+  });
   if (op.body) parameters.push(bodyJson(op, op.body));
   return parameters;
 }
 
 function responsesJson(op: Operation): Record<string, ResponseObject | ResponseRef> {
-  const responses: Record<string, ResponseObject> = {};
+  const responses: Record<string, ResponseObject | ResponseRef> = {};
   for (const [status, entry] of Object.entries(op.responses)) {
     if (!entry) continue;
-    const r = responseSpec(status, entry);
-    responses[status] = withoutUndefined({
-      description: r.description,
-      'x-ms-summary': r.summary || undefined,
-      schema: r.schema && schemaJson(r.schema),
-    });
+    // A shared response (sharedResponse()) is written where it is used as a reference to it.
+    const shared = sharedResponseOf(entry);
+    responses[status] = shared ? { $ref: shared.ref } : responseJson(responseSpec(status, entry));
   }
   return responses;
+}
+
+function responseJson(r: ResponseSpec): ResponseObject {
+  return withoutUndefined({
+    description: r.description,
+    'x-ms-summary': r.summary || undefined,
+    schema: r.schema && schemaJson(r.schema),
+  });
+}
+
+/** The document's `#/responses` entry of a response written with sharedResponse(): the response as an operation writes it. */
+export function responseObject(r: ResponseSpec): ResponseObject {
+  return { ...responseJson(r), ...sharedResponseOf(r)?.declared };
 }
 
 /** The body parameter, always named `body` (an imported one's own name and labels are declared). */
 function bodyJson(op: Operation, schema: SchemaObject): BodyParameterObject {
   return { name: 'body', in: 'body', required: op.bodyRequired ?? true, schema: schemaJson(schema) };
+}
+
+/**
+ * The document's `#/parameters` entry of a parameter written with sharedParameter(): the
+ * parameter as an operation would write it, under its own name, without the keys its source
+ * leaves out. Any other parameter has no name of its own here: an error.
+ */
+export function parameterObject(p: Param): SimpleParameterObject {
+  const shared = sharedParameterOf(p);
+  if (!shared) throw new Error('parameterObject() takes a parameter written with sharedParameter()');
+  const out: SimpleParameterObject = { ...paramJson(shared.name, p), ...shared.keys };
+  if (shared.requiredOmitted && out.required === false) delete out.required;
+  if (shared.urlEncodingOmitted && p.in === 'path') delete out['x-ms-url-encoding'];
+  return out;
 }
 
 /** Non-body parameter: the schema's title and description become x-ms-summary and description. */

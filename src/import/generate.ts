@@ -1,9 +1,12 @@
 /**
  * Turns a checked swagger + apiProperties into descriptor source a person can maintain:
  *   connector.ts            defineConnector({...}): auth, and under `declared` the document root and apiProperties
- *   schemas.ts              shared definitions, one named const each (referenced by $ref)
- *   parameters.ts           shared parameters (#/parameters/...)
- *   responses.ts            shared responses (#/responses/...)
+ *   schemas.ts              shared definitions (#/definitions/...), one named const each
+ *   parameters.ts           shared parameters (#/parameters/...), one named const each
+ *   responses.ts            shared responses (#/responses/...), one named const each
+ *                           (typed where that rebuilds the entry exactly: operations then use the
+ *                           const by name and the swagger still writes the $ref; else declared
+ *                           verbatim with the reason, shared-*.ts)
  *   operations/<group>.ts   one file per tag (or first path segment), one const per operation
  *   script.csx, icon.png    copied byte for byte
  * Pure: values in, file map out. Every name from the source goes through names.ts and every
@@ -16,12 +19,16 @@ import type { SwaggerDocument } from '../swagger/document';
 import { isArray, isObject, type Found, type JsonObject } from '../swagger/found';
 import { NameScope, fileBaseFrom, identifierFrom } from './names';
 import type { SecretSlot } from './secrets';
+import { PARAMETERS_NAMESPACE, sharedParameters, type SharedParameters } from './shared-parameters';
+import { RESPONSES_NAMESPACE, sharedResponses, type SharedResponses } from './shared-responses';
+import { SCHEMAS_NAMESPACE, sharedSchemas, type SharedSchemas } from './shared-schemas';
 import { code, commentText, literal, stringLiteral } from './ts-writer';
 import {
   addToShare,
   chooseOperationForm,
   emptyTypedShare,
   type OperationForm,
+  type SharedRefs,
   type TypedShare,
 } from './typed-operation';
 
@@ -66,29 +73,106 @@ function header(lines: string[]): string {
   return `/**\n${lines.map((l) => ` * ${commentText(l, 200)}`).join('\n')}\n */\n`;
 }
 
-/** Shared component file: one const per entry, then the map the document uses. */
-function componentsFile(kind: string, typeName: string, entries: Obj, modelImport: string, mapName: string): string {
-  const scope = new NameScope([mapName]);
-  const consts: string[] = [];
+/**
+ * schemas.ts: each shared definition as a constant, typed (`sharedSchema('Pet', t.object(...))`,
+ * which operations use as `schemas.Pet`) where that rebuilds it exactly, else declared verbatim
+ * with the reason; then the document's `definitions` map of them.
+ */
+function schemasFile(shared: SharedSchemas, modelImport: string): string {
+  const consts = shared.consts.map((c) =>
+    c.typed
+      ? `export const ${c.id} = ${literal(c.typed.code)};\n`
+      : `// Declared verbatim: ${commentText(c.why ?? '')}.\nexport const ${c.id}: DeclaredSchema = ${literal(c.source)};\n`,
+  );
   const mapEntries: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(entries)) {
-    const id = scope.claim(identifierFrom(name, kind));
-    consts.push(`export const ${id}: ${typeName} = ${literal(value)};\n`);
+  for (const c of shared.consts) {
+    const value = code(c.typed ? `definitionObject(${c.id})` : c.id);
     // defineProperty, not assignment: a definition named "__proto__" must stay an own entry.
-    Object.defineProperty(mapEntries, name, { value: code(id), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(mapEntries, c.name, { value, enumerable: true, writable: true, configurable: true });
   }
+  const helpers = ['sharedSchema', 'definitionObject', 't', 'declaredSchema'].filter((h) => shared.uses.has(h));
   return [
-    header([`Shared ${kind}s (#/${mapName}/...), referenced by $ref from the operations.`]),
-    `import type { ${typeName} } from ${stringLiteral(modelImport)};\n\n`,
+    header([
+      'Shared schemas (#/definitions/...): operations use the typed ones by name, and the swagger writes',
+      'a $ref to the definition there; the others are declared verbatim, with the reason.',
+    ]),
+    `import { ${[...helpers, 'type DeclaredSchema'].join(', ')} } from ${stringLiteral(modelImport)};\n\n`,
     consts.join('\n'),
-    `\nexport const ${mapName}: Record<string, ${typeName}> = ${literal(mapEntries)};\n`,
+    `\nexport const definitions: Record<string, DeclaredSchema> = ${literal(mapEntries)};\n`,
   ].join('');
 }
 
-function operationSource(e: OpEntry, definitions: Obj | undefined): { text: string; form: OperationForm } {
+/**
+ * parameters.ts: each shared parameter as a constant, typed (`sharedParameter('key', 'name',
+ * query(...))`, which operations use as `parameters.key`) where that rebuilds it exactly, else
+ * declared verbatim with the reason; then the document's `parameters` map, whose typed entries
+ * are parameterObject() of their constant.
+ */
+function parametersFile(shared: SharedParameters, modelImport: string): string {
+  const consts = shared.consts.map((c) =>
+    c.typed
+      ? `export const ${c.id} = ${literal(c.typed.code)};\n`
+      : `// Declared verbatim: ${commentText(c.why ?? '')}.\nexport const ${c.id}: ParameterObject = ${literal(c.source)};\n`,
+  );
+  const mapEntries: Record<string, unknown> = {};
+  for (const c of shared.consts) {
+    const value = code(c.typed ? `parameterObject(${c.id})` : c.id);
+    Object.defineProperty(mapEntries, c.key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  const order = ['sharedParameter', 'parameterObject', 'path', 'query', 'header', 't', 'declaredSchema'];
+  const helpers = order.filter((h) => shared.uses.has(h));
+  return [
+    header([
+      'Shared parameters (#/parameters/...): operations use the typed ones by name, and the swagger writes',
+      'a $ref to the entry there; the others are declared verbatim, with the reason.',
+    ]),
+    `import { ${[...helpers, 'type ParameterObject'].join(', ')} } from ${stringLiteral(modelImport)};\n\n`,
+    consts.join('\n'),
+    `\nexport const parameters: Record<string, ParameterObject> = ${literal(mapEntries)};\n`,
+  ].join('');
+}
+
+/**
+ * responses.ts: each shared response as a constant, typed (`sharedResponse('key', {...})`, which
+ * operations use as `responses.key`) where that rebuilds it exactly, else declared verbatim with
+ * the reason; then the document's `responses` map, whose typed entries are responseObject() of
+ * their constant.
+ */
+function responsesFile(shared: SharedResponses, modelImport: string): string {
+  const consts = shared.consts.map((c) =>
+    c.typed
+      ? `export const ${c.id} = ${literal(c.typed.code)};\n`
+      : `// Declared verbatim: ${commentText(c.why ?? '')}.\nexport const ${c.id}: ResponseObject = ${literal(c.source)};\n`,
+  );
+  const mapEntries: Record<string, unknown> = {};
+  for (const c of shared.consts) {
+    const value = code(c.typed ? `responseObject(${c.id})` : c.id);
+    Object.defineProperty(mapEntries, c.key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  const helpers = ['sharedResponse', 'responseObject', 't', 'declaredSchema'].filter((h) => shared.uses.has(h));
+  return [
+    header([
+      'Shared responses (#/responses/...): operations use the typed ones by name, and the swagger writes',
+      'a $ref to the entry there; the others are declared verbatim, with the reason.',
+    ]),
+    `import { ${[...helpers, 'type ResponseObject'].join(', ')} } from ${stringLiteral(modelImport)};\n`,
+    shared.uses.has('schemas') ? `import * as ${SCHEMAS_NAMESPACE} from './schemas';\n` : '',
+    '\n',
+    consts.join('\n'),
+    `\nexport const responses: Record<string, ResponseObject> = ${literal(mapEntries)};\n`,
+  ].join('');
+}
+
+function operationSource(
+  e: OpEntry,
+  definitions: Obj | undefined,
+  shared: SharedRefs,
+): { text: string; form: OperationForm } {
   const op = e.op;
   const doc = [typeof op.summary === 'string' && op.summary ? op.summary : String(op.operationId)];
-  const form = chooseOperationForm(op, declaredOperationSpec(op, e.method, e.path, e.pathItem), definitions);
+  const form = chooseOperationForm(op, declaredOperationSpec(op, e.method, e.path, e.pathItem), definitions, shared);
+  // What stays declared verbatim says why, in the operation's doc comment.
+  for (const w of form.why) doc.push(`Declared verbatim: ${w}.`);
   return { text: `${header(doc)}export const ${e.constName} = operation(${literal(form.spec)});\n`, form };
 }
 
@@ -134,6 +218,8 @@ export function declaredOperationSpec(op: Obj, method: string, path: string, pat
 
 /** The model helpers an operations file calls, in one fixed order (noUnusedLocals: only those used). */
 const HELPER_ORDER = ['operation', 'path', 'query', 'header', 'response', 't', 'declaredSchema'];
+/** Names an operations file binds besides the helpers: an operation const must not shadow them. */
+const OPERATIONS_FILE_NAMES = [...HELPER_ORDER, SCHEMAS_NAMESPACE, PARAMETERS_NAMESPACE, RESPONSES_NAMESPACE];
 
 const staticSegments = (path: string): string[] => path.split('/').filter((s) => s && !s.includes('{'));
 
@@ -175,8 +261,19 @@ export function generateDescriptors(input: GenerateInput): {
   const { entries, empty } = operationEntries(paths);
   const groups = groupFiles(entries);
   const definitions = isObject(swagger.definitions) ? swagger.definitions : undefined;
-  writeOperationFiles(groups, operationsModelImport(modelImport), files, typed, definitions);
-  const { document, imports } = declaredDocument(swagger, empty, modelImport, files);
+  const schemas = sharedSchemas(definitions);
+  const shared = {
+    schemas,
+    parameters: sharedParameters(isObject(swagger.parameters) ? swagger.parameters : undefined),
+    responses: sharedResponses(isObject(swagger.responses) ? swagger.responses : undefined, schemas.byRef),
+  };
+  const refs: SharedRefs = {
+    schemas: shared.schemas.byRef,
+    parameters: shared.parameters.byRef,
+    responses: shared.responses.byRef,
+  };
+  writeOperationFiles(groups, operationsModelImport(modelImport), files, typed, definitions, refs);
+  const { document, imports } = declaredDocument(swagger, empty, modelImport, files, shared);
   for (const g of groups.values()) imports.push(`import * as ${g.ns} from './operations/${g.base}';`);
   const props = withoutSecrets(
     isObject(input.apiProperties.properties) ? input.apiProperties.properties : {},
@@ -229,7 +326,7 @@ function operationsModelImport(modelImport: string): string {
 function operationEntries(paths: Obj): { entries: OpEntry[]; empty: Obj } {
   const entries: OpEntry[] = [];
   // The helpers an operations file imports: an operation const must not shadow them.
-  const constScope = new NameScope(HELPER_ORDER);
+  const constScope = new NameScope(OPERATIONS_FILE_NAMES);
   const empty: Obj = {};
   const skip = commonPrefixLength(Object.keys(paths));
   for (const [path, item] of Object.entries(paths)) {
@@ -299,15 +396,21 @@ function writeOperationFiles(
   files: Map<string, string | Uint8Array>,
   typed: TypedShare,
   definitions: Obj | undefined,
+  shared: SharedRefs,
 ): void {
   for (const g of groups.values()) {
-    const sources = g.ops.map((e) => operationSource(e, definitions));
+    const sources = g.ops.map((e) => operationSource(e, definitions, shared));
     const uses = new Set(['operation', ...sources.flatMap((o) => [...o.form.uses])]);
     for (const o of sources) addToShare(typed, o.form);
     const helpers = HELPER_ORDER.filter((h) => uses.has(h)).join(', ');
+    const sharedImports = [
+      uses.has('schemas') ? `import * as ${SCHEMAS_NAMESPACE} from '../schemas';\n` : '',
+      uses.has('parameters') ? `import * as ${PARAMETERS_NAMESPACE} from '../parameters';\n` : '',
+      uses.has('responses') ? `import * as ${RESPONSES_NAMESPACE} from '../responses';\n` : '',
+    ].join('');
     files.set(
       `operations/${g.base}.ts`,
-      `import { ${helpers} } from ${stringLiteral(opsModel)};\n\n${sources.map((o) => o.text).join('\n')}`,
+      `import { ${helpers} } from ${stringLiteral(opsModel)};\n${sharedImports}\n${sources.map((o) => o.text).join('\n')}`,
     );
   }
 }
@@ -321,6 +424,7 @@ function declaredDocument(
   empty: Obj,
   modelImport: string,
   files: Map<string, string | Uint8Array>,
+  shared: { schemas: SharedSchemas; parameters: SharedParameters; responses: SharedResponses },
 ): { document: Obj; imports: string[] } {
   const imports: string[] = [];
   const document: Obj = {};
@@ -328,20 +432,20 @@ function declaredDocument(
     if (k === 'swagger' || k === 'paths') continue;
     document[k] = v;
   }
-  const shared = [
-    ['definitions', 'schemas', 'schema', 'DeclaredSchema'],
-    ['parameters', 'parameters', 'parameter', 'ParameterObject'],
-    ['responses', 'responses', 'response', 'ResponseObject'],
-  ] as const;
   if (Object.keys(empty).length) document.pathsWithoutOperations = empty;
-  for (const [key, file, kind, typeName] of shared) {
-    const v = swagger[key];
+  const componentFiles: Record<'definitions' | 'parameters' | 'responses', [string, () => string]> = {
+    definitions: ['schemas', () => schemasFile(shared.schemas, modelImport)],
+    parameters: ['parameters', () => parametersFile(shared.parameters, modelImport)],
+    responses: ['responses', () => responsesFile(shared.responses, modelImport)],
+  };
+  for (const [key, [file, text]] of Object.entries(componentFiles)) {
+    const v = swagger[key as keyof typeof componentFiles];
     if (!isObject(v)) continue;
     if (Object.keys(v).length === 0) {
       document[key] = {};
       continue;
     }
-    files.set(`${file}.ts`, componentsFile(kind, typeName, v, modelImport, key));
+    files.set(`${file}.ts`, text());
     imports.push(`import { ${key} } from './${file}';`);
     document[key] = code(key);
   }

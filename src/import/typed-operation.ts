@@ -19,6 +19,16 @@ import { dynamicValuesFrom, typedSchema, type Typed, type Uses } from './typed-s
 
 type Obj = JsonObject;
 
+/**
+ * The shared definitions and parameters written as constants (shared-schemas.ts,
+ * shared-parameters.ts), by the `$ref` that names them: an operation uses the constant instead.
+ */
+export interface SharedRefs {
+  schemas?: ReadonlyMap<string, Typed>;
+  parameters?: ReadonlyMap<string, Typed & { name: string }>;
+  responses?: ReadonlyMap<string, Typed>;
+}
+
 /** What pcdk writes for a non-body parameter (src/emit/swagger.ts paramJson), by source key. */
 const PARAM_SCHEMA_KEYS = [
   'type',
@@ -53,33 +63,65 @@ export function typedParameters(
   parameters: unknown,
   method: string,
   uses: Uses,
-): { fields: Map<string, Typed>; declared: Obj; count: number } | undefined {
+  shared?: SharedRefs,
+): { fields: Map<string, Typed>; declared: Obj; count: number; typed: number } | undefined {
   if (!isArray(parameters)) return undefined;
   const params: Typed = { code: {}, value: {} };
   const fields = new Map<string, Typed>([['params', params]]);
   // What the typed parameters cannot say themselves (DeclaredOperation.bodyParameter, requiredOmitted).
   const declared: Obj = {};
   const requiredOmitted: string[] = [];
+  const urlEncodingOmitted: string[] = [];
+  const parameterKeys: Obj = {};
   const names = new Set<string>();
+  const bodyNames: string[] = [];
   for (const [i, p] of parameters.entries()) {
+    // A shared parameter written as a constant: the constant itself, under its name (it emits the $ref).
+    const hit =
+      isObject(p) && typeof p.$ref === 'string' && Object.keys(p).length === 1
+        ? shared?.parameters?.get(p.$ref)
+        : undefined;
+    if (hit && !names.has(hit.name)) {
+      names.add(hit.name);
+      uses.add('parameters');
+      putParam(params, hit.name, hit);
+      continue;
+    }
     if (!isObject(p) || typeof p.name !== 'string') return undefined;
     if (p.in === 'body') {
-      // The emitter writes the body last; the model wants an object whose properties are not also
-      // parameters (they become the client's inputs side by side), and no body on GET.
-      if (i !== parameters.length - 1 || method === 'get' || typeof p.required !== 'boolean') return undefined;
-      const schema = typedSchema(p.schema, uses);
-      const props = isObject(p.schema) ? p.schema.properties : undefined;
+      // The model wants one body, an object whose properties are not also parameters (they become
+      // the client's inputs side by side; checked below, once every name is known), and none on GET.
       if (
-        !schema ||
-        !isObject(p.schema) ||
-        p.schema.type !== 'object' ||
-        (isObject(props) && Object.keys(props).some((k) => names.has(k)))
+        fields.has('body') ||
+        declared.body !== undefined ||
+        method === 'get' ||
+        (p.required !== undefined && typeof p.required !== 'boolean')
       )
         return undefined;
+      // The emitter writes the body last: where the source lists it otherwise is declared.
+      if (i !== parameters.length - 1) declared.bodyIndex = i;
+      const local: Uses = new Set();
+      const schema = typedSchema(p.schema, local, shared?.schemas);
+      // The schema as typed: a shared definition's constant stands for the object its $ref names.
+      const body = schema && isObject(schema.value) ? schema.value : undefined;
+      const props = body && isObject(body.properties) ? Object.keys(body.properties) : [];
+      const laterNames = parameters
+        .slice(i + 1)
+        .flatMap((q) => (isObject(q) && typeof q.name === 'string' ? [q.name] : []));
+      if (!schema || !body || body.type !== 'object' || props.some((k) => names.has(k) || laterNames.includes(k))) {
+        // What the model cannot type (a body that is not an object, properties named like a
+        // parameter) is declared verbatim beside the typed parameters.
+        declared.body = p;
+        continue;
+      }
+      for (const u of local) uses.add(u);
+      bodyNames.push(...props);
       const bodyParameter = bodyParameterSpec(p);
       if (!bodyParameter) return undefined;
       fields.set('body', schema);
       if (!p.required) fields.set('bodyRequired', { code: false, value: false });
+      // Absent `required` (Swagger: false) is written as bodyRequired: false, left out again by declared.requiredOmitted.
+      if (p.required === undefined) requiredOmitted.push(p.name);
       if (Object.keys(bodyParameter).length) declared.bodyParameter = bodyParameter;
       continue;
     }
@@ -87,17 +129,28 @@ export function typedParameters(
     if (!param || names.has(p.name)) return undefined;
     names.add(p.name);
     if (p.required === undefined) requiredOmitted.push(p.name);
-    for (const side of ['code', 'value'] as const) {
-      Object.defineProperty(params[side], p.name, {
-        value: param[side],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
+    if (p.in === 'path' && p['x-ms-url-encoding'] === undefined) urlEncodingOmitted.push(p.name);
+    if (param.extra) Object.defineProperty(parameterKeys, p.name, { value: param.extra, enumerable: true });
+    putParam(params, p.name, param);
   }
+  if (bodyNames.some((k) => names.has(k))) return undefined;
   if (requiredOmitted.length) declared.requiredOmitted = requiredOmitted;
-  return { fields, declared, count: parameters.length };
+  if (urlEncodingOmitted.length) declared.urlEncodingOmitted = urlEncodingOmitted;
+  if (Object.keys(parameterKeys).length) declared.parameterKeys = parameterKeys;
+  const count = parameters.length;
+  return { fields, declared, count, typed: declared.body ? count - 1 : count };
+}
+
+/** Adds one parameter to `params` (code and value), as an own data property whatever its name. */
+function putParam(params: Typed, name: string, param: Typed): void {
+  for (const side of ['code', 'value'] as const) {
+    Object.defineProperty(params[side], name, {
+      value: param[side],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
 }
 
 /** The body parameter's name and labels as DeclaredOperation.bodyParameter, or undefined when not expressible. */
@@ -120,17 +173,22 @@ function bodyParameterSpec(p: Obj): Obj | undefined {
   return out;
 }
 
-function typedParameter(p: Obj, uses: Uses): Typed | undefined {
-  if (Object.keys(p).some((k) => !PARAM_KEYS.has(k))) return undefined;
+/**
+ * One non-body parameter as path()/query()/header() code and value, or undefined; `extra` holds
+ * the keys those have no option for (collectionFormat, x-ms-dynamic-list, vendor keys), verbatim.
+ */
+export function typedParameter(p: Obj, uses: Uses): (Typed & { extra?: Obj }) | undefined {
+  const extra: Obj = {};
+  for (const [k, v] of Object.entries(p)) if (!PARAM_KEYS.has(k)) extra[k] = v;
   const loc = p.in;
   if (loc !== 'path' && loc !== 'query' && loc !== 'header') return undefined;
   // Absent `required` (Swagger: false) is expressible on query and header parameters only (declared.requiredOmitted).
   if (typeof p.required !== 'boolean' && (loc === 'path' || p.required !== undefined)) return undefined;
-  // path() always writes required and single encoding; query()/header() never write an encoding.
-  if (
-    loc === 'path' ? p.required !== true || p['x-ms-url-encoding'] !== 'single' : p['x-ms-url-encoding'] !== undefined
-  )
-    return undefined;
+  // path() always writes required and single encoding (an absent one: declared.urlEncodingOmitted);
+  // query()/header() never write an encoding: any other is a declared key.
+  if (loc === 'path' && p.required !== true) return undefined;
+  const encoding = p['x-ms-url-encoding'];
+  if (encoding !== undefined && !(loc === 'path' && encoding === 'single')) extra['x-ms-url-encoding'] = encoding;
   const schemaSource: Obj = {};
   for (const k of PARAM_SCHEMA_KEYS) if (p[k] !== undefined) schemaSource[k] = p[k];
   if (p['x-ms-summary'] !== undefined) schemaSource.title = p['x-ms-summary'];
@@ -139,20 +197,21 @@ function typedParameter(p: Obj, uses: Uses): Typed | undefined {
   if (!schema) return undefined;
   const options: Obj = {};
   if (loc !== 'path' && p.required) options.required = true;
+  // A value the options cannot spell ("Advanced", dynamic values in the older short form) is a declared key.
   if (p['x-ms-visibility'] !== undefined) {
-    if (!isVisibility(p['x-ms-visibility'])) return undefined;
-    options.visibility = p['x-ms-visibility'];
+    if (isVisibility(p['x-ms-visibility'])) options.visibility = p['x-ms-visibility'];
+    else extra['x-ms-visibility'] = p['x-ms-visibility'];
   }
   if (p['x-ms-dynamic-values'] !== undefined) {
     const d = dynamicValuesFrom(p['x-ms-dynamic-values']);
-    if (!d) return undefined;
-    options.dynamicValues = d;
+    if (d) options.dynamicValues = d;
+    else extra['x-ms-dynamic-values'] = p['x-ms-dynamic-values'];
   }
   if (p['x-ms-test-value'] !== undefined) options.testValue = p['x-ms-test-value'];
   uses.add(loc);
   const args = Object.keys(options).length ? [schema.code, options] : [schema.code];
   const value = HELPERS[loc](schema.value as SchemaObject, options);
-  return { code: call(loc, ...args), value };
+  return { code: call(loc, ...args), value, ...(Object.keys(extra).length ? { extra } : {}) };
 }
 
 const HELPERS: Record<'path' | 'query' | 'header', (s: SchemaObject, o: Obj) => unknown> = { path, query, header };
@@ -161,14 +220,28 @@ const HELPERS: Record<'path' | 'query' | 'header', (s: SchemaObject, o: Obj) => 
  * `responses` for a source response map, plus the headers and examples they cannot say
  * (DeclaredOperation.responses), or undefined when one entry needs the declared form.
  */
-export function typedResponses(responses: unknown, uses: Uses): (Typed & { declared: Obj }) | undefined {
+export function typedResponses(
+  responses: unknown,
+  uses: Uses,
+  shared?: SharedRefs,
+): (Typed & { declared: Obj }) | undefined {
   if (!isObject(responses)) return undefined;
   const code: Obj = {};
   const value: Obj = {};
   const declared: Obj = {};
   for (const [status, r] of Object.entries(responses)) {
-    if (!(status === 'default' || /^[1-5]\d\d$/.test(status)) || !isObject(r) || typeof r.description !== 'string')
-      return undefined;
+    if (!(status === 'default' || /^[1-5]\d\d$/.test(status)) || !isObject(r)) return undefined;
+    // A shared response written as a constant: the constant itself (it emits the $ref). The model
+    // allows no schema under `default`.
+    const hit = typeof r.$ref === 'string' && Object.keys(r).length === 1 ? shared?.responses?.get(r.$ref) : undefined;
+    if (hit) {
+      if (status === 'default' && isObject(hit.value) && hit.value.schema !== undefined) return undefined;
+      uses.add('responses');
+      code[status] = hit.code;
+      value[status] = hit.value;
+      continue;
+    }
+    if (typeof r.description !== 'string') return undefined;
     if (Object.keys(r).some((k) => !RESPONSE_KEYS.has(k))) return undefined;
     if ((r.headers !== undefined && !isObject(r.headers)) || (r.examples !== undefined && !isObject(r.examples)))
       return undefined;
@@ -187,8 +260,16 @@ export function typedResponses(responses: unknown, uses: Uses): (Typed & { decla
       if (r['x-ms-summary'] !== undefined) e.summary = r['x-ms-summary'];
       entry = { code: e, value: e };
     } else {
-      if (status === 'default') return undefined; // the model forbids a schema there
-      const schema = typedSchema(r.schema, uses);
+      if (status === 'default') {
+        // The model forbids a schema there (certification rejects it): the schema is declared.
+        declared[status] = { ...(declared[status] as Obj | undefined), schema: r.schema };
+        const e: Obj = { description: r.description };
+        if (r['x-ms-summary'] !== undefined) e.summary = r['x-ms-summary'];
+        code[status] = e;
+        value[status] = e;
+        continue;
+      }
+      const schema = typedSchema(r.schema, uses, shared?.schemas);
       if (!schema) return undefined;
       const s = schema.value as Obj;
       // A bare schema reads as a ResponseSpec when it has a description but no type/properties.
@@ -224,26 +305,29 @@ export interface OperationForm {
   parameters: { typed: number; total: number };
   /** Helper names the chosen form calls. */
   uses: Uses;
+  /** Why the parameters or responses stay declared verbatim, when they do: one short reason each. */
+  why: string[];
 }
 
 /**
  * The declared spec (source verbatim, as generate.ts builds it) with the typed pieces swapped in
  * where emitting them gives back the source operation exactly.
  */
-export function chooseOperationForm(source: Obj, declared: Obj, definitions?: Obj): OperationForm {
+export function chooseOperationForm(source: Obj, declared: Obj, definitions?: Obj, shared?: SharedRefs): OperationForm {
   const total = isArray(source.parameters) ? source.parameters.length : 0;
   const candidates: { params: boolean; responses: boolean }[] = [
     { params: true, responses: true },
     { params: true, responses: false },
     { params: false, responses: true },
   ];
+  let firstDiff: string | undefined;
   for (const c of candidates) {
     const uses: Uses = new Set();
     // An operation without parameters keeps `omitted: ['parameters']`: nothing to type there.
     if (c.params && source.parameters === undefined) continue;
-    const params = c.params ? typedParameters(source.parameters, String(declared.method), uses) : undefined;
+    const params = c.params ? typedParameters(source.parameters, String(declared.method), uses, shared) : undefined;
     if (c.params && !params) continue;
-    const responses = c.responses ? typedResponses(source.responses, uses) : undefined;
+    const responses = c.responses ? typedResponses(source.responses, uses, shared) : undefined;
     if (c.responses && !responses) continue;
     const code: Obj = {};
     const value: Obj = {};
@@ -272,25 +356,34 @@ export function chooseOperationForm(source: Obj, declared: Obj, definitions?: Ob
     const emit = (v: Obj) =>
       operationJson(operation(v as unknown as OperationSpec<Record<never, never>, undefined, Record<never, never>>));
     const emitted = emit(value);
-    if (jsonDifferences(asWritten(emitted), source, 1).length > 0) continue;
+    const diff = jsonDifferences(asWritten(emitted), source, 1)[0];
+    if (diff !== undefined) {
+      firstDiff ??= diff || '/';
+      continue;
+    }
     // x-ms-pageable becomes the next-link pagination that writes it, when it rebuilds equal:
     // the client then pages the list as Power Automate does.
     const paged = responses ? withNextLink(code, value, emitted as unknown as Obj, definitions) : undefined;
+    // A body declared beside typed parameters: the parameters are typed in part only.
+    const declaredBody = params?.declared.body !== undefined;
+    const why = declaredReasons(source, declared, shared, { ...c, params: c.params && !declaredBody }, firstDiff);
     if (paged && jsonDifferences(asWritten(emit(paged.value)), source, 1).length === 0) {
       return {
         spec: paged.code,
-        typedParameters: c.params || source.parameters === undefined,
+        typedParameters: (c.params && !declaredBody) || source.parameters === undefined,
         typedResponses: c.responses,
-        parameters: { typed: c.params ? total : 0, total },
+        parameters: { typed: params?.typed ?? 0, total },
         uses,
+        why,
       };
     }
     return {
       spec: code,
-      typedParameters: c.params || source.parameters === undefined,
+      typedParameters: (c.params && !declaredBody) || source.parameters === undefined,
       typedResponses: c.responses,
-      parameters: { typed: c.params ? total : 0, total },
+      parameters: { typed: params?.typed ?? 0, total },
       uses,
+      why,
     };
   }
   return {
@@ -299,7 +392,80 @@ export function chooseOperationForm(source: Obj, declared: Obj, definitions?: Ob
     typedResponses: false,
     parameters: { typed: 0, total },
     uses: new Set(),
+    why: declaredReasons(source, declared, shared, { params: false, responses: false }, firstDiff),
   };
+}
+
+/**
+ * One short reason for each of the parameters and responses that stay declared verbatim: the
+ * first piece the typed form cannot write, else where its rebuild differs from the source.
+ */
+function declaredReasons(
+  source: Obj,
+  declared: Obj,
+  shared: SharedRefs | undefined,
+  typed: { params: boolean; responses: boolean },
+  diff: string | undefined,
+): string[] {
+  const why: string[] = [];
+  const differs = `the typed form would rebuild it differently${diff ? ` (at ${diff})` : ''}`;
+  if (!typed.params && source.parameters !== undefined)
+    why.push(`parameters: ${parameterReason(source.parameters, String(declared.method), shared) ?? differs}`);
+  if (!typed.responses) why.push(`responses: ${responseReason(source.responses, shared) ?? differs}`);
+  return why;
+}
+
+function parameterReason(parameters: unknown, method: string, shared: SharedRefs | undefined): string | undefined {
+  if (!isArray(parameters)) return 'not a list';
+  for (const [i, p] of parameters.entries()) {
+    if (!isObject(p)) return `entry ${i} is not an object`;
+    if (typeof p.$ref === 'string') {
+      if (!shared?.parameters?.has(p.$ref)) return `${p.$ref} is declared verbatim (see its reason there)`;
+      continue;
+    }
+    const name = typeof p.name === 'string' ? `"${p.name}"` : `entry ${i}`;
+    if (p.in === 'formData') return `${name} is formData, which has no typed location`;
+    if (p.in === 'body') {
+      if (method === 'get') return `${name} is a body on GET`;
+      const schema = typedSchema(p.schema, new Set(), shared?.schemas);
+      if (!schema) {
+        const ref = isObject(p.schema) ? p.schema.$ref : undefined;
+        return typeof ref === 'string'
+          ? `the body's ${ref} is declared verbatim (see its reason there)`
+          : `the body's schema holds a key or value the schema types cannot hold`;
+      }
+      if (!isObject(schema.value) || schema.value.type !== 'object')
+        return 'the body is not an object schema (a typed body is an object whose properties are the inputs)';
+      if (!bodyParameterSpec(p)) return `${name}, the body, holds a key the body has no field for`;
+      const clash = Object.keys(isObject(schema.value.properties) ? schema.value.properties : {}).find((k) =>
+        parameters.some((q) => q !== p && isObject(q) && q.name === k),
+      );
+      if (clash !== undefined)
+        return `the body property "${clash}" is also a parameter (the client's inputs would clash)`;
+      continue;
+    }
+    if (!typedParameter(p, new Set())) return `${name} holds a key or value path()/query()/header() cannot write`;
+  }
+  return undefined;
+}
+
+function responseReason(responses: unknown, shared: SharedRefs | undefined): string | undefined {
+  if (!isObject(responses)) return 'not an object';
+  for (const [status, r] of Object.entries(responses)) {
+    if (!isObject(r)) return `${status} is not an object`;
+    if (typeof r.$ref === 'string') {
+      const hit = shared?.responses?.get(r.$ref);
+      if (!hit) return `${status}: ${r.$ref} is declared verbatim (see its reason there)`;
+      if (status === 'default' && isObject(hit.value) && hit.value.schema !== undefined)
+        return `default: ${r.$ref} has a schema, which the model forbids under default`;
+      continue;
+    }
+    const extra = Object.keys(r).find((k) => !RESPONSE_KEYS.has(k));
+    if (extra) return `${status} holds ${extra}, which a typed response has no field for`;
+    if (r.schema !== undefined && !typedSchema(r.schema, new Set(), shared?.schemas))
+      return `the schema of ${status} holds a key or value the schema types cannot hold`;
+  }
+  return undefined;
 }
 
 /**

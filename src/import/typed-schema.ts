@@ -4,8 +4,8 @@
  * when it holds keys no builder writes ($ref, allOf, xml, ...), whose sub-schemas may again be
  * builder calls. Each result carries both the source text to write and the runtime value that
  * text evaluates to (built with the real builders), so the caller can emit it and compare with
- * the source before trusting it. Returns undefined when the schema holds something a SchemaObject
- * cannot type (vendor keys, a wrong value type): the caller then keeps the declared form.
+ * the source before trusting it. Returns undefined when the schema holds something a DeclaredSchema
+ * cannot type (an unknown non-vendor key, a wrong value type): the caller then keeps the declared form.
  *
  * The checks here are about the generated code type-checking (formats, visibility values, enum
  * and default types); whether the emitted JSON equals the source is the caller's comparison.
@@ -226,10 +226,20 @@ const BUILDER_KEYS: Record<string, readonly string[]> = {
 };
 
 class SchemaWriter {
-  constructor(private readonly uses: Uses) {}
+  constructor(
+    private readonly uses: Uses,
+    private readonly shared?: ReadonlyMap<string, Typed>,
+  ) {}
 
   schema(s: unknown): Typed | undefined {
     if (!isObject(s)) return undefined;
+    // A reference to a shared definition written as a constant: the constant itself (it emits the $ref).
+    const keys = Object.keys(s);
+    const hit = keys.length === 1 && isStr(s.$ref) ? this.shared?.get(s.$ref) : undefined;
+    if (hit) {
+      this.uses.add('schemas');
+      return hit;
+    }
     return this.builder(s) ?? this.raw(s);
   }
 
@@ -367,12 +377,14 @@ class SchemaWriter {
         put(value, k, sub.value);
         continue;
       }
-      const check = RAW_KEYS[k];
+      // Vendor keys (`x-...`, DeclaredSchema's VendorKeys) are written as declared: any JSON value.
+      const check = Object.hasOwn(RAW_KEYS, k) ? RAW_KEYS[k] : k.startsWith('x-') ? anyValue : undefined;
       if (!check?.(v)) return undefined;
       put(code, k, v);
       put(value, k, v);
     }
-    if (Object.keys(s).every(isAuthoredKey)) return { code, value };
+    // An empty literal (any value) is no SchemaObject to tsc (a weak type with nothing in common): declared.
+    if (Object.keys(s).length > 0 && Object.keys(s).every(isAuthoredKey)) return { code, value };
     // Keys only a declared schema has: the literal is one, and the call makes it a schema operation() takes.
     this.uses.add('declaredSchema');
     // `value` holds the source keys, each checked against RAW_KEYS (DeclaredSchema's types) above.
@@ -404,6 +416,7 @@ class SchemaWriter {
 /** `undefined` as an argument (t.record's values when any value is allowed). */
 const UNDEFINED = rawCode('undefined');
 
-export function typedSchema(s: unknown, uses: Uses): Typed | undefined {
-  return new SchemaWriter(uses).schema(s);
+/** `shared`: the typed constants of the shared definitions by their `$ref` (shared-schemas.ts). */
+export function typedSchema(s: unknown, uses: Uses, shared?: ReadonlyMap<string, Typed>): Typed | undefined {
+  return new SchemaWriter(uses, shared).schema(s);
 }

@@ -9,8 +9,9 @@
  * The shapes are the Swagger types of src/swagger/document.ts, spelled as the source spells them,
  * so nothing here widens the authoring model.
  */
-import type { DeclaredSchema, HeaderObject, SwaggerOperation } from '../swagger/document';
+import type { BodyParameterObject, DeclaredSchema, HeaderObject, SwaggerOperation } from '../swagger/document';
 import type { DocumentSpec, PathItemSpec } from './document';
+import type { Param, ResponseSpec } from './operation';
 import type { PropertiesSpec } from './properties';
 import type { SchemaObject, TSchema, Visibility } from './schema';
 import { noteSite } from './source-site';
@@ -42,6 +43,106 @@ function isDeclaredSchema(s: SchemaObject): s is SchemaObject & DeclaredSchema {
   return DECLARED in s;
 }
 
+/** Marks a schema the swagger shares under #/definitions: the JSON pointer it is referenced by. */
+const SHARED: unique symbol = Symbol.for('pcdk.sharedSchema');
+
+/**
+ * A schema the declared document holds as `#/definitions/<name>` (pcdk import writes one const
+ * per shared definition): the same schema, to use wherever operation() takes one, which the
+ * swagger writes as `{ "$ref": "#/definitions/<name>" }` there. The value keeps every key and mark
+ * of `s` (clients and checks see the whole schema); the reference is a mark JSON never sees.
+ */
+export function sharedSchema<S extends TSchema>(name: string, s: S): S {
+  const copy = Object.create(Object.getPrototypeOf(s) as object, Object.getOwnPropertyDescriptors(s)) as S;
+  const ref = `#/definitions/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  Object.defineProperty(copy, SHARED, { value: ref, enumerable: false });
+  return noteSite(copy);
+}
+
+/** The `$ref` a schema written with sharedSchema() is emitted as, or undefined. */
+export function sharedRefOf(s: object): string | undefined {
+  const ref = (s as Record<symbol, unknown>)[SHARED];
+  return typeof ref === 'string' ? ref : undefined;
+}
+
+/** Marks a parameter the swagger shares under #/parameters: how it is referenced and written there. */
+const SHARED_PARAMETER: unique symbol = Symbol.for('pcdk.sharedParameter');
+
+/** What sharedParameter() records: the reference, the parameter's name, and the keys its source leaves out. */
+export interface SharedParameterMark {
+  /** `#/parameters/<key>`. */
+  readonly ref: string;
+  /** The parameter's `name`. */
+  readonly name: string;
+  /** The source leaves `required` out (Swagger's default: false); the parameter is optional. */
+  readonly requiredOmitted?: boolean;
+  /** The source leaves `x-ms-url-encoding` out of a path parameter (path() writes `single`). */
+  readonly urlEncodingOmitted?: boolean;
+  /** Keys path()/query()/header() have no option for (collectionFormat, vendor keys), added as declared. */
+  readonly keys?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A parameter the declared document holds as `#/parameters/<key>` (pcdk import writes one const
+ * per shared parameter): the same path()/query()/header() parameter, to use in `params` under its
+ * name, which the swagger writes as `{ "$ref": "#/parameters/<key>" }` there; the document's
+ * entry is parameterObject() of it. The mark is invisible to JSON and Object.keys.
+ */
+export function sharedParameter<P extends Param>(
+  key: string,
+  name: string,
+  p: P,
+  o: Omit<SharedParameterMark, 'ref' | 'name'> = {},
+): P {
+  const copy = Object.create(Object.getPrototypeOf(p) as object, Object.getOwnPropertyDescriptors(p)) as P;
+  const mark: SharedParameterMark = {
+    ref: `#/parameters/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    name,
+    ...(o.requiredOmitted ? { requiredOmitted: true } : {}),
+    ...(o.urlEncodingOmitted ? { urlEncodingOmitted: true } : {}),
+    ...(o.keys ? { keys: o.keys } : {}),
+  };
+  Object.defineProperty(copy, SHARED_PARAMETER, { value: Object.freeze(mark), enumerable: false });
+  return noteSite(Object.freeze(copy));
+}
+
+/** What sharedParameter() recorded on a parameter, or undefined for any other. */
+export function sharedParameterOf(p: object): SharedParameterMark | undefined {
+  return (p as Record<symbol, SharedParameterMark | undefined>)[SHARED_PARAMETER];
+}
+
+/** Marks a response the swagger shares under #/responses: the JSON pointer it is referenced by. */
+const SHARED_RESPONSE: unique symbol = Symbol.for('pcdk.sharedResponse');
+
+/**
+ * A response the declared document holds as `#/responses/<key>` (pcdk import writes one const per
+ * shared response): the same response, to use in `responses` under a status, which the swagger
+ * writes as `{ "$ref": "#/responses/<key>" }` there; the document's entry is responseObject() of
+ * it. The mark is invisible to JSON and Object.keys.
+ */
+export function sharedResponse<R extends ResponseSpec>(
+  key: string,
+  r: R,
+  declared?: Pick<DeclaredResponseKeys, 'headers' | 'examples'>,
+): R {
+  const copy = Object.create(Object.getPrototypeOf(r) as object, Object.getOwnPropertyDescriptors(r)) as R;
+  const ref = `#/responses/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const mark: SharedResponseMark = { ref, ...(declared ? { declared } : {}) };
+  Object.defineProperty(copy, SHARED_RESPONSE, { value: Object.freeze(mark), enumerable: false });
+  return noteSite(copy);
+}
+
+/** What sharedResponse() records: the reference, and the headers and examples the entry declares. */
+export interface SharedResponseMark {
+  readonly ref: string;
+  readonly declared?: Pick<DeclaredResponseKeys, 'headers' | 'examples'>;
+}
+
+/** What sharedResponse() recorded on a response, or undefined for any other. */
+export function sharedResponseOf(r: object): SharedResponseMark | undefined {
+  return (r as Record<symbol, SharedResponseMark | undefined>)[SHARED_RESPONSE];
+}
+
 /**
  * Swagger keys of the source operation, written verbatim over what operation() derives:
  * `parameters` and `responses` replace those built from params/body/responses, and every other
@@ -66,6 +167,11 @@ export interface DeclaredResponseKeys {
   readonly headers?: Readonly<Record<string, HeaderObject>>;
   /** Example bodies by media type. */
   readonly examples?: Readonly<Record<string, unknown>>;
+  /**
+   * The schema of a `default` response, which the model forbids there (certification rejects it:
+   * DefaultResponseHasSchema) but a published connector may declare.
+   */
+  readonly schema?: DeclaredSchema;
 }
 
 /** The import-only side of one operation: `operation({ ...authored fields, declared })`. */
@@ -76,8 +182,26 @@ export interface DeclaredOperation {
   readonly omitted?: readonly ('summary' | 'description' | 'parameters')[];
   /** The body parameter's name and labels, when the body is typed (`body`) but not named `body`. */
   readonly bodyParameter?: DeclaredBodyParameter;
-  /** Query and header parameters, by name, whose source leaves `required` out (Swagger's default: false). */
+  /**
+   * Query and header parameters, and the body parameter, by name, whose source leaves `required`
+   * out (Swagger's default: false; the body is then typed with `bodyRequired: false`).
+   */
   readonly requiredOmitted?: readonly string[];
+  /** Path parameters, by name, whose source leaves `x-ms-url-encoding` out (path() writes `single`). */
+  readonly urlEncodingOmitted?: readonly string[];
+  /** Where the body parameter stands in the source's list, when not last (where the emitter writes it). */
+  readonly bodyIndex?: number;
+  /**
+   * The body parameter as declared, beside typed path, query and header parameters, when the
+   * model cannot type it (a body that is not an object, one whose properties are named like a
+   * parameter): written verbatim at `bodyIndex`, else last.
+   */
+  readonly body?: BodyParameterObject;
+  /**
+   * Keys of path, query and header parameters, by parameter name, that path()/query()/header()
+   * have no option for (collectionFormat, x-ms-dynamic-list, vendor keys), added as declared.
+   */
+  readonly parameterKeys?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Response headers and examples by status, when the responses are typed (`responses`). */
   readonly responses?: Readonly<Record<string, DeclaredResponseKeys>>;
   /** What the path item holds besides operations: webhook payload (x-ms-notification-content), shared parameters. */

@@ -217,6 +217,10 @@ export const t = {
   /** Marks an object property as optional. Returns a copy: the input schema stays shareable. */
   optional<S extends TSchema>(s: S): TOptional<S> {
     const copy = clone(s);
+    // The same schema in one more place: its other marks (declaredSchema(), sharedSchema()) stay.
+    for (const mark of Object.getOwnPropertySymbols(s))
+      if (mark !== OPTIONAL && !Object.hasOwn(copy, mark))
+        Object.defineProperty(copy, mark, Object.getOwnPropertyDescriptor(s, mark)!);
     Object.defineProperty(copy, OPTIONAL, { value: true, enumerable: false });
     return copy as TOptional<S>;
   },

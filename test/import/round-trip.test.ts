@@ -102,8 +102,10 @@ describe('import -> descriptors -> emit round trip (every modelled construct)', 
     expect(animals).toContain("'x-ms-pageable': { nextLinkName: '@odata.nextLink' },");
     expect(animals).toContain("omitted: ['summary', 'description'],");
     const schemas = fs.readFileSync(path.join(out, 'feature-zoo', 'schemas.ts'), 'utf8');
-    expect(schemas).toContain('export const animal: DeclaredSchema = {');
-    expect(schemas).toContain('export const definitions: Record<string, DeclaredSchema> = { Animal: animal };');
+    expect(schemas).toContain("export const animal = sharedSchema('Animal', t.object({");
+    expect(schemas).toContain(
+      'export const definitions: Record<string, DeclaredSchema> = { Animal: definitionObject(animal) };',
+    );
   });
 
   test('the declared form carries the x-ms-* constructs', () => {

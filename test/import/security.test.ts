@@ -99,7 +99,27 @@ const ALLOWED = new Set([
   ts.SyntaxKind.EndOfFileToken,
   ts.SyntaxKind.TypeReference,
 ]);
-const CALLS = new Set(['operation', 'defineConnector', 'readFileSync', 'join', 'Uint8Array']);
+const CALLS = new Set([
+  'operation',
+  'defineConnector',
+  'readFileSync',
+  'join',
+  'Uint8Array',
+  // The typed form's helpers (typed-operation.ts, shared-*.ts), and `t.<builder>` below.
+  'path',
+  'query',
+  'header',
+  'response',
+  'declaredSchema',
+  'sharedSchema',
+  'sharedParameter',
+  'sharedResponse',
+  'definitionObject',
+  'parameterObject',
+  'responseObject',
+]);
+const isBuilderCall = (e: ts.Expression): boolean =>
+  ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 't';
 
 function unexpectedNodes(source: string): string[] {
   const bad: string[] = [];
@@ -107,7 +127,8 @@ function unexpectedNodes(source: string): string[] {
     if (!ALLOWED.has(n.kind)) bad.push(ts.SyntaxKind[n.kind]!);
     if (
       (ts.isCallExpression(n) || ts.isNewExpression(n)) &&
-      !(ts.isIdentifier(n.expression) && CALLS.has(n.expression.text))
+      !(ts.isIdentifier(n.expression) && CALLS.has(n.expression.text)) &&
+      !isBuilderCall(n.expression)
     )
       bad.push(`call ${n.expression.getText()}`);
     if (ts.isBinaryExpression(n) && n.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken)

@@ -184,6 +184,85 @@ describe('typed form: source operation -> typed source -> re-emits equal', () =>
       ],
     ],
     [
+      'a path parameter without x-ms-url-encoding: declared.urlEncodingOmitted',
+      base({
+        parameters: [asWritten({ ...pathId, 'x-ms-url-encoding': undefined })],
+        responses: { 200: { description: 'OK' } },
+      }),
+      ["id: path(t.string({ title: 'Thing', description: 'The thing.' }))", "declared: { urlEncodingOmitted: ['id'] }"],
+    ],
+    [
+      'a body without `required` (Swagger default false): bodyRequired false, declared.requiredOmitted',
+      base({
+        parameters: [
+          pathId,
+          { name: 'body', in: 'body', schema: { type: 'object', properties: { a: { type: 'string' } } } },
+        ],
+        responses: { 200: { description: 'OK' } },
+      }),
+      ['body: t.partial({ a: t.string() })', 'bodyRequired: false', "declared: { requiredOmitted: ['body'] }"],
+    ],
+    [
+      'vendor keys and an empty schema are declaredSchema() literals inside the typed form',
+      base({
+        parameters: [pathId],
+        responses: {
+          200: {
+            description: 'OK',
+            schema: {
+              type: 'object',
+              properties: { a: { type: 'string', 'x-ms-mutability': ['read'] }, any: {} },
+            },
+          },
+        },
+      }),
+      ["a: declaredSchema({ type: 'string', 'x-ms-mutability': ['read'] })", 'any: declaredSchema({})'],
+    ],
+    [
+      'a default response with a schema (the model forbids it): the schema declared beside it',
+      base({ parameters: [pathId], responses: { default: { description: 'Error', schema: { type: 'string' } } } }),
+      ["default: { description: 'Error' }", "declared: { responses: { default: { schema: { type: 'string' } } } }"],
+    ],
+    [
+      'parameter keys path()/query()/header() have no option for: declared.parameterKeys',
+      base({
+        parameters: [
+          pathId,
+          {
+            name: 'ids',
+            in: 'query',
+            required: false,
+            type: 'array',
+            items: { type: 'string' },
+            collectionFormat: 'csv',
+          },
+        ],
+        responses: { 200: { description: 'OK' } },
+      }),
+      ['ids: query(t.array(t.string()))', "declared: { parameterKeys: { ids: { collectionFormat: 'csv' } } }"],
+    ],
+    [
+      'a body before the other parameters: declared.bodyIndex',
+      base({
+        parameters: [
+          {
+            name: 'body',
+            in: 'body',
+            required: true,
+            schema: { type: 'object', properties: { a: { type: 'string' } } },
+          },
+          pathId,
+        ],
+        responses: { 200: { description: 'OK' } },
+      }),
+      ['body: t.partial({ a: t.string() })', 'declared: { bodyIndex: 0 }'],
+    ],
+    [
+      'a double-encoded path parameter: the encoding a declared key',
+      base({ parameters: [{ ...pathId, 'x-ms-url-encoding': 'double' }], responses: { 200: { description: 'OK' } } }),
+      ["declared: { parameterKeys: { id: { 'x-ms-url-encoding': 'double' } } }"],
+    ],
+    [
       'response headers and examples are declared beside the typed responses',
       base({
         parameters: [pathId],
@@ -206,10 +285,20 @@ describe('typed form: source operation -> typed source -> re-emits equal', () =>
 
 describe('fallback: the declared form wherever the typed one would differ', () => {
   test.each([
-    // path() always writes x-ms-url-encoding: single: a source path parameter without it stays declared.
     [
-      'a path parameter without x-ms-url-encoding',
-      base({ parameters: [{ ...pathId, 'x-ms-url-encoding': undefined }], responses: { 200: { description: 'OK' } } }),
+      'a body property named like a parameter (the client takes both as one input)',
+      base({
+        parameters: [
+          {
+            name: 'body',
+            in: 'body',
+            required: true,
+            schema: { type: 'object', properties: { id: { type: 'string' } } },
+          },
+          pathId,
+        ],
+        responses: { 200: { description: 'OK' } },
+      }),
       [false, true],
     ],
     // Builds fine, but the emitter drops an own `__proto__` property: the comparison catches it.
@@ -234,10 +323,16 @@ describe('fallback: the declared form wherever the typed one would differ', () =
       base({ tags: [], parameters: [pathId], responses: { 200: { description: 'OK' } } }),
       [true, true],
     ],
+    // Without a typed constant for them (shared-*.ts): the string $refs stay declared.
     [
-      'a $ref parameter and a $ref response',
+      'a $ref parameter and a $ref response with no typed constant',
       base({ parameters: [{ $ref: '#/parameters/Id' }], responses: { 200: { $ref: '#/responses/Ok' } } }),
       [false, false],
+    ],
+    [
+      'a formData parameter (no typed location)',
+      base({ parameters: [{ name: 'f', in: 'formData', required: true, type: 'string' }], responses: {} }),
+      [false, true],
     ],
     [
       'an array body (the model wants an object body)',
@@ -249,18 +344,36 @@ describe('fallback: the declared form wherever the typed one would differ', () =
       }),
       [false, true],
     ],
-    [
-      'a default response with a schema (the model forbids it)',
-      base({ parameters: [], responses: { default: { description: 'Error', schema: { type: 'string' } } } }),
-      [true, false],
-    ],
   ] as [string, Obj, [boolean, boolean]][])('%s', (_name, op, expected) => {
     const source = asWritten(op) as Obj;
-    const { form, text, evaluated } = write(source);
+    const { form, evaluated } = write(source);
     expect([form.typedParameters, form.typedResponses]).toEqual(expected);
-    if (!expected[0]) expect(text).toContain('parameters: [');
+    // What stays declared says why.
+    expect(form.why).toHaveLength(expected.filter((typed) => !typed).length);
+    // Parameters not all typed: the list declared verbatim, or the body alone beside the typed ones.
+    if (!expected[0]) expect(evaluated.declared?.operation?.parameters ?? evaluated.declared?.body).toBeDefined();
     if (!expected[1]) expect(evaluated.declared?.operation?.responses).toBeDefined();
     expect(jsonDifferences(asWritten(operationJson(evaluated)), source)).toEqual([]);
+  });
+
+  test('a body the model cannot type is declared alone, beside the typed parameters (counted typed in part)', () => {
+    const op = base({
+      parameters: [
+        pathId,
+        { name: 'ids', in: 'body', required: true, schema: { type: 'array', items: { type: 'string' } } },
+        { name: 'X-Trace', in: 'header', required: false, type: 'string' },
+      ],
+      responses: { 200: { description: 'OK' } },
+    });
+    const { form, text, evaluated } = write(op);
+    expect(text).toContain("'X-Trace': header(t.string())");
+    expect(evaluated.declared?.body).toEqual(op.parameters && (op.parameters as Obj[])[1]);
+    expect(evaluated.declared?.bodyIndex).toBe(1);
+    expect([form.typedParameters, form.typedResponses, form.parameters]).toEqual([false, true, { typed: 2, total: 3 }]);
+    expect(form.why).toEqual([
+      'parameters: the body is not an object schema (a typed body is an object whose properties are the inputs)',
+    ]);
+    expect(jsonDifferences(asWritten(operationJson(evaluated)), op)).toEqual([]);
   });
 
   test('counts: parameters typed only with their operation piece', () => {

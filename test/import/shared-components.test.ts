@@ -1,0 +1,194 @@
+/**
+ * Shared #/definitions, #/parameters and #/responses are written as named constants
+ * (sharedSchema / sharedParameter / sharedResponse) that operations use by name; the swagger
+ * still writes a $ref where the source has one, and the document's maps derive each typed entry
+ * from its constant. What the typed form cannot rebuild stays declared verbatim, with the reason.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { emitSwagger, operationJson, parameterObject, responseObject } from '../../src/emit/swagger';
+import { schemaJson } from '../../src/emit/schema-object';
+import { generateDescriptors } from '../../src/import/generate';
+import { asWritten, jsonDifferences } from '../../src/import/json-compare';
+import { loadDescriptorFolder } from '../../src/import/load-descriptor';
+import {
+  declaredSchema,
+  operation,
+  path as pathParam,
+  query,
+  response,
+  sharedParameter,
+  sharedResponse,
+  sharedSchema,
+  t,
+} from '../../src/model';
+import { sampleApiProperties, sampleSwagger, tempDir, typeCheck } from './sample-source';
+
+type Obj = Record<string, unknown>;
+
+describe('the model marks: the same value, written as a $ref where used', () => {
+  const pet = sharedSchema('Pet/Cat~1', t.object({ name: t.string() }));
+  const id = sharedParameter('id', 'petId', pathParam(t.string()), { urlEncodingOmitted: true });
+  const top = sharedParameter('top', '$top', query(t.integer({ format: 'int32' })), { requiredOmitted: true });
+  const notFound = sharedResponse('notFound', response('Not found'));
+  const op = operation({
+    id: 'Put',
+    method: 'put',
+    path: '/pets/{petId}',
+    summary: 'Put',
+    description: 'Put.',
+    params: { petId: id, $top: top },
+    body: pet,
+    responses: { 200: t.array(pet), 404: notFound },
+  });
+
+  test('operations write references (JSON pointer escaped)', () => {
+    expect(asWritten(operationJson(op))).toMatchObject({
+      parameters: [
+        { $ref: '#/parameters/id' },
+        { $ref: '#/parameters/top' },
+        { name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Pet~1Cat~01' } },
+      ],
+      responses: {
+        200: { description: 'OK', schema: { type: 'array', items: { $ref: '#/definitions/Pet~1Cat~01' } } },
+        404: { $ref: '#/responses/notFound' },
+      },
+    });
+  });
+
+  test('the values keep every key (clients and checks see the whole schema); JSON never sees the mark', () => {
+    expect(op.body?.properties?.name).toEqual({ type: 'string' });
+    expect(JSON.parse(JSON.stringify(pet))).toEqual({
+      type: 'object',
+      properties: { name: { type: 'string' } },
+      required: ['name'],
+    });
+    expect(Object.keys(top)).toEqual(Object.keys(query(t.integer({ format: 'int32' }))));
+  });
+
+  test('the document entries derive from the constants', () => {
+    expect(parameterObject(id)).toEqual({ name: 'petId', in: 'path', required: true, type: 'string' });
+    expect(parameterObject(top)).toEqual({ name: '$top', in: 'query', type: 'integer', format: 'int32' });
+    expect(responseObject(sharedResponse('pets', response('Pets', t.array(pet))))).toEqual({
+      description: 'Pets',
+      schema: { type: 'array', items: { $ref: '#/definitions/Pet~1Cat~01' } },
+    });
+    expect(() => parameterObject(query(t.string()))).toThrow(/sharedParameter/);
+  });
+
+  test('an optional property keeps the reference (t.optional keeps the marks of what it wraps)', () => {
+    expect(schemaJson(t.object({ a: t.string(), b: t.optional(pet) }))).toEqual({
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { $ref: '#/definitions/Pet~1Cat~01' } },
+      required: ['a'],
+    });
+  });
+
+  test('a shared schema nested in allOf or a declared schema is a reference too', () => {
+    expect(schemaJson(declaredSchema({ allOf: [pet], type: 'object' }))).toEqual({
+      type: 'object',
+      allOf: [{ $ref: '#/definitions/Pet~1Cat~01' }],
+    });
+  });
+});
+
+describe('import: shared pieces as constants, the swagger equal', () => {
+  const swagger = sampleSwagger() as Obj & { paths: Obj; definitions: Obj; parameters: Obj; responses: Obj };
+  swagger.definitions.Pet = {
+    type: 'object',
+    required: ['name'],
+    properties: {
+      name: { type: 'string', 'x-ms-summary': 'Name' },
+      tag: { type: 'string', 'x-ms-mutability': ['read'] },
+    },
+  };
+  // A value no schema type holds (the builders' visibility is lower case): declared verbatim.
+  swagger.definitions.Odd = { type: 'object', properties: { a: { type: 'string', 'x-ms-visibility': 'Advanced' } } };
+  swagger.parameters.PetId = { name: 'petId', in: 'path', required: true, type: 'string' };
+  swagger.parameters.Upload = { name: 'file', in: 'formData', required: true, type: 'file' };
+  swagger.responses.Pets = { description: 'Pets', schema: { type: 'array', items: { $ref: '#/definitions/Pet' } } };
+  swagger.responses.Limited = { description: 'Limited', headers: { 'Retry-After': { type: 'integer' } } };
+  // A vendor key on a response: no field for it, declared verbatim.
+  swagger.responses.Odd = { description: 'Odd', 'x-odd': true };
+  swagger.paths['/pets/{petId}'] = {
+    put: {
+      summary: 'Replace a pet',
+      description: 'Replaces a pet.',
+      operationId: 'PutPet',
+      parameters: [
+        { $ref: '#/parameters/PetId' },
+        { $ref: '#/parameters/Top' },
+        { name: 'body', in: 'body', schema: { $ref: '#/definitions/Pet' } },
+      ],
+      responses: { 200: { $ref: '#/responses/Pets' }, 404: { $ref: '#/responses/Error' } },
+    },
+  };
+  const generated = generateDescriptors({
+    id: 'zoo',
+    sourceName: 'Feature Zoo',
+    swagger,
+    apiProperties: sampleApiProperties(),
+    modelImport: 'pcdk',
+  });
+  const file = (name: string): string => String(generated.files.get(name));
+  const dir = tempDir('shared');
+  for (const [name, text] of generated.files) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test.each([
+    ['schemas.ts', "export const pet = sharedSchema('Pet', t.object({"],
+    ['schemas.ts', "tag: t.optional(declaredSchema({ type: 'string', 'x-ms-mutability': ['read'] })),"],
+    [
+      'schemas.ts',
+      '// Declared verbatim: holds a key or value the schema types cannot hold.\nexport const odd: DeclaredSchema = {',
+    ],
+    [
+      'schemas.ts',
+      'export const definitions: Record<string, DeclaredSchema> = { Animal: definitionObject(animal), Pet: definitionObject(pet), Odd: odd };',
+    ],
+    [
+      'parameters.ts',
+      "export const petId = sharedParameter('PetId', 'petId', path(t.string()), { urlEncodingOmitted: true });",
+    ],
+    ['parameters.ts', '// Declared verbatim: holds a key or value path()/query()/header() cannot write.'],
+    ['parameters.ts', 'PetId: parameterObject(petId)'],
+    [
+      'responses.ts',
+      "export const pets = sharedResponse('Pets', { description: 'Pets', schema: t.array(schemas.pet) });",
+    ],
+    ['responses.ts', "import * as schemas from './schemas';"],
+    ['responses.ts', '// Declared verbatim: holds a key a typed response has no field for (vendor keys).'],
+    [
+      'responses.ts',
+      "export const limited = sharedResponse('Limited', { description: 'Limited' }, { headers: { 'Retry-After': { type: 'integer' } } });",
+    ],
+    ['operations/pets.ts', 'params: { petId: parameters.petId, $top: parameters.top },'],
+    ['operations/pets.ts', 'body: schemas.pet,'],
+    ['operations/pets.ts', 'responses: { 200: responses.pets, 404: responses.error },'],
+    ['operations/pets.ts', "declared: { requiredOmitted: ['body'] }"],
+  ])('%s has %s', (name, snippet) => {
+    expect(file(name)).toContain(snippet);
+  });
+
+  test('what stays declared in an operation says why, in its doc comment', () => {
+    expect(file('operations/animals.ts')).toContain(
+      ' * Declared verbatim: responses: default: #/responses/Error has a schema, which the model forbids under default.',
+    );
+    expect(file('operations/photos.ts')).toContain(
+      ' * Declared verbatim: parameters: "file" is formData, which has no typed location.',
+    );
+  });
+
+  test('the operation is typed and rebuilds the source swagger exactly', () => {
+    expect(file('operations/pets.ts')).not.toContain('$ref');
+    const connector = loadDescriptorFolder(dir);
+    expect(jsonDifferences(asWritten(emitSwagger(connector)), swagger)).toEqual([]);
+  });
+
+  test('the descriptors type-check', () => {
+    expect(typeCheck(dir)).toEqual([]);
+  }, 120_000);
+});
