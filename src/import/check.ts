@@ -197,7 +197,10 @@ export function policyTemplateId(spelling: string): PolicyTemplateId | undefined
 }
 
 export function pointer(base: string, key: string | number): string {
-  return `${base}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const k = String(key);
+  // Most keys need no escaping: skip the two replaces (this runs for every key of the source).
+  if (!k.includes('~') && !k.includes('/')) return `${base}/${k}`;
+  return `${base}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 /** The shared guard, under the name import-connector.ts reads it by. */

@@ -79,8 +79,8 @@ export const call = (callee: string, ...args: unknown[]): Call => new Call(calle
 
 /** A literal for a JSON value (plus Code fragments), formatted at the given indent level. */
 export function literal(value: unknown, indent = 0): string {
-  const flat = flatLiteral(value);
-  if (flat !== undefined && flat.length + indent * 2 <= LINE_WIDTH) return flat;
+  const flat = flatLiteral(value, LINE_WIDTH - indent * 2);
+  if (flat !== undefined) return flat;
   const pad = '  '.repeat(indent + 1);
   const close = '  '.repeat(indent);
   if (Array.isArray(value)) {
@@ -113,28 +113,45 @@ function scalar(value: unknown): string {
   throw new Error(`cannot write a ${typeof value} as a JSON value`);
 }
 
-/** The one-line form, or undefined when the value holds a nested object/array of any size. */
-function flatLiteral(value: unknown): string | undefined {
-  if (value instanceof Code) return value.text.includes('\n') ? undefined : value.text;
-  if (value instanceof Call) {
-    const parts = value.args.map(flatLiteral);
-    return parts.some((p) => p === undefined) ? undefined : `${value.callee}(${parts.join(', ')})`;
-  }
-  if (Array.isArray(value)) {
-    const parts = value.map(flatLiteral);
-    if (parts.some((p) => p === undefined)) return undefined;
-    return `[${parts.join(', ')}]`;
-  }
+/**
+ * The one-line form when it fits in `max` characters, else undefined (also for a multi-line code
+ * fragment). It stops as soon as the line is too long: literal() asks again at every level, so
+ * building each subtree's whole one-line text would make a deep value quadratic.
+ */
+function flatLiteral(value: unknown, max: number): string | undefined {
+  if (value instanceof Code) return value.text.includes('\n') || value.text.length > max ? undefined : value.text;
+  if (value instanceof Call) return flatList(`${value.callee}(`, value.args, ')', max);
+  if (Array.isArray(value)) return flatList('[', value, ']', max);
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return '{}';
+    if (entries.length === 0) return max >= 2 ? '{}' : undefined;
+    // `{ ` and ` }` and a `, ` between entries.
+    let length = 4 + 2 * (entries.length - 1);
     const parts: string[] = [];
     for (const [k, v] of entries) {
-      const f = flatLiteral(v);
+      if (length > max) return undefined;
+      const f = flatLiteral(v, max - length);
       if (f === undefined) return undefined;
-      parts.push(entry(k, v, f));
+      const part = entry(k, v, f);
+      length += part.length;
+      parts.push(part);
     }
-    return `{ ${parts.join(', ')} }`;
+    return length > max ? undefined : `{ ${parts.join(', ')} }`;
   }
-  return scalar(value);
+  const text = scalar(value);
+  return text.length > max ? undefined : text;
+}
+
+/** `open` items joined by `, ` then `close`, on one line within `max` characters. */
+function flatList(open: string, items: readonly unknown[], close: string, max: number): string | undefined {
+  let length = open.length + close.length + 2 * Math.max(0, items.length - 1);
+  const parts: string[] = [];
+  for (const item of items) {
+    if (length > max) return undefined;
+    const f = flatLiteral(item, max - length);
+    if (f === undefined) return undefined;
+    length += f.length;
+    parts.push(f);
+  }
+  return length > max ? undefined : `${open}${parts.join(', ')}${close}`;
 }

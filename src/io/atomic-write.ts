@@ -28,9 +28,15 @@ export function writeDirAtomic(target: string, files: FileMap): void {
   try {
     // mkdtemp creates 0700; the output is an ordinary folder (umask still applies to files).
     fs.chmodSync(tmp, 0o755);
+    // Each folder made once: an imported connector writes dozens of files into operations/.
+    const made = new Set<string>([tmp]);
     for (const rel of [...files.keys()].sort()) {
       const dest = path.join(tmp, rel);
-      fs.mkdirSync(path.dirname(dest), { recursive: true });
+      const dir = path.dirname(dest);
+      if (!made.has(dir)) {
+        fs.mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
       fs.writeFileSync(dest, files.get(rel)!);
     }
   } catch (e) {

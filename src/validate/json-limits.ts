@@ -64,6 +64,22 @@ function readString(text: string, start: number): { value: string; end: number }
 }
 
 /**
+ * The offset after the JSON string starting at text[start] (a quote), as readString finds it (at
+ * least text.length when it is not closed): the first quote after an even run of backslashes.
+ */
+function stringEnd(text: string, start: number): number {
+  let from = start + 1;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    if (quote === -1) return text.length + 1;
+    let backslash = quote - 1;
+    while (backslash > start && text.charCodeAt(backslash) === 0x5c) backslash--;
+    if ((quote - 1 - backslash) % 2 === 0) return quote + 1;
+    from = quote + 1;
+  }
+}
+
+/**
  * The first limit `text` crosses, scanning brackets outside strings. Works on invalid JSON too
  * (the syntax error is the parser's to report): it only has to bound what the parser may do.
  */
@@ -80,13 +96,16 @@ export function jsonTextProblem(text: string, limits: typeof JSON_LIMITS = JSON_
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 0x22 /* " */) {
-      const { value, end } = readString(text, i);
       const top = stack[stack.length - 1];
       if (top && !top.array && top.expectKey) {
+        const { value, end } = readString(text, i);
         top.key = value;
         top.expectKey = false;
+        i = end - 1;
+      } else {
+        // A value: only its end matters, found without decoding (or copying) it.
+        i = stringEnd(text, i) - 1;
       }
-      i = end - 1;
     } else if (ch === 0x7b /* { */ || ch === 0x5b /* [ */) {
       if (stack.length >= limits.maxDepth) {
         return {
@@ -113,15 +132,30 @@ export function jsonTextProblem(text: string, limits: typeof JSON_LIMITS = JSON_
  * deeper than `maxDepth`, as a JSON pointer; undefined when it does not. Iterative.
  */
 export function valueDepthProblem(value: unknown, maxDepth: number = JSON_LIMITS.maxDepth): string | undefined {
-  const stack: { v: unknown; depth: number; pointer: string }[] = [{ v: value, depth: 0, pointer: '' }];
+  // Each entry links to its parent: the pointer is spelled out only for the one that is too deep.
+  type Item = { v: object; depth: number; key: string; parent: Item | undefined };
+  const pointer = (item: Item | undefined): string => {
+    const segments: string[] = [];
+    for (let at = item; at?.parent; at = at.parent) segments.push(`/${escapeSegment(at.key)}`);
+    return segments.reverse().join('');
+  };
+  if (value === null || typeof value !== 'object') return undefined;
+  const stack: Item[] = [{ v: value, depth: 0, key: '', parent: undefined }];
   while (stack.length > 0) {
-    const { v, depth, pointer } = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= maxDepth) return pointer;
-    const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
-    for (const [k, x] of entries)
-      if (x !== null && typeof x === 'object')
-        stack.push({ v: x, depth: depth + 1, pointer: `${pointer}/${escapeSegment(k)}` });
+    const item = stack.pop()!;
+    const { v, depth } = item;
+    if (depth >= maxDepth) return pointer(item);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (x !== null && typeof x === 'object') stack.push({ v: x, depth: depth + 1, key: String(i), parent: item });
+      }
+    } else {
+      for (const k of Object.keys(v)) {
+        const x: unknown = (v as Record<string, unknown>)[k];
+        if (x !== null && typeof x === 'object') stack.push({ v: x, depth: depth + 1, key: k, parent: item });
+      }
+    }
   }
   return undefined;
 }
