@@ -10,7 +10,7 @@ import { parameterObject } from '../emit/swagger';
 import { sharedParameter } from '../model/declared';
 import type { Param } from '../model/operation';
 import { isObject, type JsonObject } from '../swagger/found';
-import { asWritten, jsonDifferences } from './json-compare';
+import { writtenDifferences } from './json-compare';
 import { NameScope, identifierFrom } from './names';
 import { call, code } from './ts-writer';
 import { typedParameter } from './typed-operation';
@@ -81,7 +81,7 @@ export function sharedParameters(parameters: Obj | undefined): SharedParameters 
     if (source.in === 'path' && source['x-ms-url-encoding'] === undefined) options.urlEncodingOmitted = true;
     if (typed.extra) options.keys = typed.extra;
     const value = sharedParameter(key, source.name, typed.value as Param, options);
-    const diff = jsonDifferences(asWritten(parameterObject(value)), source, 1)[0];
+    const diff = writtenDifferences(parameterObject(value), source, 1)[0];
     if (diff !== undefined) {
       entry.why = `the typed form would rebuild it differently at ${diff || '/'}`;
       continue;

@@ -11,7 +11,7 @@ import { responseObject } from '../emit/swagger';
 import { sharedResponse } from '../model/declared';
 import type { ResponseSpec } from '../model/operation';
 import { isObject, type JsonObject } from '../swagger/found';
-import { asWritten, jsonDifferences } from './json-compare';
+import { writtenDifferences } from './json-compare';
 import { NameScope, identifierFrom } from './names';
 import { call, code } from './ts-writer';
 import { typedSchema, type Typed, type Uses } from './typed-schema';
@@ -89,7 +89,7 @@ export function sharedResponses(responses: Obj | undefined, schemas: ReadonlyMap
     if (isObject(source.examples)) declared.examples = source.examples;
     const extra = Object.keys(declared).length ? [declared] : [];
     const value = sharedResponse(key, specValue as unknown as ResponseSpec, extra[0]);
-    const diff = jsonDifferences(asWritten(responseObject(value)), source, 1)[0];
+    const diff = writtenDifferences(responseObject(value), source, 1)[0];
     if (diff !== undefined) {
       entry.why = `the typed form would rebuild it differently at ${diff || '/'}`;
       continue;

@@ -13,7 +13,7 @@ import { definitionObject, schemaJson } from '../emit/schema-object';
 import { sharedSchema } from '../model/declared';
 import type { SchemaObject } from '../model/schema';
 import { isObject, type JsonObject } from '../swagger/found';
-import { asWritten, jsonDifferences } from './json-compare';
+import { asWritten, writtenDifferences } from './json-compare';
 import { NameScope, identifierFrom } from './names';
 import { call, code } from './ts-writer';
 import { typedSchema, type Typed, type Uses } from './typed-schema';
@@ -70,7 +70,7 @@ export function sharedSchemas(definitions: Obj | undefined): SharedSchemas {
     }
     const value = sharedSchema(name, typed.value as SchemaObject);
     // The document's entry is definitionObject() of the constant: it must be the source definition.
-    const diff = jsonDifferences(asWritten(definitionObject(value)), source, 1)[0];
+    const diff = writtenDifferences(definitionObject(value), source, 1)[0];
     if (diff !== undefined) {
       entry.why = `the typed form would rebuild it differently at ${diff || '/'}`;
       continue;

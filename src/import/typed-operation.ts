@@ -13,7 +13,7 @@ import { header, operation, path, query, response, type OperationSpec } from '..
 import type { SchemaObject } from '../model/schema';
 import { REASONS, isVisibility } from '../swagger/constants';
 import { isArray, isObject, type JsonObject } from '../swagger/found';
-import { asWritten, jsonDifferences } from './json-compare';
+import { writtenDifferences } from './json-compare';
 import { call } from './ts-writer';
 import { dynamicValuesFrom, typedSchema, type Typed, type Uses } from './typed-schema';
 
@@ -356,7 +356,7 @@ export function chooseOperationForm(source: Obj, declared: Obj, definitions?: Ob
     const emit = (v: Obj) =>
       operationJson(operation(v as unknown as OperationSpec<Record<never, never>, undefined, Record<never, never>>));
     const emitted = emit(value);
-    const diff = jsonDifferences(asWritten(emitted), source, 1)[0];
+    const diff = writtenDifferences(emitted, source, 1)[0];
     if (diff !== undefined) {
       firstDiff ??= diff || '/';
       continue;
@@ -367,7 +367,7 @@ export function chooseOperationForm(source: Obj, declared: Obj, definitions?: Ob
     // A body declared beside typed parameters: the parameters are typed in part only.
     const declaredBody = params?.declared.body !== undefined;
     const why = declaredReasons(source, declared, shared, { ...c, params: c.params && !declaredBody }, firstDiff);
-    if (paged && jsonDifferences(asWritten(emit(paged.value)), source, 1).length === 0) {
+    if (paged && writtenDifferences(emit(paged.value), source, 1).length === 0) {
       return {
         spec: paged.code,
         typedParameters: (c.params && !declaredBody) || source.parameters === undefined,
