@@ -124,31 +124,11 @@ export function credentialsFor(auth: ClientAuthRoute, options: AuthClientOptions
   }
 }
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+// Globals of every runtime the client supports (Node 18+, browsers, workers), declared here
+// because the client's ES2022 lib has no DOM: base64 of the UTF-8 bytes (RFC 7617).
+declare const btoa: (data: string) => string;
+declare const TextEncoder: new () => { encode(text: string): Uint8Array };
 
-/** Base64 of the UTF-8 bytes (RFC 7617): no btoa, which rejects non-Latin-1 text. */
 function base64(text: string): string {
-  const bytes = Array.from(unescapeUtf8(text));
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a, b, c] = [bytes[i]!, bytes[i + 1], bytes[i + 2]];
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]!;
-    out += b === undefined ? '=' : ALPHABET[(n >> 6) & 63]!;
-    out += c === undefined ? '=' : ALPHABET[n & 63]!;
-  }
-  return out;
-}
-
-/** UTF-8 bytes of a string, from its percent-encoding (no TextEncoder in the ES2022 lib). */
-function unescapeUtf8(text: string): number[] {
-  const out: number[] = [];
-  const enc = encodeURIComponent(text);
-  for (let i = 0; i < enc.length; i++) {
-    if (enc[i] === '%') {
-      out.push(parseInt(enc.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else out.push(enc.charCodeAt(i));
-  }
-  return out;
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }
