@@ -13,7 +13,7 @@ import {
   type ErrorBody,
 } from './errors';
 import { SlidingWindowLimiter } from './limiter';
-import { credentialsFor, type AuthClientConfig, type AuthClientOptions } from './auth';
+import { credentialsFor, type AuthClientConfig, type AuthClientOptions, type Signer } from './auth';
 import { redactError, type Redactor } from './redact';
 import { type DeadlineSlot, DeadlineSlots } from './deadline';
 import { normalizeBaseUrl, requestBuilder, type PreparedRequest, type RequestBuilder } from './request';
@@ -52,8 +52,9 @@ export function createAuthCore(
   config: AuthClientConfig,
   options: AuthClientOptions,
   internals: CoreInternals = {},
+  signers: readonly Signer[] = [],
 ): Core {
-  const creds = credentialsFor(config.auth, options);
+  const creds = credentialsFor(config.auth, options, signers);
   const redact = creds.redact;
   const clock = internals.clock ?? systemClock;
   const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));

@@ -88,7 +88,7 @@ export function clientSource(c: Connector, runtime: string): string {
   out.push(operationsInterface(c, names));
   out.push(clientInterface(c, names));
   if (credentials) out.push(credentials.options);
-  out.push(createClientSource(names.client, credentials));
+  out.push(createClientSource(c, names.client, credentials));
   return out.join('\n');
 }
 
@@ -313,10 +313,23 @@ function clientCredentials(c: Connector, client: string): { name: string; option
   };
 }
 
-function createClientSource(client: string, credentials: { name: string } | undefined): string {
-  const core = credentials ? 'createAuthCore' : 'createCore';
+/** The runtime's signers (src/runtime/auth.ts) a connector's auth needs; none for an API key. */
+function signersFor(c: Connector): string[] {
+  const kinds = (a: Connector['auth']): string[] =>
+    a?.type === 'oauth2' ? ['bearerSigner'] : a?.type === 'basic' ? ['basicSigner'] : [];
+  const a = c.auth;
+  if (a?.type !== 'sets') return kinds(a);
+  return ['setsSigner', ...new Set(a.sets.flatMap((s) => kinds(s.auth)))];
+}
+
+function createClientSource(c: Connector, client: string, credentials: { name: string } | undefined): string {
+  const signers = signersFor(c);
+  // Only the signers named here stay in the compiled client: the others are dropped as unused.
+  const core = credentials
+    ? `createAuthCore(CONFIG, options, {}, [${signers.join(', ')}])`
+    : 'createCore(CONFIG, options)';
   return `export function createClient(options: ${credentials?.name ?? 'ClientOptions'}): ${client} {
-  const core = ${core}(CONFIG, options);
+  const core = ${core};
   const iterate: Record<string, unknown> = {};
   const client: Record<string, unknown> = { call: core.call, iterate };
   for (const [name, id] of METHODS) {
