@@ -86,6 +86,21 @@ export function operationOverlaps(op: Operation): Overlap[] {
       'declared',
       'The declared parameter list says `required` itself: delete declared.requiredOmitted.',
     );
+  // The refinements the importer writes beside typed parameters (src/model/declared.ts): a
+  // declared list replaces every parameter, so each of them is then ignored.
+  const refinements = [
+    [
+      'declared.urlEncodingOmitted',
+      d.urlEncodingOmitted !== undefined,
+      'says which path parameters carry x-ms-url-encoding',
+    ],
+    ['declared.parameterKeys', d.parameterKeys !== undefined, 'holds every key of each parameter'],
+    ['declared.bodyIndex', d.bodyIndex !== undefined, 'puts the body parameter where it stands'],
+    ['declared.body', d.body !== undefined, 'holds the body parameter itself'],
+  ] as const;
+  for (const [typed, given, why] of refinements)
+    if (declaredParams && given)
+      pair(typed, 'declared.operation.parameters', 'declared', `The declared parameter list ${why}: delete ${typed}.`);
   if (keys.responses !== undefined && d.responses !== undefined)
     pair(
       'declared.responses',
