@@ -42,7 +42,15 @@ export function scriptedTriggers(c: Connector): Webhook[] {
 }
 
 /** The script pcdk generates for this connector, or undefined when none is needed (or it declares its own). */
+// apiProperties and the connector folder both ask for it in one build: made once per connector.
+const made = new WeakMap<Connector, GeneratedScript | undefined>();
+
 export function generatedScript(c: Connector): GeneratedScript | undefined {
+  if (!made.has(c)) made.set(c, makeScript(c));
+  return made.get(c);
+}
+
+function makeScript(c: Connector): GeneratedScript | undefined {
   if (c.script) return undefined;
   const triggers = scriptedTriggers(c);
   if (triggers.length === 0) return undefined;

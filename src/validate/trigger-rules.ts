@@ -4,6 +4,7 @@
  * field as written in webhookTrigger({ ... }) / pollingTrigger({ ... }), so it is located at
  * that .ts line.
  */
+import { scriptedTriggers } from '../emit/script-csx';
 import type { Connector } from '../model/connector';
 import { successSchema, type Operation } from '../model/operation';
 import type { SchemaObject } from '../model/schema';
@@ -112,12 +113,11 @@ export const triggerRules: TriggerRule[] = [
       );
   },
   function webhookScriptConflict(op, c, report) {
-    // Reported once, on the first trigger that needs the generated script.
-    const needing = c.operations.filter((o) => {
-      const tr = webhookOf(o);
-      return tr && (tr.apiPath !== undefined || tr.location !== undefined);
-    });
-    if (!c.script || needing[0] !== op) return;
+    // Reported once, on the first trigger that needs the generated script; the operations that
+    // need it are the ones the generator scripts (one definition of "needs").
+    if (!c.script) return;
+    const needing = scriptedTriggers(c);
+    if (needing[0] !== op) return;
     report(
       'trigger-script-conflict',
       { operations: needing.map((o) => o.id).join(', ') },
