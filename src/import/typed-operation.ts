@@ -9,7 +9,16 @@
  *   declared parameters + typed responses, all declared.
  */
 import { operationJson } from '../emit/swagger';
-import { header, operation, path, query, response, type OperationSpec } from '../model/operation';
+import {
+  header,
+  isWholeBody,
+  operation,
+  path,
+  query,
+  response,
+  WHOLE_BODY_INPUT,
+  type OperationSpec,
+} from '../model/operation';
 import type { SchemaObject } from '../model/schema';
 import { REASONS, isVisibility } from '../swagger/constants';
 import { isArray, isObject, type JsonObject } from '../swagger/found';
@@ -104,18 +113,23 @@ export function typedParameters(
       const schema = typedSchema(p.schema, local, shared?.schemas);
       // The schema as typed: a shared definition's constant stands for the object its $ref names.
       const body = schema && isObject(schema.value) ? schema.value : undefined;
-      const props = body && isObject(body.properties) ? Object.keys(body.properties) : [];
+      // The client's inputs from the body: an object's properties, any other body whole as `body`.
+      const inputs = !body
+        ? []
+        : isWholeBody(body as SchemaObject)
+          ? [WHOLE_BODY_INPUT]
+          : Object.keys(isObject(body.properties) ? body.properties : {});
       const laterNames = parameters
         .slice(i + 1)
         .flatMap((q) => (isObject(q) && typeof q.name === 'string' ? [q.name] : []));
-      if (!schema || !body || body.type !== 'object' || props.some((k) => names.has(k) || laterNames.includes(k))) {
-        // What the model cannot type (a body that is not an object, properties named like a
-        // parameter) is declared verbatim beside the typed parameters.
+      if (!schema || !body || inputs.some((k) => names.has(k) || laterNames.includes(k))) {
+        // What the model cannot type (inputs named like a parameter) is declared verbatim beside
+        // the typed parameters.
         declared.body = p;
         continue;
       }
       for (const u of local) uses.add(u);
-      bodyNames.push(...props);
+      bodyNames.push(...inputs);
       const bodyParameter = bodyParameterSpec(p);
       if (!bodyParameter) return undefined;
       fields.set('body', schema);
@@ -434,14 +448,17 @@ function parameterReason(parameters: unknown, method: string, shared: SharedRefs
           ? `the body's ${ref} is declared verbatim (see its reason there)`
           : `the body's schema holds a key or value the schema types cannot hold`;
       }
-      if (!isObject(schema.value) || schema.value.type !== 'object')
-        return 'the body is not an object schema (a typed body is an object whose properties are the inputs)';
+      if (!isObject(schema.value)) return 'the body schema is not an object';
       if (!bodyParameterSpec(p)) return `${name}, the body, holds a key the body has no field for`;
-      const clash = Object.keys(isObject(schema.value.properties) ? schema.value.properties : {}).find((k) =>
-        parameters.some((q) => q !== p && isObject(q) && q.name === k),
-      );
+      const whole = isWholeBody(schema.value as SchemaObject);
+      const inputs = whole
+        ? [WHOLE_BODY_INPUT]
+        : Object.keys(isObject(schema.value.properties) ? schema.value.properties : {});
+      const clash = inputs.find((k) => parameters.some((q) => q !== p && isObject(q) && q.name === k));
       if (clash !== undefined)
-        return `the body property "${clash}" is also a parameter (the client's inputs would clash)`;
+        return whole
+          ? `a parameter is named "${clash}", the client's input for a body that is not an object`
+          : `the body property "${clash}" is also a parameter (the client's inputs would clash)`;
       continue;
     }
     if (!typedParameter(p, new Set())) return `${name} holds a key or value path()/query()/header() cannot write`;

@@ -126,7 +126,11 @@ export interface OperationSpec<P extends Record<string, Param>, B extends TSchem
    */
   clientName?: string;
   params?: P;
-  /** The JSON body: an object schema whose top-level properties become client parameters. */
+  /**
+   * The JSON body. An object schema's top-level properties become client parameters side by side
+   * with params; any other schema (an array, a string, an untyped value) is taken whole under the
+   * input `body` (WHOLE_BODY_INPUT).
+   */
   body?: B;
   /** Whether the body parameter is required (default true when there is a body). */
   bodyRequired?: boolean;
@@ -174,6 +178,32 @@ export function clientMethodName(op: Pick<Operation, 'id' | 'clientName'>): stri
   return op.clientName ?? op.id.charAt(0).toLowerCase() + op.id.slice(1);
 }
 
+/** The client input that carries a body that is not an object schema, whole. */
+export const WHOLE_BODY_INPUT = 'body';
+
+/**
+ * Whether the body is taken whole under WHOLE_BODY_INPUT rather than spread into its properties:
+ * only an object schema has properties a caller can name one by one.
+ */
+export function isWholeBody(body: SchemaObject | undefined): boolean {
+  return body !== undefined && body.type !== 'object';
+}
+
+/**
+ * The client inputs the body adds, with which of them are required: an object body's top-level
+ * properties, or the whole body under WHOLE_BODY_INPUT (required unless bodyRequired is false).
+ */
+export function bodyInputs(op: Pick<Operation, 'body' | 'bodyRequired'>): {
+  properties: Record<string, SchemaObject>;
+  required: readonly string[];
+} {
+  const b = op.body;
+  if (!b) return { properties: {}, required: [] };
+  if (isWholeBody(b))
+    return { properties: { [WHOLE_BODY_INPUT]: b }, required: op.bodyRequired === false ? [] : [WHOLE_BODY_INPUT] };
+  return { properties: b.properties ?? {}, required: b.required ?? [] };
+}
+
 /** Normalizes a response map entry to {description, schema}. */
 export function responseSpec(status: string, entry: TSchema | ResponseSpec | DefaultResponseSpec): ResponseSpec {
   if (isResponseSpec(entry)) return entry;
@@ -208,14 +238,22 @@ type ParamsStatic<P extends Record<string, Param>> = {
   -readonly [K in keyof P as P[K]['required'] extends true ? never : K]?: Static<P[K]['schema']>;
 };
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
-/** One object: path, query and header parameters by name plus the body's top-level properties. */
 /** What an operation without a body adds to its input: nothing. */
 type NoInput = Record<never, never>;
+/** Whether a body of type T is taken whole (isWholeBody): anything but a plain object. */
+type IsWhole<T> = unknown extends T
+  ? true
+  : [NonNullable<T>] extends [readonly unknown[]]
+    ? true
+    : [NonNullable<T>] extends [object]
+      ? false
+      : true;
+/** An object body adds its top-level properties; any other body is one input, `body` (WHOLE_BODY_INPUT). */
+type BodyInput<B> = B extends TSchema ? (IsWhole<Static<B>> extends true ? { body: Static<B> } : Static<B>) : NoInput;
 
+/** One object: path, query and header parameters by name plus the body's inputs. */
 export type InputOf<O> =
-  O extends Operation<infer P, infer B, ResponseMap>
-    ? Simplify<ParamsStatic<P> & (B extends TSchema ? (Static<B> extends object ? Static<B> : NoInput) : NoInput)>
-    : never;
+  O extends Operation<infer P, infer B, ResponseMap> ? Simplify<ParamsStatic<P> & BodyInput<B>> : never;
 type SuccessOf<R> = {
   [K in keyof R]: K extends 200 | 201 | 202 | 203 | 204 | 206 | '200' | '201' | '202' | '203' | '204' | '206'
     ? R[K] extends TSchema

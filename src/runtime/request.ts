@@ -27,7 +27,8 @@ export function requestBuilder(
   const authQuery = auth.in === 'query' ? `${encodeURIComponent(auth.name)}=${encodeURIComponent(secret)}` : '';
   const authHeader = auth.in === 'header' ? auth.name.toLowerCase() : '';
   const where = op.params;
-  const hasBody = op.body === true;
+  // The input that is the whole body, when the body is not an object; '' when it is; none: no body.
+  const whole = op.body === true ? '' : op.body;
   const defaults = op.defaults;
   return (given) => {
     let params = given;
@@ -45,7 +46,8 @@ export function requestBuilder(
       if (to === 'query') query += `${query ? '&' : ''}${encodeURIComponent(name)}=${encodeURIComponent(text(value))}`;
       else if (to === 'header') headers[name.toLowerCase()] = text(value);
       else if (to !== 'path') {
-        if (!hasBody) throw new ClientError(`${operationId} has no parameter "${name}"`, operationId);
+        if (whole == null || (whole && name !== whole))
+          throw new ClientError(`${operationId} has no parameter "${name}"`, operationId);
         (body ??= {})[name] = value;
       }
     }
@@ -61,9 +63,11 @@ export function requestBuilder(
     if (authQuery) query += `${query ? '&' : ''}${authQuery}`;
     else if (authHeader) headers[authHeader] = secret;
     const out: PreparedRequest = { url: baseUrl + path + (query ? `?${query}` : ''), headers };
-    if (hasBody) {
+    // An absent whole body (one not required) is sent as none: JSON.stringify(undefined) is undefined.
+    const json: string | undefined = whole == null ? whole : JSON.stringify(whole ? body?.[whole] : (body ?? {}));
+    if (json) {
       headers['content-type'] = 'application/json';
-      out.body = body ? JSON.stringify(body) : '{}';
+      out.body = json;
     }
     return out;
   };

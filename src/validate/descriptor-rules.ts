@@ -8,8 +8,10 @@ import { dynamicTargetId, type DynamicValues } from '../model/dynamic';
 import {
   CLIENT_RESERVED_NAMES,
   clientMethodName,
+  isWholeBody,
   responseSpec,
   successSchema,
+  WHOLE_BODY_INPUT,
   type Operation,
 } from '../model/operation';
 import { dynamicValuesOf, type SchemaObject } from '../model/schema';
@@ -223,7 +225,12 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
     if ((op.body ? 1 : 0) + bodyParams.length > 1) report('multiple-bodies', {}, { operation: op.id, field: 'body' });
     if (op.body && op.method === 'get')
       report('body-on-get', { method: op.method }, { operation: op.id, field: 'body' });
-    if (op.body && op.body.type !== 'object') report('body-not-object', {}, { operation: op.id, field: 'body' });
+    if (isWholeBody(op.body) && WHOLE_BODY_INPUT in op.params)
+      report(
+        'whole-body-input-clash',
+        { name: WHOLE_BODY_INPUT, type: String(op.body?.type ?? 'untyped') },
+        { operation: op.id, field: `params.${WHOLE_BODY_INPUT}` },
+      );
   },
   function params(op, _c, report) {
     for (const [name, p] of Object.entries(op.params)) {
@@ -242,7 +249,7 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
       if (p.visibility !== undefined && !isVisibility(p.visibility))
         report('visibility-invalid', { value: String(p.visibility) }, at);
     }
-    const bodyProps = op.body?.properties ? Object.keys(op.body.properties) : [];
+    const bodyProps = isWholeBody(op.body) ? [] : Object.keys(op.body?.properties ?? {});
     for (const name of bodyProps)
       if (name in op.params) report('param-name-clash', { name }, { operation: op.id, field: `body.${name}` });
   },

@@ -233,10 +233,10 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
     message: () => 'the operation has more than one body',
     hint: 'Merge the bodies into one object schema under `body`.',
   }),
-  'body-not-object': def({
+  'whole-body-input-clash': def<{ name: string; type: string }>({
     severity: 'error',
-    message: () => 'the body must be an object schema (its properties become client parameters)',
-    hint: 'Wrap the value: body: t.object({ value: ... }).',
+    message: (a) => `the ${a.type} body is the client's input "${a.name}", and a parameter has that name too`,
+    hint: 'Rename the parameter, or make the body an object schema whose properties are the inputs.',
   }),
   'method-invalid': def<{ method: string }>({
     severity: 'error',

@@ -283,7 +283,7 @@ describe('typed form: source operation -> typed source -> re-emits equal', () =>
   });
 });
 
-describe('fallback: the declared form wherever the typed one would differ', () => {
+describe('typed where the rebuild is equal, else the declared form', () => {
   test.each([
     [
       'a body property named like a parameter (the client takes both as one input)',
@@ -335,14 +335,22 @@ describe('fallback: the declared form wherever the typed one would differ', () =
       [false, true],
     ],
     [
-      'an array body (the model wants an object body)',
+      'an array body (typed, the client takes it whole as `body`)',
       base({
         parameters: [
           { name: 'body', in: 'body', required: true, schema: { type: 'array', items: { type: 'string' } } },
         ],
         responses: { 200: { description: 'OK' } },
       }),
-      [false, true],
+      [true, true],
+    ],
+    [
+      'a string body (typed, the client takes it whole as `body`)',
+      base({
+        parameters: [pathId, { name: 'note', in: 'body', required: false, schema: { type: 'string' } }],
+        responses: { 200: { description: 'OK' } },
+      }),
+      [true, true],
     ],
   ] as [string, Obj, [boolean, boolean]][])('%s', (_name, op, expected) => {
     const source = asWritten(op) as Obj;
@@ -357,11 +365,13 @@ describe('fallback: the declared form wherever the typed one would differ', () =
   });
 
   test('a body the model cannot type is declared alone, beside the typed parameters (counted typed in part)', () => {
+    // The array body would be the client's input `body`, which the query parameter already is.
     const op = base({
       parameters: [
         pathId,
         { name: 'ids', in: 'body', required: true, schema: { type: 'array', items: { type: 'string' } } },
         { name: 'X-Trace', in: 'header', required: false, type: 'string' },
+        { name: 'body', in: 'query', required: false, type: 'string' },
       ],
       responses: { 200: { description: 'OK' } },
     });
@@ -369,9 +379,9 @@ describe('fallback: the declared form wherever the typed one would differ', () =
     expect(text).toContain("'X-Trace': header(t.string())");
     expect(evaluated.declared?.body).toEqual(op.parameters && (op.parameters as Obj[])[1]);
     expect(evaluated.declared?.bodyIndex).toBe(1);
-    expect([form.typedParameters, form.typedResponses, form.parameters]).toEqual([false, true, { typed: 2, total: 3 }]);
+    expect([form.typedParameters, form.typedResponses, form.parameters]).toEqual([false, true, { typed: 3, total: 4 }]);
     expect(form.why).toEqual([
-      'parameters: the body is not an object schema (a typed body is an object whose properties are the inputs)',
+      'parameters: a parameter is named "body", the client\'s input for a body that is not an object',
     ]);
     expect(jsonDifferences(asWritten(operationJson(evaluated)), op)).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * Static types inferred from descriptors (checked by the compiler when ts-jest compiles this
  * file) and the runtime shape of what the builders return.
  */
-import { t, type InputOf, type OutputOf, type Static } from '../../src/model';
+import { operation, path, t, type InputOf, type OutputOf, type Static } from '../../src/model';
 import { type createWidget, type getWidget, listWidgets } from '../helpers/sample-connector';
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -30,6 +30,20 @@ describe('inferred types', () => {
     type Out = OutputOf<typeof listWidgets>;
     assertType<Equals<Out, { total_pages?: number; widgets?: { id?: number; name?: string }[] }>>(true);
     expect(listWidgets.params.page!.required).toBe(false);
+  });
+
+  test('a body that is not an object is one input, `body`, beside the parameters', () => {
+    const tag = t.object({ name: t.string() });
+    const base = { method: 'post', path: '/lists/{list_id}', summary: 'S', description: 'D.', responses: {} } as const;
+    const params = { list_id: path(t.string({ title: 'List', description: 'The list.' })) };
+    const list = operation({ ...base, id: 'AddTags', params, body: t.array(tag) });
+    const text = operation({ ...base, id: 'SetNote', params, body: t.string() });
+    const nullableObject = operation({ ...base, id: 'Patch', body: t.object({ a: t.string() }, { nullable: true }) });
+    assertType<Equals<InputOf<typeof list>, { list_id: string; body: { name: string }[] }>>(true);
+    assertType<Equals<InputOf<typeof text>, { list_id: string; body: string }>>(true);
+    // An object body stays spread into its properties even when it may be null.
+    assertType<Equals<InputOf<typeof nullableObject>, { a: string }>>(true);
+    expect([list, text].map((o) => o.body?.type)).toEqual(['array', 'string']);
   });
 
   test('builders return plain JSON: the optional and dynamic marks are invisible', () => {

@@ -3,7 +3,8 @@
  * table generated from the ConvertKit descriptors.
  */
 import convertkit from '../../definitions/convertkit/connector';
-import { clientConfig } from '../../src/emit/client/client-source';
+import { clientConfig, operationRoute } from '../../src/emit/client/client-source';
+import { operation, path, t } from '../../src/model';
 import { createCore, type CoreInternals } from '../../src/runtime/core';
 import {
   AbortError,
@@ -92,6 +93,43 @@ describe('requests', () => {
   ])('%s with %j is refused before sending', async (op, params, message) => {
     await expect(core().call(op, params)).rejects.toThrow(message);
     expect(server.requests).toHaveLength(0);
+  });
+
+  test('a body that is not an object is sent whole from the input `body`; an optional one may be left out', async () => {
+    const whole = (id: string, body: ReturnType<typeof t.string> | ReturnType<typeof t.array>, bodyRequired = true) =>
+      operationRoute(
+        operation({
+          id,
+          method: 'put',
+          path: '/tags/{tag_id}',
+          summary: 'Replace',
+          description: 'Replace.',
+          params: { tag_id: path(t.string()) },
+          body,
+          bodyRequired,
+          responses: {},
+        }),
+      );
+    const withWhole = {
+      ...config,
+      operations: {
+        ...config.operations,
+        TagsPut: whole('TagsPut', t.array(t.object({ name: t.string() }))),
+        NotePut: whole('NotePut', t.string(), false),
+      },
+    };
+    script(ok({}));
+    const c = createCore(withWhole, { apiSecret: SECRET, baseUrl: `${server.origin}/v3/`, rateLimit: false });
+    await c.call('TagsPut', { tag_id: '1', body: [{ name: 'a' }, { name: 'b' }] });
+    await c.call('NotePut', { tag_id: '2', body: 'plain' });
+    await c.call('NotePut', { tag_id: '3' });
+    await expect(c.call('TagsPut', { tag_id: '4', name: 'a' })).rejects.toThrow('TagsPut has no parameter "name"');
+    const [tags, note, none] = server.requests;
+    expect(JSON.parse(tags!.body)).toEqual([{ name: 'a' }, { name: 'b' }]);
+    expect(tags!.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(note!.body)).toBe('plain');
+    expect([none!.body, none!.headers['content-type']]).toEqual(['', undefined]);
+    expect(server.requests).toHaveLength(3);
   });
 
   test('an empty secret is refused', () => {

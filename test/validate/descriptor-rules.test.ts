@@ -132,9 +132,15 @@ const table: Row[] = [
     { operation: 'WidgetAdd', field: 'body' },
   ],
   [
-    'body-not-object',
-    withOps(...others, op({ body: t.string({ title: 'Raw', description: 'Raw.' }) })),
-    { operation: 'WidgetAdd', field: 'body' },
+    'whole-body-input-clash',
+    withOps(
+      ...others,
+      op({
+        body: t.array(t.string({ title: 'Tag', description: 'A tag.' }), { title: 'Tags', description: 'Tags.' }),
+        params: { body: query(t.string({ title: 'Body', description: 'Body.' })) },
+      }),
+    ),
+    { operation: 'WidgetAdd', field: 'params.body' },
   ],
   [
     'param-location-invalid',
@@ -475,6 +481,16 @@ describe('descriptor rules', () => {
 
   test('the sample connector is clean', () => {
     expect(validateDescriptor(sample)).toEqual([]);
+  });
+
+  test.each([
+    [
+      'an array',
+      t.array(t.object({ name: t.string({ title: 'Name', description: 'The name.' }) }), { title: 'Widgets' }),
+    ],
+    ['a string', t.string({ title: 'Note', description: 'The note.' })],
+  ])('%s body, taken whole as the input `body`, is clean', (_name, body) => {
+    expect(validateDescriptor(withOps(...others, op({ body })))).toEqual([]);
   });
 
   test('the table has a row for every code the descriptor rules report (at least 20)', () => {

@@ -4,7 +4,14 @@
  * connector and runtime text in, source text out.
  */
 import type { Connector } from '../../model/connector';
-import { clientMethodName, responseSpec, type Operation } from '../../model/operation';
+import {
+  bodyInputs,
+  clientMethodName,
+  isWholeBody,
+  responseSpec,
+  WHOLE_BODY_INPUT,
+  type Operation,
+} from '../../model/operation';
 import type { SchemaObject } from '../../model/schema';
 import { apiPathOf } from '../../model/trigger';
 import type { AuthClientConfig, ClientAuthRoute, SingleAuthRoute } from '../../runtime/auth';
@@ -145,7 +152,7 @@ export function operationRoute(op: Operation): OperationRoute {
     path: apiPathOf(op).replace(/^\//, ''),
     params,
   };
-  if (op.body) route.body = true;
+  if (op.body) route.body = isWholeBody(op.body) ? WHOLE_BODY_INPUT : true;
   if (op.idempotent) route.idempotent = true;
   const pg = op.pagination;
   if (pg) {
@@ -195,11 +202,12 @@ function paramMembers(op: Operation): { members: [string, SchemaObject][]; requi
     // The client sends a required internal parameter's default itself (operationRoute).
     if (p.required && !(name in defaulted)) required.add(name);
   }
-  for (const [name, s] of Object.entries(op.body?.properties ?? {})) {
-    // A name both a parameter and a body property is a descriptor error (param-name-clash).
+  const body = bodyInputs(op);
+  for (const [name, s] of Object.entries(body.properties)) {
+    // A name both a parameter and a body input is a descriptor error (param-name-clash, whole-body-input-clash).
     if (op.params[name]) continue;
     members.push([name, s]);
-    if (op.body?.required?.includes(name)) required.add(name);
+    if (body.required.includes(name)) required.add(name);
   }
   // The client sends a paginated list's page (or cursor) parameter even when the descriptor leaves
   // it undeclared (operationRoute adds it), so callers may start at a page of their choice.

@@ -168,6 +168,33 @@ describe('a list that is the whole body', () => {
   });
 });
 
+describe('a body that is not an object', () => {
+  // Bulk endpoints take a list as the whole body; the client takes it as the input `body`.
+  const tagAll = operation({
+    id: 'TagsAdd',
+    method: 'post',
+    path: '/tags',
+    summary: 'Add tags',
+    description: 'Adds several tags.',
+    params: { dry_run: query(t.boolean({ title: 'Dry run', description: 'Only check.' })) },
+    body: t.array(t.object({ name: t.string({ title: 'Name', description: 'The tag name.' }) }), {
+      title: 'Tags',
+      description: 'The tags.',
+    }),
+    bodyRequired: false,
+    responses: { 200: t.partial({ count: t.integer({ format: 'int32', title: 'Count', description: 'Added.' }) }) },
+  });
+  const c = variant({ operations: { tagAll } });
+
+  test('is the route input `body`, typed as the array, optional when bodyRequired is false', () => {
+    expect(validateDescriptor(c)).toEqual([]);
+    expect(clientConfig(c).operations.TagsAdd!.body).toBe('body');
+    expect(clientDeclarations(c, '')).toMatch(
+      /export type TagAllParams = \{\s*dry_run\?: boolean;\s*body\?: Array<\{\s*name: string;\s*\}>;\s*\}/,
+    );
+  });
+});
+
 describe('method names', () => {
   test("each ConvertKit method is named by the key its operation is listed under: the const's name", () => {
     const dir = path.join(__dirname, '../../../definitions/convertkit/operations');

@@ -33,8 +33,11 @@ export interface OperationRoute {
     readonly path: string;
     /** Where each non-body parameter goes. Names not listed here go to the JSON body. */
     readonly params: Readonly<Record<string, ParamIn>>;
-    /** Whether the operation takes a JSON body. */
-    readonly body?: boolean;
+    /**
+     * Whether the operation takes a JSON body: `true` = the names not listed in params are its
+     * top-level properties; a name = that input is the whole body (an array, a string...).
+     */
+    readonly body?: true | string;
     /** Safe to retry on 5xx and network errors although the method is not idempotent. */
     readonly idempotent?: boolean;
     readonly pagination?: PageSpec;
