@@ -26,70 +26,62 @@ export function definitionObject(s: SchemaObject): DeclaredSchema {
   return orderedJson(declaredOf(s) ?? s, true);
 }
 
+/** The keys written first, in this order; the others follow in the order the schema holds them. */
+const ORDER = [
+  'type',
+  'format',
+  'title',
+  'description',
+  'x-ms-summary',
+  'enum',
+  'default',
+  'example',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'readOnly',
+  'items',
+  'properties',
+  'required',
+  'additionalProperties',
+  'x-nullable',
+  'x-ms-visibility',
+  'x-ms-dynamic-values',
+] as const satisfies readonly (keyof DeclaredSchema)[];
+const FIXED: ReadonlySet<string> = new Set(ORDER);
+
 function orderedJson(s: DeclaredSchema, entry = false): DeclaredSchema {
   // A shared definition (sharedSchema()) is written where it is used as a reference to it.
   const ref = entry ? undefined : sharedRefOf(s);
   if (ref !== undefined) return { $ref: ref };
-  // The keys of the fixed order are taken out by name; `rest` holds the others ($ref, allOf,
-  // x-ms-dynamic-schema, ...) in the order the source wrote them.
-  const {
-    type,
-    format,
-    title,
-    description,
-    'x-ms-summary': summary,
-    enum: values,
-    default: fallback,
-    example,
-    minimum,
-    maximum,
-    minLength,
-    maxLength,
-    pattern,
-    minItems,
-    maxItems,
-    readOnly,
-    items,
-    properties,
-    required,
-    additionalProperties,
-    'x-nullable': nullable,
-    'x-ms-visibility': visibility,
-    'x-ms-dynamic-values': dynamicValues,
-    ...rest
-  } = s;
-  const out: DeclaredSchema = withoutUndefined({
-    type,
-    format,
-    title,
-    description,
-    'x-ms-summary': summary,
-    enum: values,
-    default: fallback,
-    example,
-    minimum,
-    maximum,
-    minLength,
-    maxLength,
-    pattern,
-    minItems,
-    maxItems,
-    readOnly,
-    items: items && orderedJson(items),
-    properties: properties && mapSchemas(properties, orderedJson),
-    required: required && [...required],
-    additionalProperties:
-      typeof additionalProperties === 'object' ? orderedJson(additionalProperties) : additionalProperties,
-    'x-nullable': nullable,
-    'x-ms-visibility': visibility,
-    'x-ms-dynamic-values': dynamicValues,
-    ...rest,
-    // Outside the fixed order, so written as given: the members keep their own key order.
-    allOf: rest.allOf?.map(asGiven),
-  });
+  // Only defined keys are added (an object built whole and then pruned with delete is several
+  // times slower to make and to read: this runs for every schema node of every build).
+  const out: Record<string, unknown> = {};
+  const src = s as Record<string, unknown>;
+  for (const key of ORDER) {
+    const v = src[key];
+    if (v === undefined) continue;
+    if (key === 'items') out.items = orderedJson(v as DeclaredSchema);
+    else if (key === 'properties') out.properties = mapSchemas(v as Record<string, DeclaredSchema>, orderedJson);
+    else if (key === 'required') out.required = [...(v as string[])];
+    else if (key === 'additionalProperties')
+      out.additionalProperties = typeof v === 'object' ? orderedJson(v as DeclaredSchema) : v;
+    else out[key] = v;
+  }
+  // The rest ($ref, allOf, x-ms-dynamic-schema, ...) in the order the source wrote them; allOf's
+  // members keep their own key order.
+  for (const key of Object.keys(src)) {
+    const v = src[key];
+    if (FIXED.has(key) || v === undefined) continue;
+    out[key] = key === 'allOf' ? (v as DeclaredSchema[]).map(asGiven) : v;
+  }
   const dyn = dynamicValuesOf(s);
   if (dyn) out['x-ms-dynamic-values'] = dynamicValuesJson(dyn);
-  return out;
+  return out as DeclaredSchema;
 }
 
 /** A schema with its keys in the order given, nested schemas too. */

@@ -79,6 +79,21 @@ function stringEnd(text: string, start: number): number {
   }
 }
 
+/** The deepest nesting of brackets outside strings (a stray closer at the top level counts for nothing, as below). */
+function maxDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22 /* " */) i = stringEnd(text, i) - 1;
+    else if (ch === 0x7b /* { */ || ch === 0x5b /* [ */) {
+      if (++depth > max) max = depth;
+      // } or ]
+    } else if (depth > 0 && (ch === 0x7d || ch === 0x5d)) depth--;
+  }
+  return max;
+}
+
 /**
  * The first limit `text` crosses, scanning brackets outside strings. Works on invalid JSON too
  * (the syntax error is the parser's to report): it only has to bound what the parser may do.
@@ -92,6 +107,9 @@ export function jsonTextProblem(text: string, limits: typeof JSON_LIMITS = JSON_
       offset: 0,
     };
   }
+  // Nearly every file is well within the depth limit: a count of brackets outside strings says so
+  // without reading a key. Only a file that crosses it is scanned again to name where.
+  if (maxDepth(text) <= limits.maxDepth) return undefined;
   const stack: Frame[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);

@@ -36,6 +36,11 @@ describe('jsonTextProblem: the iterative scan every reader runs first', () => {
       '['.repeat(JSON_LIMITS.maxDepth + 1),
       { kind: 'depth', pointer: '/0'.repeat(JSON_LIMITS.maxDepth) },
     ],
+    [
+      'stray closers first do not hide the nesting after them',
+      `]]]]${'['.repeat(JSON_LIMITS.maxDepth + 1)}`,
+      { kind: 'depth', pointer: '/0'.repeat(JSON_LIMITS.maxDepth) },
+    ],
     ['brackets inside strings do not count', `["${'['.repeat(5000)}"]`, undefined],
     ['escaped quotes do not end a string', `["\\"${'{'.repeat(5000)}"]`, undefined],
     [
