@@ -58,3 +58,17 @@ export function cachedJson<T>(label: string, keyMaterial: string, produce: () =>
   writeCacheEntry(file, JSON.stringify(value));
   return value;
 }
+
+/** cachedJson for work that is asynchronous (esbuild's service calls); not looked up in the shipped entries. */
+export async function cachedJsonAsync<T>(label: string, keyMaterial: string, produce: () => Promise<T>): Promise<T> {
+  if (!cacheEnabled()) return produce();
+  const file = cacheFile(label, keyMaterial, '.json');
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    // Miss or unreadable entry.
+  }
+  const value = await produce();
+  writeCacheEntry(file, JSON.stringify(value));
+  return value;
+}

@@ -1,7 +1,8 @@
 /**
  * Loads a connector's descriptors from their TypeScript source, every time: esbuild bundles
  * `definitions/<id>/connector.ts` with the files it imports (about 50 ms, no type-check), and the
- * bundle runs as one CommonJS module. No compiled copy exists that could go stale.
+ * bundle runs as one CommonJS module. The bundle is kept between builds (./bundle-cache), and
+ * used again only while every file it was made from has the same content, so no copy can go stale.
  *
  * Whatever goes wrong on the author's side (a syntax error, an import that does not resolve, a
  * throw while the descriptors run, a missing default export) comes back as a diagnostic with the
@@ -11,9 +12,11 @@
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
+import type { BuildOptions } from 'esbuild';
 import type { Connector } from '../model/connector';
 import { setSiteCapture } from '../model/source-site';
 import type { Diagnostic } from '../diagnostics';
+import { cachedBundle, keepBundle } from './bundle-cache';
 import { diagnostic } from './diagnostics';
 import { bundleSiteCapture, registerBundleMap } from './source-map-sites';
 import { thrownDiagnostic } from './thrown-error';
@@ -39,6 +42,26 @@ export function connectorEntry(definitionsDir: string, id: string): string {
   return path.resolve(definitionsDir, id, 'connector.ts');
 }
 
+/**
+ * What esbuild is asked for, less `write` and `metafile`, which loading always sets. Part of the
+ * bundle cache's key: a change here (or in esbuild's version) makes every kept bundle unused.
+ */
+function bundleOptions(entry: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    outfile: `${entry}.js`,
+    sourcemap: 'inline',
+    sourcesContent: false,
+    logLevel: 'silent',
+    absWorkingDir: path.dirname(entry),
+  };
+}
+
 export async function loadDescriptors(id: string, definitionsDir: string): Promise<LoadedDescriptors> {
   const entry = connectorEntry(definitionsDir, id);
   const at = (file: string, line = 1, column = 1) => ({ connector: id, source: { file, line, column } });
@@ -51,44 +74,41 @@ export async function loadDescriptors(id: string, definitionsDir: string): Promi
     };
   }
 
-  const esbuild = require('esbuild') as typeof import('esbuild');
+  const options = bundleOptions(entry);
   let code: string;
   let sources: string[];
-  try {
-    // The async API: esbuild's sync calls start a worker thread first, about 70 ms more per process.
-    const out = await esbuild.build({
-      entryPoints: [entry],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      packages: 'external',
-      write: false,
-      outfile: `${entry}.js`,
-      sourcemap: 'inline',
-      sourcesContent: false,
-      metafile: true,
-      logLevel: 'silent',
-      absWorkingDir: path.dirname(entry),
-    });
-    code = out.outputFiles[0]!.text;
-    sources = Object.keys(out.metafile.inputs).map((f) => path.resolve(path.dirname(entry), f));
-  } catch (e) {
-    const errors = ((e as { errors?: EsbuildMessage[] }).errors ?? []).map((m) => {
-      const loc = m.location;
-      const file = loc ? path.resolve(path.dirname(entry), loc.file) : entry;
-      const unresolved = /^Could not resolve "(.*)"/.exec(m.text);
-      return unresolved
-        ? diagnostic(
-            'descriptor-import-unresolved',
-            { specifier: unresolved[1]! },
-            at(file, loc?.line, (loc?.column ?? 0) + 1),
-          )
-        : diagnostic('descriptor-syntax-error', { message: m.text }, at(file, loc?.line, (loc?.column ?? 0) + 1));
-    });
-    if (errors.length === 0)
-      errors.push(diagnostic('descriptor-syntax-error', { message: (e as Error).message }, at(entry)));
-    return { entry, sources: [entry], diagnostics: errors };
+  const kept = cachedBundle(entry, options);
+  if (kept) {
+    // Nothing the last bundle was made from changed: esbuild is not even loaded.
+    ({ code, sources } = kept);
+  } else {
+    const esbuild = require('esbuild') as typeof import('esbuild');
+    const startedAt = Date.now();
+    try {
+      // The async API: esbuild's sync calls start a worker thread first, about 70 ms more per process.
+      const out = await esbuild.build({ ...options, write: false, metafile: true });
+      code = out.outputFiles[0]!.text;
+      sources = Object.keys(out.metafile.inputs).map((f) => path.resolve(path.dirname(entry), f));
+    } catch (e) {
+      // Failures are never kept: the author sees esbuild's own diagnostics every time.
+      const errors = ((e as { errors?: EsbuildMessage[] }).errors ?? []).map((m) => {
+        const loc = m.location;
+        const file = loc ? path.resolve(path.dirname(entry), loc.file) : entry;
+        const unresolved = /^Could not resolve "(.*)"/.exec(m.text);
+        return unresolved
+          ? diagnostic(
+              'descriptor-import-unresolved',
+              { specifier: unresolved[1]! },
+              at(file, loc?.line, (loc?.column ?? 0) + 1),
+            )
+          : diagnostic('descriptor-syntax-error', { message: m.text }, at(file, loc?.line, (loc?.column ?? 0) + 1));
+      });
+      if (errors.length === 0)
+        errors.push(diagnostic('descriptor-syntax-error', { message: (e as Error).message }, at(entry)));
+      return { entry, sources: [entry], diagnostics: errors };
+    }
+    // Kept even when the descriptors then throw: the bundle is right, the author's code is not.
+    keepBundle(entry, options, { code, sources }, sources, startedAt);
   }
 
   // Positions in thrown errors and in descriptor values are mapped back to the .ts sources.

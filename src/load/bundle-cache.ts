@@ -1,0 +1,245 @@
+/**
+ * The descriptor bundle, kept between builds so that loading descriptors none of whose sources
+ * changed does not load or start esbuild: waiting for esbuild's service process to start and
+ * bundle was most of what loading the descriptors cost (about 55 ms of a 350 ms warm `pcdk build`).
+ *
+ * This helps a rebuild with nothing changed (CI, `pcdk build` run again, a build after
+ * `pcdk validate`), not the author's loop of "edit a descriptor, rebuild": there a source did
+ * change, so the entry is stale and esbuild runs as before (and the entry is rewritten).
+ *
+ * An entry is found by a key made of the esbuild version, the build options and the entry path,
+ * and holds the bundle, its source list, and what the bundle was made from, each checked on use:
+ *  - every input esbuild read (its metafile), by size and a hash of its bytes. Modification times
+ *    are not trusted to say a file is unchanged (a save within the same tick, a checkout, a copy
+ *    that keeps times all defeat them), so every input is read and hashed: for ConvertKit, 30
+ *    small files in about a millisecond. An edit that adds an import changes the importing file, so a new
+ *    input is caught there; a deleted input fails its read.
+ *  - the files esbuild reads beside the sources without listing them as inputs: tsconfig.json
+ *    (its `paths` decide what `import ... from 'pcdk'` means, and it can change the output),
+ *    jsconfig.json and package.json in each source's folder and every folder above, and the
+ *    files a tsconfig `extends`, by hash, or by their absence.
+ *  - the names in each source's folder and the folder above: a file added beside a source can
+ *    change what an import resolves to (`./types` meaning types.ts rather than types/index.ts).
+ * Anything that differs, or an entry that cannot be read or parsed, means "no entry": esbuild
+ * runs. Only successful bundles are kept; a syntax error or an unresolved import always goes
+ * through esbuild, so its diagnostics are esbuild's.
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cacheEnabled, cacheFile, writeCacheEntry } from '../io/content-cache';
+
+/** Bump when what an entry holds, or how it is checked, changes. */
+const FORMAT = 1;
+
+/**
+ * A source modified this close to (or after) the start of the bundling may have changed while
+ * esbuild read it, so the bundle is not kept: the entry would record the newer content beside
+ * the older bundle. Generous, for file systems whose clock is not this machine's. So a build
+ * started within a second of an edit (as under --watch) keeps nothing, and costs only a stat per
+ * source; the next build with nothing changed bundles once more and keeps that.
+ */
+const RACY_MS = 1000;
+
+export interface DescriptorBundle {
+  /** The CommonJS bundle, with its inline source map. */
+  code: string;
+  /** Every source file the bundle was made from, absolute. */
+  sources: string[];
+}
+
+/** [file, size, sha1]: an input, or a config file (size -1 and hash '' when it did not exist). */
+type FileRecord = [string, number, string];
+/** [folder, sha1 of its sorted names]. */
+type DirRecord = [string, string];
+
+interface Entry {
+  format: number;
+  key: string;
+  inputs: FileRecord[];
+  configs: FileRecord[];
+  dirs: DirRecord[];
+  sources: string[];
+  code: string;
+}
+
+const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json', 'package.json'];
+
+function keyMaterial(entry: string, options: object): string {
+  return JSON.stringify({ format: FORMAT, esbuild: esbuildVersion(), entry, options });
+}
+
+/** Read from its package.json: loading esbuild itself is what a cache hit saves. */
+function esbuildVersion(): string {
+  return (require('esbuild/package.json') as { version: string }).version;
+}
+
+function entryFile(key: string): string {
+  return cacheFile('descriptors', key, '.json');
+}
+
+function sha1(data: string | Uint8Array): string {
+  return crypto.createHash('sha1').update(data).digest('hex');
+}
+
+/** Size and hash of a file's bytes, or [-1, ''] when it cannot be read. */
+function fileRecord(file: string): FileRecord {
+  try {
+    const bytes = fs.readFileSync(file);
+    return [file, bytes.length, sha1(bytes)];
+  } catch {
+    return [file, -1, ''];
+  }
+}
+
+function dirRecord(dir: string): DirRecord {
+  try {
+    // Dot files are left out: editors' swap and lock files come and go, and no import names them.
+    const names = fs
+      .readdirSync(dir)
+      .filter((n) => !n.startsWith('.'))
+      .sort();
+    return [dir, sha1(names.join('\0'))];
+  } catch {
+    return [dir, ''];
+  }
+}
+
+/** The config files esbuild may read for these sources, and the files a tsconfig extends. */
+function configFiles(sources: string[]): string[] {
+  const dirs = new Set<string>();
+  for (const s of sources) {
+    for (let d = path.dirname(s); !dirs.has(d); d = path.dirname(d)) {
+      dirs.add(d);
+      if (path.dirname(d) === d) break;
+    }
+  }
+  const files = new Set<string>();
+  const add = (file: string, depth: number): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    if (depth > 8 || !/(?:^|[\\/])[tj]sconfig[^\\/]*\.json$/.test(file)) return;
+    for (const ext of tsconfigExtends(file)) {
+      const target = resolveExtends(path.dirname(file), ext);
+      if (target) add(target, depth + 1);
+    }
+  };
+  for (const d of [...dirs].sort()) for (const name of CONFIG_NAMES) add(path.join(d, name), 0);
+  return [...files];
+}
+
+/** The `extends` of a tsconfig (a string or a list), read loosely: tsconfig allows comments. */
+function tsconfigExtends(file: string): string[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const m = /"extends"\s*:\s*("(?:[^"\\]|\\.)*"|\[[^\]]*\])/.exec(text);
+  if (!m) return [];
+  return [...m[1]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((s) => s[1]!);
+}
+
+function resolveExtends(dir: string, spec: string): string | undefined {
+  if (spec.startsWith('.') || path.isAbsolute(spec)) {
+    const file = path.resolve(dir, spec);
+    return file.endsWith('.json') || fs.existsSync(file) ? file : `${file}.json`;
+  }
+  try {
+    return require.resolve(spec, { paths: [dir] });
+  } catch {
+    try {
+      return require.resolve(`${spec}/tsconfig.json`, { paths: [dir] });
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Each source's folder and the one above it. */
+function listedDirs(sources: string[]): string[] {
+  const dirs = new Set<string>();
+  for (const s of sources) {
+    dirs.add(path.dirname(s));
+    dirs.add(path.dirname(path.dirname(s)));
+  }
+  return [...dirs].sort();
+}
+
+function sameFile(r: FileRecord): boolean {
+  const [file, size, hash] = r;
+  if (size < 0) return !fs.existsSync(file);
+  try {
+    // Size first: a different size is a change without reading the file.
+    if (fs.statSync(file).size !== size) return false;
+  } catch {
+    return false;
+  }
+  return fileRecord(file)[2] === hash;
+}
+
+/** The bundle kept for this entry and these options, when nothing it was made from changed. */
+export function cachedBundle(entry: string, options: object): DescriptorBundle | undefined {
+  if (!cacheEnabled()) return undefined;
+  try {
+    const key = keyMaterial(entry, options);
+    const e = JSON.parse(fs.readFileSync(entryFile(key), 'utf8')) as Entry;
+    if (e.format !== FORMAT || e.key !== key || typeof e.code !== 'string' || !Array.isArray(e.sources)) {
+      return undefined;
+    }
+    if (!e.inputs.every(sameFile) || !e.configs.every(sameFile)) return undefined;
+    if (!e.dirs.every(([dir, hash]) => dirRecord(dir)[1] === hash)) return undefined;
+    return { code: e.code, sources: e.sources };
+  } catch {
+    // No entry, or one that cannot be read or parsed: bundle again.
+    return undefined;
+  }
+}
+
+/**
+ * Keeps a bundle esbuild just made. `inputs` are the metafile's inputs, absolute; `startedAt`
+ * is Date.now() from before the bundling began (see RACY_MS). Never throws: a cache that cannot
+ * be written only means bundling again next time.
+ */
+export function keepBundle(
+  entry: string,
+  options: object,
+  bundle: DescriptorBundle,
+  inputs: string[],
+  startedAt: number,
+): void {
+  if (!cacheEnabled()) return;
+  try {
+    const recent = (f: string): boolean => {
+      try {
+        return fs.statSync(f).mtimeMs > startedAt - RACY_MS;
+      } catch {
+        return false;
+      }
+    };
+    // Checked before reading (an edit-then-build loop stops here, having hashed nothing) and
+    // again after, since a source written between the two checks is read in its newer content.
+    if (inputs.some(recent)) return;
+    const records = inputs.map(fileRecord);
+    // An input that is not a readable file (a plugin's virtual module) cannot be checked later.
+    if (records.some(([, size]) => size < 0)) return;
+    const configs = configFiles(inputs).map(fileRecord);
+    const dirs = listedDirs(inputs);
+    const listings = dirs.map(dirRecord);
+    if ([...inputs, ...configs.filter(([, s]) => s >= 0).map(([f]) => f), ...dirs].some(recent)) return;
+    const key = keyMaterial(entry, options);
+    const e: Entry = {
+      format: FORMAT,
+      key,
+      inputs: records,
+      configs,
+      dirs: listings,
+      sources: bundle.sources,
+      code: bundle.code,
+    };
+    writeCacheEntry(entryFile(key), JSON.stringify(e));
+  } catch {
+    // Kept or not, the bundle is used.
+  }
+}
