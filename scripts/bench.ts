@@ -8,17 +8,22 @@
  * `file`, docs/bench.json by default (see scripts/bench/record.ts); writing the default record
  * regenerates the README's bench table from it.
  */
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import * as build from './bench/build';
-import * as client from './bench/client';
 import { DEFAULT_RECORD, machine, readRecord, updateReadme, withSection, writeRecord } from './bench/record';
-import * as roundtrip from './bench/roundtrip';
 import { printedRow } from './bench/rows';
-import * as scaling from './bench/scaling';
 import type { BenchSection } from './bench/types';
-import * as validate from './bench/validate';
 
-const SECTIONS: Record<string, { run(): Promise<BenchSection> }> = { client, build, validate, roundtrip, scaling };
+type Section = { run(): Promise<BenchSection> };
+// Loaded only when run: a section's process holds nothing of the others (their modules and
+// fixtures would weigh on its garbage collection and memory figures).
+const SECTIONS: Record<string, () => Section> = {
+  client: () => require('./bench/client'),
+  build: () => require('./bench/build'),
+  validate: () => require('./bench/validate'),
+  roundtrip: () => require('./bench/roundtrip'),
+  scaling: () => require('./bench/scaling'),
+};
 
 interface Args {
   names: string[];
@@ -52,10 +57,34 @@ async function main(): Promise<void> {
     return;
   }
   const names = args.names.length ? args.names : Object.keys(SECTIONS);
+  if (names.length > 1) {
+    // Each section in a process of its own: one section's heap (the client's servers, the
+    // corpus's documents) would otherwise weigh on the next one's garbage collection and peak
+    // memory, and the figures would depend on the order the sections ran in.
+    for (const name of names) {
+      const child = spawnSync(
+        process.execPath,
+        [
+          ...process.execArgv,
+          path.join(__dirname, 'run-ts.js'),
+          __filename,
+          name,
+          ...(args.json ? ['--json', args.json] : []),
+        ],
+        { stdio: 'inherit', env: { ...process.env, PCDK_BENCH_SECTION_ONLY: '1' } },
+      );
+      if (child.status !== 0) {
+        process.stderr.write(`bench: section ${name} failed (exit ${child.status ?? child.signal})\n`);
+        process.exitCode = 1;
+      }
+    }
+    finish(args);
+    return;
+  }
   for (const name of names) {
     const measuredAt = new Date().toISOString();
     const where = machine();
-    const section = await SECTIONS[name]!.run();
+    const section = await SECTIONS[name]!().run();
     process.stdout.write(`\n## ${section.title}\n`);
     for (const row of section.rows) process.stdout.write(`${printedRow(row)}\n`);
     if (args.json) {
@@ -68,11 +97,15 @@ async function main(): Promise<void> {
       writeRecord(args.json, record);
     }
   }
-  if (args.json) {
-    process.stdout.write(`\nbench: recorded in ${path.relative(process.cwd(), args.json)}\n`);
-    if (args.json === DEFAULT_RECORD && updateReadme(args.json))
-      process.stdout.write('bench: README.md bench table updated\n');
-  }
+  // A section run by the loop above: the parent reports once, after the last one.
+  if (!process.env.PCDK_BENCH_SECTION_ONLY) finish(args);
+}
+
+function finish(args: Args): void {
+  if (!args.json) return;
+  process.stdout.write(`\nbench: recorded in ${path.relative(process.cwd(), args.json)}\n`);
+  if (args.json === DEFAULT_RECORD && updateReadme(args.json))
+    process.stdout.write('bench: README.md bench table updated\n');
 }
 
 void main();
