@@ -161,7 +161,10 @@ function loadFolder(root: string, prepared: Map<string, Prepared>, usePlain: boo
       if (spec === 'pcdk') return model;
       if (spec.startsWith('.')) {
         const target = path.resolve(path.dirname(file), spec);
-        const candidate = [`${target}.ts`, path.join(target, 'index.ts')].find((f) => fs.existsSync(f));
+        // The folder's files were listed once (prepareFolder); the disk is asked only beyond them.
+        const candidate = [`${target}.ts`, path.join(target, 'index.ts')].find(
+          (f) => prepared.has(f) || fs.existsSync(f),
+        );
         if (!candidate || path.relative(root, candidate).startsWith('..')) {
           throw new DescriptorLoadError(
             `${path.relative(root, file)}: cannot import "${spec}" (only files inside the definition folder; the model is import { ... } from 'pcdk')`,

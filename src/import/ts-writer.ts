@@ -36,6 +36,17 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** An object key: bare when it is a plain identifier, quoted otherwise (`'x-ms-summary'`, `'__proto__'`). */
 export function propertyKey(k: string): string {
+  let key = KEYS.get(k);
+  if (key === undefined) {
+    key = keyText(k);
+    // The same few keys (type, title, description, ...) come back thousands of times per import.
+    if (KEYS.size < 10_000) KEYS.set(k, key);
+  }
+  return key;
+}
+const KEYS = new Map<string, string>();
+
+function keyText(k: string): string {
   // A quoted '__proto__' key in a literal still sets the prototype; only a computed key is an own property.
   if (k === '__proto__') return "['__proto__']";
   // tsc types a literal key named like an Object.prototype member (constructor, toString, ...) from
@@ -123,20 +134,26 @@ function flatLiteral(value: unknown, max: number): string | undefined {
   if (value instanceof Call) return flatList(`${value.callee}(`, value.args, ')', max);
   if (Array.isArray(value)) return flatList('[', value, ']', max);
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return max >= 2 ? '{}' : undefined;
+    // Keys rather than entries, and no filtered copy: this runs at every level of every literal.
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o);
+    let count = 0;
+    for (const k of keys) if (o[k] !== undefined) count++;
+    if (count === 0) return max >= 2 ? '{}' : undefined;
     // `{ ` and ` }` and a `, ` between entries.
-    let length = 4 + 2 * (entries.length - 1);
-    const parts: string[] = [];
-    for (const [k, v] of entries) {
+    let length = 4 + 2 * (count - 1);
+    let text = '';
+    for (const k of keys) {
+      const v = o[k];
+      if (v === undefined) continue;
       if (length > max) return undefined;
       const f = flatLiteral(v, max - length);
       if (f === undefined) return undefined;
       const part = entry(k, v, f);
       length += part.length;
-      parts.push(part);
+      text += text ? `, ${part}` : part;
     }
-    return length > max ? undefined : `{ ${parts.join(', ')} }`;
+    return length > max ? undefined : `{ ${text} }`;
   }
   const text = scalar(value);
   return text.length > max ? undefined : text;

@@ -158,12 +158,11 @@ export function typedParameters(
 /** Adds one parameter to `params` (code and value), as an own data property whatever its name. */
 function putParam(params: Typed, name: string, param: Typed): void {
   for (const side of ['code', 'value'] as const) {
-    Object.defineProperty(params[side], name, {
-      value: param[side],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    const o = params[side] as Obj;
+    // Assigned, except `__proto__`, which only defineProperty makes an own property.
+    if (name === '__proto__')
+      Object.defineProperty(o, name, { value: param[side], enumerable: true, writable: true, configurable: true });
+    else o[name] = param[side];
   }
 }
 

@@ -128,7 +128,11 @@ const isAuthoredKey = (k: string): boolean => Object.hasOwn(AUTHORED, k);
 
 /** An own data property, safe for any key (a source property may be named `__proto__`). */
 function put(o: Obj, k: string, v: unknown): void {
-  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  // `__proto__` is the one key an assignment would not make an own property (Object.prototype's
+  // accessor would take it); every other key is assigned, which keeps the object fast.
+  if (k === '__proto__')
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
 }
 
 /** x-ms-dynamic-values as the builders' DynamicValues, when it holds nothing else. */

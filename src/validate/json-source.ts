@@ -7,7 +7,7 @@
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Diagnostic, Location } from '../diagnostics';
 import { diagnostic } from './diagnostics';
-import { jsonTextProblem, type LimitProblem } from './json-limits';
+import { JSON_LIMITS, jsonTextProblem, type LimitProblem, valueDepthProblem } from './json-limits';
 
 export interface Position {
   line: number;
@@ -76,9 +76,7 @@ export function readJsonSource(raw: string, where: { connector: string; file: st
   const at = (offset: number): Location => ({ ...where, pointer: '', ...positionAt(starts(), offset) });
   if (hasBom) diagnostics.push(diagnostic('json-bom', {}, { ...where, pointer: '', line: 1, column: 1 }));
 
-  // Before any parser runs: jsonc-parser's tree recurses once per level.
-  const problem = jsonTextProblem(text);
-  if (problem) {
+  const refuse = (problem: LimitProblem): JsonSource => {
     const refused = { ...problem, ...positionAt(starts(), problem.offset) };
     diagnostics.push(
       diagnostic(
@@ -95,23 +93,49 @@ export function readJsonSource(raw: string, where: { connector: string; file: st
       refused,
       locate: () => ({ line: refused.line, column: refused.column }),
     };
-  }
+  };
+  if (text.length > JSON_LIMITS.maxChars) return refuse(jsonTextProblem(text)!);
 
   let value: unknown;
   let strictMessage: string | undefined;
   let syntaxError: JsonSource['syntaxError'];
   let trailing = 0;
   try {
+    // V8's JSON.parse does not recurse, so it is safe on any nesting; what walks the value is not.
     value = JSON.parse(text);
   } catch (e) {
     strictMessage = (e as Error).message;
   }
+  if (strictMessage === undefined) {
+    // The value's depth, counted without recursion over its containers (not its characters): only
+    // a file found too deep is scanned as text, to name the place.
+    const deep = valueDepthProblem(value);
+    if (deep !== undefined)
+      return refuse(
+        jsonTextProblem(text) ?? {
+          kind: 'depth',
+          reason: `nested deeper than ${JSON_LIMITS.maxDepth} levels`,
+          pointer: deep,
+          offset: 0,
+        },
+      );
+  } else {
+    // Before jsonc-parser reads it: its tree recurses once per level.
+    const problem = jsonTextProblem(text);
+    if (problem) return refuse(problem);
+  }
 
   const errors: ParseError[] = [];
   let treeMemo: Node | undefined | null = null;
+  // A value that parsed is shallow enough, but its text may not be (a duplicate key keeps only the
+  // last of its values): the recursive tree is built only from text within the limit, else
+  // positions fall back to the start of the file.
   const tree = (): Node | undefined =>
     treeMemo === null
-      ? (treeMemo = parseTree(text, errors, { allowTrailingComma: true, disallowComments: true }))
+      ? (treeMemo =
+          strictMessage === undefined && jsonTextProblem(text)
+            ? undefined
+            : parseTree(text, errors, { allowTrailingComma: true, disallowComments: true }))
       : treeMemo;
   if (strictMessage !== undefined) {
     tree();

@@ -87,6 +87,15 @@ describe('readers refuse deep input with a located diagnostic, before any parser
     expect(src.locate('/paths')).toEqual({ line: d.line, column: d.column });
   });
 
+  test('depth a duplicate key hides from the value still never reaches the recursive tree', () => {
+    // JSON.parse keeps the last "a" (shallow); the text holds a 10,000-level first one.
+    const text = `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)},"a":1,"b":[]}`;
+    const src = readJsonSource(text, where);
+    expect([src.value, src.refused, src.diagnostics]).toEqual([{ a: 1, b: [] }, undefined, []]);
+    // Positions would need jsonc-parser's tree of the text: they fall back to the file's start.
+    expect(src.locate('/b')).toEqual({ line: 1, column: 1 });
+  });
+
   test('a file over 16 MiB is refused unread, at its start', () => {
     const text = `{"description":"${'a'.repeat(JSON_LIMITS.maxChars)}"}`;
     const src = readJsonSource(text, where);
