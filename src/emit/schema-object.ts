@@ -52,7 +52,8 @@ const ORDER = [
   'x-ms-visibility',
   'x-ms-dynamic-values',
 ] as const satisfies readonly (keyof DeclaredSchema)[];
-const FIXED: ReadonlySet<string> = new Set(ORDER);
+/** Each fixed key's place in ORDER. */
+const RANK: ReadonlyMap<string, number> = new Map(ORDER.map((k, i) => [k, i]));
 
 function orderedJson(s: DeclaredSchema, entry = false): DeclaredSchema {
   // A shared definition (sharedSchema()) is written where it is used as a reference to it.
@@ -60,11 +61,21 @@ function orderedJson(s: DeclaredSchema, entry = false): DeclaredSchema {
   if (ref !== undefined) return { $ref: ref };
   // Only defined keys are added (an object built whole and then pruned with delete is several
   // times slower to make and to read: this runs for every schema node of every build).
-  const out: Record<string, unknown> = {};
   const src = s as Record<string, unknown>;
-  for (const key of ORDER) {
+  // One pass over the keys the schema has (usually a handful), not a lookup of every fixed key:
+  // the fixed ones are put in ORDER's order, the rest ($ref, allOf, x-ms-dynamic-schema, ...) after
+  // them in the order the source wrote them.
+  const fixed: string[] = [];
+  const rest: string[] = [];
+  for (const key of Object.keys(src)) {
+    if (src[key] === undefined) continue;
+    if (RANK.has(key)) fixed.push(key);
+    else rest.push(key);
+  }
+  if (fixed.length > 1) fixed.sort((a, b) => RANK.get(a)! - RANK.get(b)!);
+  const out: Record<string, unknown> = {};
+  for (const key of fixed) {
     const v = src[key];
-    if (v === undefined) continue;
     if (key === 'items') out.items = orderedJson(v as DeclaredSchema);
     else if (key === 'properties') out.properties = mapSchemas(v as Record<string, DeclaredSchema>, orderedJson);
     else if (key === 'required') out.required = [...(v as string[])];
@@ -72,13 +83,8 @@ function orderedJson(s: DeclaredSchema, entry = false): DeclaredSchema {
       out.additionalProperties = typeof v === 'object' ? orderedJson(v as DeclaredSchema) : v;
     else out[key] = v;
   }
-  // The rest ($ref, allOf, x-ms-dynamic-schema, ...) in the order the source wrote them; allOf's
-  // members keep their own key order.
-  for (const key of Object.keys(src)) {
-    const v = src[key];
-    if (FIXED.has(key) || v === undefined) continue;
-    out[key] = key === 'allOf' ? (v as DeclaredSchema[]).map(asGiven) : v;
-  }
+  // allOf's members keep their own key order.
+  for (const key of rest) out[key] = key === 'allOf' ? (src[key] as DeclaredSchema[]).map(asGiven) : src[key];
   const dyn = dynamicValuesOf(s);
   if (dyn) out['x-ms-dynamic-values'] = dynamicValuesJson(dyn);
   return out as DeclaredSchema;
