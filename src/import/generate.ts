@@ -85,7 +85,8 @@ function schemasFile(shared: SharedSchemas, modelImport: string): string {
       : `// Declared verbatim: ${commentText(c.why ?? '')}.\nexport const ${c.id}: DeclaredSchema = ${literal(c.source)};\n`,
   );
   const mapEntries: Record<string, unknown> = {};
-  for (const c of shared.consts) {
+  const byName = new Map(shared.consts.map((c) => [c.name, c]));
+  for (const c of shared.names.map((n) => byName.get(n)!)) {
     const value = code(c.typed ? `definitionObject(${c.id})` : c.id);
     // defineProperty, not assignment: a definition named "__proto__" must stay an own entry.
     Object.defineProperty(mapEntries, c.name, { value, enumerable: true, writable: true, configurable: true });

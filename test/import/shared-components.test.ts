@@ -102,6 +102,11 @@ describe('import: shared pieces as constants, the swagger equal', () => {
       tag: { type: 'string', 'x-ms-mutability': ['read'] },
     },
   };
+  // Refers to a definition that comes after it (written after Pet), and two that refer to each
+  // other (the cycle is closed by a $ref text).
+  swagger.definitions.Pack = { type: 'array', items: { $ref: '#/definitions/Pet' } };
+  swagger.definitions.Node = { type: 'object', properties: { next: { $ref: '#/definitions/Leaf' } } };
+  swagger.definitions.Leaf = { type: 'object', properties: { up: { $ref: '#/definitions/Node' } } };
   // A value no schema type holds (the builders' visibility is lower case): declared verbatim.
   swagger.definitions.Odd = { type: 'object', properties: { a: { type: 'string', 'x-ms-visibility': 'Advanced' } } };
   swagger.parameters.PetId = { name: 'petId', in: 'path', required: true, type: 'string' };
@@ -145,9 +150,15 @@ describe('import: shared pieces as constants, the swagger equal', () => {
       'schemas.ts',
       '// Declared verbatim: holds a key or value the schema types cannot hold.\nexport const odd: DeclaredSchema = {',
     ],
+    ['schemas.ts', "export const pack = sharedSchema('Pack', t.array(pet));"],
     [
       'schemas.ts',
-      'export const definitions: Record<string, DeclaredSchema> = { Animal: definitionObject(animal), Pet: definitionObject(pet), Odd: odd };',
+      "export const leaf = sharedSchema('Leaf', t.partial({ up: declaredSchema({ $ref: '#/definitions/Node' }) }));",
+    ],
+    ['schemas.ts', "export const node = sharedSchema('Node', t.partial({ next: leaf }));"],
+    [
+      'schemas.ts',
+      'export const definitions: Record<string, DeclaredSchema> = {\n  Animal: definitionObject(animal),\n  Pet: definitionObject(pet),\n  Pack: definitionObject(pack),\n  Node: definitionObject(node),\n  Leaf: definitionObject(leaf),\n  Odd: odd,\n};',
     ],
     [
       'parameters.ts',
@@ -180,6 +191,12 @@ describe('import: shared pieces as constants, the swagger equal', () => {
     expect(file('operations/photos.ts')).toContain(
       ' * Declared verbatim: parameters: "file" is formData, which has no typed location.',
     );
+  });
+
+  test('constants come after those they use, whatever the source order', () => {
+    const at = (id: string) => file('schemas.ts').indexOf(`export const ${id} =`);
+    expect(at('pet')).toBeLessThan(at('pack'));
+    expect(at('leaf')).toBeLessThan(at('node'));
   });
 
   test('the operation is typed and rebuilds the source swagger exactly', () => {
