@@ -29,8 +29,10 @@ function baseType(s: SchemaObject, indent: string): string {
     case 'array':
       return `Array<${schemaType(s.items, indent)}>`;
     case 'object':
-    case undefined:
       return objectType(s, indent);
+    case undefined:
+      // No type: an object when it names properties, else any JSON value (Swagger's `{}`).
+      return s.properties || s.additionalProperties ? objectType(s, indent) : 'unknown';
     default:
       return 'unknown';
   }
