@@ -162,7 +162,9 @@ export async function run(): Promise<BenchSection> {
     // Ratios are of medians; each median's spread is on its own row.
     rows: [
       figureRow('pcdk build, whole process, first run (cold cache)', cold, 'ms'),
-      { ...statsRow('pcdk build, whole process, median of 9', warm, 'ms'), key: true },
+      // Nothing changed between these runs: the descriptor bundle and client transform come from
+      // the cache (esbuild is not started); the type-check and every validation layer still run.
+      { ...statsRow('pcdk build, whole process, warm, no source changed, median of 9', warm, 'ms'), key: true },
       {
         ...figureRow('pcdk build, in process, wall per build (mean of 10)', inProcessMs, 'ms'),
         value: `${show(inProcessMs, 'ms')} (CPU ${show(cpuMs, 'ms')})`,
@@ -200,7 +202,12 @@ export async function run(): Promise<BenchSection> {
       ),
       ratioRow('first build / TypeSpec (target <= 0.25)', cold / tsp0, { op: '<=', value: 0.25 }, 3),
       // The speed-up above, as the cost ratio the other targets are written in.
-      ratioRow('warm build / TypeSpec (target <= 0.10)', warm.median / tsp0, { op: '<=', value: 0.1 }, 3),
+      ratioRow(
+        'warm build (no source changed) / TypeSpec (target <= 0.10)',
+        warm.median / tsp0,
+        { op: '<=', value: 0.1 },
+        3,
+      ),
     ],
   };
 }
