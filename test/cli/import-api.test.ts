@@ -91,6 +91,15 @@ describe('pcdk import --api on real descriptions', () => {
     expect(fs.readFileSync(path.join(defs, 'petstore2', 'schemas.ts'), 'utf8')).toMatch(
       /export const pet = t\.object\(\{/,
     );
+    // A list of users is the whole body (the client's input `body`), not left out.
+    const createWithArray = swagger.paths['/user/createWithArray'].post;
+    expect(createWithArray.parameters).toEqual([
+      expect.objectContaining({
+        in: 'body',
+        schema: expect.objectContaining({ type: 'array', items: expect.objectContaining({ type: 'object' }) }),
+      }),
+    ]);
+    expect(imported.err).not.toMatch(/request body was not imported/);
   });
 
   test('refuses to replace an existing folder without --force; usage errors exit 2', async () => {

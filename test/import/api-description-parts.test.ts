@@ -419,6 +419,39 @@ describe('whole descriptions, in memory', () => {
     );
   });
 
+  test('a list body is taken whole as the input `body`; a query parameter of that name gives way, with a warning', () => {
+    const r = importApiDescription({
+      file: 'tree.json',
+      version: '3.1',
+      doc: doc({
+        paths: {
+          '/nodes': {
+            post: {
+              operationId: 'addNodes',
+              parameters: [{ name: 'body', in: 'query', schema: { type: 'string' } }],
+              requestBody: {
+                required: true,
+                content: {
+                  'application/json': {
+                    schema: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } } } },
+                  },
+                },
+              },
+              responses: { 204: { description: 'Done' } },
+            },
+          },
+        },
+      }),
+    });
+    expect(r.files.get('operations/nodes.ts')).toContain(
+      "body: t.array(t.partial({ name: t.string({ title: 'Name' }) }))",
+    );
+    expect(r.files.get('operations/nodes.ts')).not.toContain('query(');
+    expect(r.diagnostics.map((d) => `${d.code} ${d.pointer ?? ''}: ${d.message}`)).toContain(
+      'api-import-skipped /paths/~1nodes/post/requestBody: the query parameter body was not imported: the whole request body is the input of that name',
+    );
+  });
+
   test('form bodies, cookies and object query parameters are left out with a warning naming the operation and pointer', () => {
     const r = importApiDescription({
       file: 'tree.json',

@@ -4,6 +4,7 @@
  * for (cookies, form bodies, non-JSON payloads, object-valued query parameters) is left out with
  * a warning naming the operation and the pointer.
  */
+import { WHOLE_BODY_INPUT } from '../../model/operation';
 import { isArray, isObject, type JsonObject } from '../../swagger/found';
 import type { SchemaConverter, Shape } from './convert-schema';
 import { plainText, sentence } from './derive-names';
@@ -229,12 +230,20 @@ function checkBody(src: SourceOperation, ctx: PlanContext, plan: OperationPlan):
     return;
   }
   if (resolved.kind !== 'object' && resolved.kind !== 'record') {
-    ctx.skipped(
-      'the request body',
-      `it is ${resolved.kind === 'array' ? 'an array' : `a ${resolved.kind}`}, and Power Platform bodies are objects`,
-      pointer,
-    );
-    plan.body = undefined;
+    // A list or a single value is taken whole, as the client's input `body`: a parameter of that
+    // name would be one client argument for two values.
+    const clash = plan.params.find((p) => p.name === WHOLE_BODY_INPUT);
+    if (clash && clash.in !== 'path') {
+      ctx.skipped(
+        `the ${clash.in} parameter ${clash.name}`,
+        'the whole request body is the input of that name',
+        pointer,
+      );
+      plan.params = plan.params.filter((p) => p !== clash);
+    } else if (clash) {
+      ctx.skipped('the request body', `the path parameter ${clash.name} has the name its input would take`, pointer);
+      plan.body = undefined;
+    }
     return;
   }
   // A body property named like a parameter would be one client argument for two values.
