@@ -90,21 +90,28 @@ export const call = (callee: string, ...args: unknown[]): Call => new Call(calle
 
 /** A literal for a JSON value (plus Code fragments), formatted at the given indent level. */
 export function literal(value: unknown, indent = 0): string {
-  const flat = flatLiteral(value, LINE_WIDTH - indent * 2);
-  if (flat !== undefined) return flat;
+  return layout(value, indent, new WeakMap());
+}
+
+/** Each object's one-line text (or null: longer than any line), worked out once per literal(). */
+type FlatMemo = WeakMap<object, string | null>;
+
+function layout(value: unknown, indent: number, memo: FlatMemo): string {
+  const flat = flatText(value, memo);
+  if (flat !== null && flat.length <= LINE_WIDTH - indent * 2) return flat;
   const pad = '  '.repeat(indent + 1);
   const close = '  '.repeat(indent);
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    return `[\n${value.map((v) => `${pad}${literal(v, indent + 1)},`).join('\n')}\n${close}]`;
+    return `[\n${value.map((v) => `${pad}${layout(v, indent + 1, memo)},`).join('\n')}\n${close}]`;
   }
   if (value instanceof Code) return value.text;
   // Too long for one line: each argument laid out at this level, `t.object({` opening on the call's line.
-  if (value instanceof Call) return `${value.callee}(${value.args.map((a) => literal(a, indent)).join(', ')})`;
+  if (value instanceof Call) return `${value.callee}(${value.args.map((a) => layout(a, indent, memo)).join(', ')})`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return '{}';
-    return `{\n${entries.map(([k, v]) => `${pad}${entry(k, v, literal(v, indent + 1))},`).join('\n')}\n${close}}`;
+    return `{\n${entries.map(([k, v]) => `${pad}${entry(k, v, layout(v, indent + 1, memo))},`).join('\n')}\n${close}}`;
   }
   return scalar(value);
 }
@@ -125,50 +132,54 @@ function scalar(value: unknown): string {
 }
 
 /**
- * The one-line form when it fits in `max` characters, else undefined (also for a multi-line code
- * fragment). It stops as soon as the line is too long: literal() asks again at every level, so
- * building each subtree's whole one-line text would make a deep value quadratic.
+ * The one-line form of a value, or null when it is longer than a line can be (or is a multi-line
+ * code fragment). layout() asks at every level of a value that does not fit: each object's answer
+ * is kept, and each stops as soon as it is too long, so a deep value costs linear time.
  */
-function flatLiteral(value: unknown, max: number): string | undefined {
-  if (value instanceof Code) return value.text.includes('\n') || value.text.length > max ? undefined : value.text;
-  if (value instanceof Call) return flatList(`${value.callee}(`, value.args, ')', max);
-  if (Array.isArray(value)) return flatList('[', value, ']', max);
-  if (value !== null && typeof value === 'object') {
-    // Keys rather than entries, and no filtered copy: this runs at every level of every literal.
-    const o = value as Record<string, unknown>;
-    const keys = Object.keys(o);
-    let count = 0;
-    for (const k of keys) if (o[k] !== undefined) count++;
-    if (count === 0) return max >= 2 ? '{}' : undefined;
-    // `{ ` and ` }` and a `, ` between entries.
-    let length = 4 + 2 * (count - 1);
-    let text = '';
-    for (const k of keys) {
-      const v = o[k];
-      if (v === undefined) continue;
-      if (length > max) return undefined;
-      const f = flatLiteral(v, max - length);
-      if (f === undefined) return undefined;
-      const part = entry(k, v, f);
-      length += part.length;
-      text += text ? `, ${part}` : part;
-    }
-    return length > max ? undefined : `{ ${text} }`;
+function flatText(value: unknown, memo: FlatMemo): string | null {
+  if (value === null || typeof value !== 'object') {
+    const text = scalar(value);
+    return text.length > LINE_WIDTH ? null : text;
   }
-  const text = scalar(value);
-  return text.length > max ? undefined : text;
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  let text: string | null;
+  if (value instanceof Code) text = value.text.includes('\n') || value.text.length > LINE_WIDTH ? null : value.text;
+  else if (value instanceof Call) text = flatList(`${value.callee}(`, value.args, ')', memo);
+  else if (Array.isArray(value)) text = flatList('[', value, ']', memo);
+  else text = flatObject(value as Record<string, unknown>, memo);
+  memo.set(value, text);
+  return text;
 }
 
-/** `open` items joined by `, ` then `close`, on one line within `max` characters. */
-function flatList(open: string, items: readonly unknown[], close: string, max: number): string | undefined {
-  let length = open.length + close.length + 2 * Math.max(0, items.length - 1);
+function flatObject(o: Record<string, unknown>, memo: FlatMemo): string | null {
+  // Keys rather than entries, and no filtered copy: this runs at every level of every literal.
+  let text = '';
+  // `{ ` and ` }`; a `, ` is added before each entry after the first.
+  let length = 4;
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    if (v === undefined) continue;
+    const f = flatText(v, memo);
+    if (f === null) return null;
+    const part = entry(k, v, f);
+    length += part.length + (text ? 2 : 0);
+    if (length > LINE_WIDTH) return null;
+    text += text ? `, ${part}` : part;
+  }
+  return text ? `{ ${text} }` : '{}';
+}
+
+/** `open` items joined by `, ` then `close`, on one line, or null when longer than a line can be. */
+function flatList(open: string, items: readonly unknown[], close: string, memo: FlatMemo): string | null {
+  let length = open.length + close.length;
   const parts: string[] = [];
   for (const item of items) {
-    if (length > max) return undefined;
-    const f = flatLiteral(item, max - length);
-    if (f === undefined) return undefined;
-    length += f.length;
+    const f = flatText(item, memo);
+    if (f === null) return null;
+    length += f.length + (parts.length ? 2 : 0);
+    if (length > LINE_WIDTH) return null;
     parts.push(f);
   }
-  return length > max ? undefined : `${open}${parts.join(', ')}${close}`;
+  return `${open}${parts.join(', ')}${close}`;
 }
