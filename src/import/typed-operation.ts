@@ -10,13 +10,13 @@
  */
 import { operationJson } from '../emit/swagger';
 import {
+  bodyInputs,
   header,
   isWholeBody,
   operation,
   path,
   query,
   response,
-  WHOLE_BODY_INPUT,
   type OperationSpec,
 } from '../model/operation';
 import type { SchemaObject } from '../model/schema';
@@ -24,7 +24,7 @@ import { REASONS, isVisibility } from '../swagger/constants';
 import { isArray, isObject, type JsonObject } from '../swagger/found';
 import { writtenDifferences } from './json-compare';
 import { call } from './ts-writer';
-import { dynamicValuesFrom, typedSchema, type Typed, type Uses } from './typed-schema';
+import { dynamicValuesFrom, putOwn, typedSchema, type Typed, type Uses } from './typed-schema';
 
 type Obj = JsonObject;
 
@@ -114,11 +114,7 @@ export function typedParameters(
       // The schema as typed: a shared definition's constant stands for the object its $ref names.
       const body = schema && isObject(schema.value) ? schema.value : undefined;
       // The client's inputs from the body: an object's properties, any other body whole as `body`.
-      const inputs = !body
-        ? []
-        : isWholeBody(body as SchemaObject)
-          ? [WHOLE_BODY_INPUT]
-          : Object.keys(isObject(body.properties) ? body.properties : {});
+      const inputs = body ? bodyInputNames(body as SchemaObject) : [];
       const laterNames = parameters
         .slice(i + 1)
         .flatMap((q) => (isObject(q) && typeof q.name === 'string' ? [q.name] : []));
@@ -157,13 +153,12 @@ export function typedParameters(
 
 /** Adds one parameter to `params` (code and value), as an own data property whatever its name. */
 function putParam(params: Typed, name: string, param: Typed): void {
-  for (const side of ['code', 'value'] as const) {
-    const o = params[side] as Obj;
-    // Assigned, except `__proto__`, which only defineProperty makes an own property.
-    if (name === '__proto__')
-      Object.defineProperty(o, name, { value: param[side], enumerable: true, writable: true, configurable: true });
-    else o[name] = param[side];
-  }
+  for (const side of ['code', 'value'] as const) putOwn(params[side] as Obj, name, param[side]);
+}
+
+/** The names the client takes the body's values under (the model's bodyInputs). */
+function bodyInputNames(body: SchemaObject): string[] {
+  return Object.keys(bodyInputs({ body }).properties);
 }
 
 /** The body parameter's name and labels as DeclaredOperation.bodyParameter, or undefined when not expressible. */
@@ -450,9 +445,7 @@ function parameterReason(parameters: unknown, method: string, shared: SharedRefs
       if (!isObject(schema.value)) return 'the body schema is not an object';
       if (!bodyParameterSpec(p)) return `${name}, the body, holds a key the body has no field for`;
       const whole = isWholeBody(schema.value as SchemaObject);
-      const inputs = whole
-        ? [WHOLE_BODY_INPUT]
-        : Object.keys(isObject(schema.value.properties) ? schema.value.properties : {});
+      const inputs = bodyInputNames(schema.value as SchemaObject);
       const clash = inputs.find((k) => parameters.some((q) => q !== p && isObject(q) && q.name === k));
       if (clash !== undefined)
         return whole

@@ -127,7 +127,7 @@ const AUTHORED: Record<keyof SchemaObject, true> = {
 const isAuthoredKey = (k: string): boolean => Object.hasOwn(AUTHORED, k);
 
 /** An own data property, safe for any key (a source property may be named `__proto__`). */
-function put(o: Obj, k: string, v: unknown): void {
+export function putOwn(o: Obj, k: string, v: unknown): void {
   // `__proto__` is the one key an assignment would not make an own property (Object.prototype's
   // accessor would take it); every other key is assigned, which keeps the object fast.
   if (k === '__proto__')
@@ -340,11 +340,11 @@ class SchemaWriter {
       const typed = this.schema(sub);
       if (!typed) return undefined;
       if (required && !requiredSet.has(name)) {
-        put(code, name, call('t.optional', typed.code));
-        put(value, name, t.optional(typed.value as SchemaObject));
+        putOwn(code, name, call('t.optional', typed.code));
+        putOwn(value, name, t.optional(typed.value as SchemaObject));
       } else {
-        put(code, name, typed.code);
-        put(value, name, typed.value);
+        putOwn(code, name, typed.code);
+        putOwn(value, name, typed.value);
       }
     }
     if (required) {
@@ -377,15 +377,15 @@ class SchemaWriter {
       if (SUB_SCHEMA_KEYS.has(k)) {
         const sub = this.subSchemas(k, v);
         if (!sub) return undefined;
-        put(code, k, sub.code);
-        put(value, k, sub.value);
+        putOwn(code, k, sub.code);
+        putOwn(value, k, sub.value);
         continue;
       }
       // Vendor keys (`x-...`, DeclaredSchema's VendorKeys) are written as declared: any JSON value.
       const check = Object.hasOwn(RAW_KEYS, k) ? RAW_KEYS[k] : k.startsWith('x-') ? anyValue : undefined;
       if (!check?.(v)) return undefined;
-      put(code, k, v);
-      put(value, k, v);
+      putOwn(code, k, v);
+      putOwn(value, k, v);
     }
     // An empty literal (any value) is no SchemaObject to tsc (a weak type with nothing in common): declared.
     if (Object.keys(s).length > 0 && Object.keys(s).every(isAuthoredKey)) return { code, value };
@@ -410,8 +410,8 @@ class SchemaWriter {
     for (const [name, sub] of Object.entries(v)) {
       const typed = this.schema(sub);
       if (!typed) return undefined;
-      put(code, name, typed.code);
-      put(value, name, typed.value);
+      putOwn(code, name, typed.code);
+      putOwn(value, name, typed.value);
     }
     return { code, value };
   }

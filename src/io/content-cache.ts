@@ -46,14 +46,8 @@ export function shippedCacheDir(): string {
 /** The JSON result of `produce()`, from the cache when an entry for this key exists. */
 export function cachedJson<T>(label: string, keyMaterial: string, produce: () => T): T {
   if (!cacheEnabled()) return produce();
-  const file = cacheFile(label, keyMaterial, '.json');
-  for (const entry of [path.join(shippedCacheDir(), path.basename(file)), file]) {
-    try {
-      return JSON.parse(fs.readFileSync(entry, 'utf8')) as T;
-    } catch {
-      // Miss or unreadable entry.
-    }
-  }
+  const { file, hit } = lookup<T>(label, keyMaterial, true);
+  if (hit) return hit.value;
   const value = produce();
   writeCacheEntry(file, JSON.stringify(value));
   return value;
@@ -62,13 +56,23 @@ export function cachedJson<T>(label: string, keyMaterial: string, produce: () =>
 /** cachedJson for work that is asynchronous (esbuild's service calls); not looked up in the shipped entries. */
 export async function cachedJsonAsync<T>(label: string, keyMaterial: string, produce: () => Promise<T>): Promise<T> {
   if (!cacheEnabled()) return produce();
-  const file = cacheFile(label, keyMaterial, '.json');
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  } catch {
-    // Miss or unreadable entry.
-  }
+  const { file, hit } = lookup<T>(label, keyMaterial, false);
+  if (hit) return hit.value;
   const value = await produce();
   writeCacheEntry(file, JSON.stringify(value));
   return value;
+}
+
+/** The entry's file, and its value when one can be read (shipped entries first, when asked). */
+function lookup<T>(label: string, keyMaterial: string, shipped: boolean): { file: string; hit?: { value: T } } {
+  const file = cacheFile(label, keyMaterial, '.json');
+  const places = shipped ? [path.join(shippedCacheDir(), path.basename(file)), file] : [file];
+  for (const entry of places) {
+    try {
+      return { file, hit: { value: JSON.parse(fs.readFileSync(entry, 'utf8')) as T } };
+    } catch {
+      // Miss or unreadable entry.
+    }
+  }
+  return { file };
 }

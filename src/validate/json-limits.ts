@@ -79,17 +79,17 @@ function stringEnd(text: string, start: number): number {
   }
 }
 
+const [QUOTE, OPEN_BRACE, OPEN_BRACKET, CLOSE_BRACE, CLOSE_BRACKET] = [0x22, 0x7b, 0x5b, 0x7d, 0x5d];
+
 /** The deepest nesting of brackets outside strings (a stray closer at the top level counts for nothing, as below). */
 function maxDepth(text: string): number {
   let depth = 0;
   let max = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === 0x22 /* " */) i = stringEnd(text, i) - 1;
-    else if (ch === 0x7b /* { */ || ch === 0x5b /* [ */) {
-      if (++depth > max) max = depth;
-      // } or ]
-    } else if (depth > 0 && (ch === 0x7d || ch === 0x5d)) depth--;
+    if (ch === QUOTE) i = stringEnd(text, i) - 1;
+    else if (ch === OPEN_BRACE || ch === OPEN_BRACKET) max = Math.max(max, ++depth);
+    else if (depth > 0 && (ch === CLOSE_BRACE || ch === CLOSE_BRACKET)) depth--;
   }
   return max;
 }

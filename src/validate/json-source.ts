@@ -108,17 +108,9 @@ export function readJsonSource(raw: string, where: { connector: string; file: st
   }
   if (strictMessage === undefined) {
     // The value's depth, counted without recursion over its containers (not its characters): only
-    // a file found too deep is scanned as text, to name the place.
-    const deep = valueDepthProblem(value);
-    if (deep !== undefined)
-      return refuse(
-        jsonTextProblem(text) ?? {
-          kind: 'depth',
-          reason: `nested deeper than ${JSON_LIMITS.maxDepth} levels`,
-          pointer: deep,
-          offset: 0,
-        },
-      );
+    // a file found too deep is scanned as text, to name the place (text nests at least as deep as
+    // its value, so the scan finds it).
+    if (valueDepthProblem(value) !== undefined) return refuse(jsonTextProblem(text)!);
   } else {
     // Before jsonc-parser reads it: its tree recurses once per level.
     const problem = jsonTextProblem(text);
