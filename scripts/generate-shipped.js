@@ -4,7 +4,8 @@
  * Runs after tsc in `npm run compile`, with the same code the CLI runs:
  * - the compiled validators (lib/generated/validators/, see src/validate/shipped-validators.ts):
  *   the Swagger 2.0 schema swagger-parser validates against, and the three official Power
- *   Platform schemas from PCDK_SCHEMAS or ../shared/schemas;
+ *   Platform schemas from PCDK_SCHEMAS, else PCDK_SHARED/schemas, else ../shared/schemas (where
+ *   the tests look for them too, so a clone that sets only PCDK_SHARED ships what they check);
  * - the cache entries of the generated client's runtime, its bundle and the declarations
  *   TypeScript emits for it (lib/generated/cache/, see src/io/content-cache.ts), so no build
  *   loads the typescript package.
@@ -22,12 +23,17 @@ const { SHIPPED_MANIFEST, SHIPPED_VALIDATORS_DIR, shippedFileText, shippedKey } 
   path.join(lib, 'validate', 'shipped-validators.js'),
 );
 
-const schemas = process.env.PCDK_SCHEMAS || path.join(root, '..', 'shared', 'schemas');
+const schemas =
+  process.env.PCDK_SCHEMAS ||
+  path.join(
+    process.env.PCDK_SHARED ? path.resolve(process.env.PCDK_SHARED) : path.join(root, '..', 'shared'),
+    'schemas',
+  );
 const recipes = [swagger2Recipe()];
 if (fs.existsSync(schemas)) recipes.push(...officialValidatorRecipes(schemas));
 else
   process.stderr.write(
-    `generate-shipped: no official schemas at ${schemas} (set PCDK_SCHEMAS); ` +
+    `generate-shipped: no official schemas at ${schemas} (set PCDK_SCHEMAS or PCDK_SHARED); ` +
       'this package will validate against them only with --schemas\n',
   );
 
