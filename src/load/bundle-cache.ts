@@ -24,10 +24,19 @@
  * runs. Only successful bundles are kept; a syntax error or an unresolved import always goes
  * through esbuild, so its diagnostics are esbuild's.
  */
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cacheEnabled, cacheFile, writeCacheEntry } from '../io/content-cache';
+import {
+  dirRecord,
+  extendedConfigs,
+  fileRecord,
+  modifiedAfter,
+  sameDir,
+  sameFile,
+  type DirRecord,
+  type FileRecord,
+} from './file-records';
 
 /** Bump when what an entry holds, or how it is checked, changes. */
 const FORMAT = 1;
@@ -47,11 +56,6 @@ export interface DescriptorBundle {
   /** Every source file the bundle was made from, absolute. */
   sources: string[];
 }
-
-/** [file, size, sha1]: an input, or a config file (size -1 and hash '' when it did not exist). */
-type FileRecord = [string, number, string];
-/** [folder, sha1 of its sorted names]. */
-type DirRecord = [string, string];
 
 interface Entry {
   format: number;
@@ -78,33 +82,6 @@ function entryFile(key: string): string {
   return cacheFile('descriptors', key, '.json');
 }
 
-function sha1(data: string | Uint8Array): string {
-  return crypto.createHash('sha1').update(data).digest('hex');
-}
-
-/** Size and hash of a file's bytes, or [-1, ''] when it cannot be read. */
-function fileRecord(file: string): FileRecord {
-  try {
-    const bytes = fs.readFileSync(file);
-    return [file, bytes.length, sha1(bytes)];
-  } catch {
-    return [file, -1, ''];
-  }
-}
-
-function dirRecord(dir: string): DirRecord {
-  try {
-    // Dot files are left out: editors' swap and lock files come and go, and no import names them.
-    const names = fs
-      .readdirSync(dir)
-      .filter((n) => !n.startsWith('.'))
-      .sort();
-    return [dir, sha1(names.join('\0'))];
-  } catch {
-    return [dir, ''];
-  }
-}
-
 /** The config files esbuild may read for these sources, and the files a tsconfig extends. */
 function configFiles(sources: string[]): string[] {
   const dirs = new Set<string>();
@@ -115,46 +92,14 @@ function configFiles(sources: string[]): string[] {
     }
   }
   const files = new Set<string>();
-  const add = (file: string, depth: number): void => {
-    if (files.has(file)) return;
-    files.add(file);
-    if (depth > 8 || !/(?:^|[\\/])[tj]sconfig[^\\/]*\.json$/.test(file)) return;
-    for (const ext of tsconfigExtends(file)) {
-      const target = resolveExtends(path.dirname(file), ext);
-      if (target) add(target, depth + 1);
+  for (const d of [...dirs].sort()) {
+    for (const name of CONFIG_NAMES) {
+      const file = path.join(d, name);
+      files.add(file);
+      if (name !== 'package.json') for (const extended of extendedConfigs(file)) files.add(extended);
     }
-  };
-  for (const d of [...dirs].sort()) for (const name of CONFIG_NAMES) add(path.join(d, name), 0);
+  }
   return [...files];
-}
-
-/** The `extends` of a tsconfig (a string or a list), read loosely: tsconfig allows comments. */
-function tsconfigExtends(file: string): string[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
-  const m = /"extends"\s*:\s*("(?:[^"\\]|\\.)*"|\[[^\]]*\])/.exec(text);
-  if (!m) return [];
-  return [...m[1]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((s) => s[1]!);
-}
-
-function resolveExtends(dir: string, spec: string): string | undefined {
-  if (spec.startsWith('.') || path.isAbsolute(spec)) {
-    const file = path.resolve(dir, spec);
-    return file.endsWith('.json') || fs.existsSync(file) ? file : `${file}.json`;
-  }
-  try {
-    return require.resolve(spec, { paths: [dir] });
-  } catch {
-    try {
-      return require.resolve(`${spec}/tsconfig.json`, { paths: [dir] });
-    } catch {
-      return undefined;
-    }
-  }
 }
 
 /** Each source's folder and the one above it. */
@@ -167,18 +112,6 @@ function listedDirs(sources: string[]): string[] {
   return [...dirs].sort();
 }
 
-function sameFile(r: FileRecord): boolean {
-  const [file, size, hash] = r;
-  if (size < 0) return !fs.existsSync(file);
-  try {
-    // Size first: a different size is a change without reading the file.
-    if (fs.statSync(file).size !== size) return false;
-  } catch {
-    return false;
-  }
-  return fileRecord(file)[2] === hash;
-}
-
 /** The bundle kept for this entry and these options, when nothing it was made from changed. */
 export function cachedBundle(entry: string, options: object): DescriptorBundle | undefined {
   if (!cacheEnabled()) return undefined;
@@ -189,7 +122,7 @@ export function cachedBundle(entry: string, options: object): DescriptorBundle |
       return undefined;
     }
     if (!e.inputs.every(sameFile) || !e.configs.every(sameFile)) return undefined;
-    if (!e.dirs.every(([dir, hash]) => dirRecord(dir)[1] === hash)) return undefined;
+    if (!e.dirs.every(sameDir)) return undefined;
     return { code: e.code, sources: e.sources };
   } catch {
     // No entry, or one that cannot be read or parsed: bundle again.
@@ -211,13 +144,7 @@ export function keepBundle(
 ): void {
   if (!cacheEnabled()) return;
   try {
-    const recent = (f: string): boolean => {
-      try {
-        return fs.statSync(f).mtimeMs > startedAt - RACY_MS;
-      } catch {
-        return false;
-      }
-    };
+    const recent = (f: string): boolean => modifiedAfter(f, startedAt - RACY_MS);
     // Checked before reading (an edit-then-build loop stops here, having hashed nothing) and
     // again after, since a source written between the two checks is read in its newer content.
     if (inputs.some(recent)) return;
