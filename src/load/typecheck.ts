@@ -18,6 +18,7 @@ import { ownPackageRoot } from '../io/own-package';
 import { DESCRIPTOR_COMPILER_OPTIONS } from '../project/compiler-options';
 import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
+import { forgetClean, recordClean, recordedClean } from './typecheck-record';
 
 export interface TypecheckInput {
   id: string;
@@ -70,13 +71,27 @@ function resolvesPcdk(root: string): boolean {
   }
 }
 
-function configFor(input: TypecheckInput): string {
-  const cacheRoot = fs.existsSync(path.join(input.root, 'node_modules'))
-    ? path.join(input.root, 'node_modules', '.cache', 'pcdk')
-    : path.join(os.tmpdir(), 'pcdk-cache');
+/** The compiler's path and version: what a recorded clean check was answered by. */
+function compilerIdentity(exe: string): string {
+  try {
+    const pkg = path.join(path.dirname(path.dirname(exe)), 'package.json');
+    return `${exe}@${(JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version?: string }).version ?? '?'}`;
+  } catch {
+    return exe;
+  }
+}
+
+function configFor(input: TypecheckInput): { config: string; buildInfo: string } {
+  // PCDK_CACHE_DIR moves the check's state with every other cache (a first build starts from none).
+  const cacheRoot =
+    process.env.PCDK_CACHE_DIR ||
+    (fs.existsSync(path.join(input.root, 'node_modules'))
+      ? path.join(input.root, 'node_modules', '.cache', 'pcdk')
+      : path.join(os.tmpdir(), 'pcdk-cache'));
   // Named by the entry too: two projects checking a connector of the same id share no file.
   const tag = crypto.createHash('sha256').update(input.entry).digest('hex').slice(0, 12);
-  const file = path.join(cacheRoot, 'typecheck', `${input.id}-${tag}.tsconfig.json`);
+  const base = path.join(cacheRoot, 'typecheck', `${input.id}-${tag}`);
+  const file = `${base}.tsconfig.json`;
   const config = {
     ...(input.tsconfig ? { extends: input.tsconfig } : {}),
     compilerOptions: {
@@ -85,7 +100,12 @@ function configFor(input: TypecheckInput): string {
       // after `npx pcdk init`), it means the running pcdk, as it does when the descriptors load.
       ...(!input.tsconfig || !resolvesPcdk(input.root) ? { paths: { pcdk: [ownTypes()] } } : {}),
       noEmit: true,
-      incremental: false,
+      // The compiler's own incremental state: a check with nothing changed reads the recorded
+      // diagnostics back (about 70 ms for ConvertKit instead of 150), and one after an edit
+      // checks again only what the edit can affect. The compiler verifies every file's hash
+      // itself, and treats a missing or unreadable state file as none.
+      incremental: true,
+      tsBuildInfoFile: `${base}.tsbuildinfo`,
       composite: false,
       declaration: false,
     },
@@ -95,7 +115,7 @@ function configFor(input: TypecheckInput): string {
   const text = `${JSON.stringify(config, null, 2)}\n`;
   // Rewritten only when it changes, so concurrent builds do not race on the same file.
   if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) writeFileAtomic(file, text);
-  return file;
+  return { config: file, buildInfo: `${base}.tsbuildinfo` };
 }
 
 const ERROR_LINE = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;
@@ -139,6 +159,8 @@ export interface RunningTypecheck {
   result: Promise<Diagnostic[]>;
   /** Stops the compiler (the descriptors did not load, so its answer is not needed). */
   cancel(): void;
+  /** Answered by the record of a clean check (./typecheck-record), the compiler not started. */
+  fromRecord?: boolean;
 }
 
 export function startTypecheck(input: TypecheckInput): RunningTypecheck {
@@ -153,8 +175,9 @@ export function startTypecheck(input: TypecheckInput): RunningTypecheck {
       ),
     ]);
   let config: string;
+  let buildInfo: string;
   try {
-    config = configFor(input);
+    ({ config, buildInfo } = configFor(input));
   } catch (e) {
     return settled([
       diagnostic(
@@ -164,6 +187,10 @@ export function startTypecheck(input: TypecheckInput): RunningTypecheck {
       ),
     ]);
   }
+  const compiler = compilerIdentity(exe);
+  // Nothing the last clean check read has changed: it is still clean (./typecheck-record).
+  if (recordedClean(config, compiler)) return { ...settled([]), fromRecord: true };
+  const startedAt = Date.now();
   let child: ReturnType<typeof execFile> | undefined;
   const result = new Promise<Diagnostic[]>((resolve) => {
     // One thread: it runs beside the build on a machine that may have two cores; in parallel
@@ -174,6 +201,8 @@ export function startTypecheck(input: TypecheckInput): RunningTypecheck {
       { cwd: input.root, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const found = parseCompilerOutput(`${stdout}\n${stderr}`, input);
+        if (!err && found.length === 0) recordClean(config, buildInfo, compiler, startedAt);
+        else forgetClean(config);
         if (found.length === 0 && err && typeof err.code !== 'number') {
           resolve([diagnostic('typecheck-unavailable', { reason: err.message }, { connector: input.id })]);
           return;
