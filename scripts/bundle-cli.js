@@ -101,7 +101,27 @@ Promise.all([
     outdir: path.join(lib, 'commands'),
     entryNames: '[name].bundle',
   }),
-]).catch((e) => {
-  process.stderr.write(`bundle-cli: ${e.message}\n`);
-  process.exit(1);
-});
+])
+  .then(writeBundlesHash)
+  .catch((e) => {
+    process.stderr.write(`bundle-cli: ${e.message}\n`);
+    process.exit(1);
+  });
+
+/**
+ * lib/cli/bundles.sha1: one hash of every bundle's bytes, so a build can tell which pcdk made
+ * an output without reading half a megabyte of its own code (src/synth/build-record.ts).
+ */
+function writeBundlesHash() {
+  const crypto = require('node:crypto');
+  const h = crypto.createHash('sha1');
+  for (const dir of [lib, path.join(lib, 'commands')]) {
+    for (const f of fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.bundle.js'))
+      .sort()) {
+      h.update(`${path.relative(lib, path.join(dir, f))}\0`).update(fs.readFileSync(path.join(dir, f)));
+    }
+  }
+  fs.writeFileSync(path.join(lib, 'bundles.sha1'), `${h.digest('hex')}\n`);
+}

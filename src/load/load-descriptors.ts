@@ -62,7 +62,19 @@ function bundleOptions(entry: string): BuildOptions {
   };
 }
 
-export async function loadDescriptors(id: string, definitionsDir: string): Promise<LoadedDescriptors> {
+export interface LoadOptions {
+  /**
+   * Work to do while esbuild bundles in its own process (the build loads its pipeline's modules
+   * there); called only when the bundle is not kept from an earlier load.
+   */
+  whileBundling?: () => void;
+}
+
+export async function loadDescriptors(
+  id: string,
+  definitionsDir: string,
+  options: LoadOptions = {},
+): Promise<LoadedDescriptors> {
   const entry = connectorEntry(definitionsDir, id);
   const at = (file: string, line = 1, column = 1) => ({ connector: id, source: { file, line, column } });
   if (!fs.existsSync(entry)) {
@@ -74,10 +86,10 @@ export async function loadDescriptors(id: string, definitionsDir: string): Promi
     };
   }
 
-  const options = bundleOptions(entry);
+  const bundling = bundleOptions(entry);
   let code: string;
   let sources: string[];
-  const kept = cachedBundle(entry, options);
+  const kept = cachedBundle(entry, bundling);
   if (kept) {
     // Nothing the last bundle was made from changed: esbuild is not even loaded.
     ({ code, sources } = kept);
@@ -86,7 +98,13 @@ export async function loadDescriptors(id: string, definitionsDir: string): Promi
     const startedAt = Date.now();
     try {
       // The async API: esbuild's sync calls start a worker thread first, about 70 ms more per process.
-      const out = await esbuild.build({ ...options, write: false, metafile: true });
+      const building = esbuild.build({ ...bundling, write: false, metafile: true });
+      try {
+        options.whileBundling?.();
+      } catch {
+        // The caller meets the same failure when it needs that work done.
+      }
+      const out = await building;
       code = out.outputFiles[0]!.text;
       sources = Object.keys(out.metafile.inputs).map((f) => path.resolve(path.dirname(entry), f));
     } catch (e) {
@@ -108,7 +126,7 @@ export async function loadDescriptors(id: string, definitionsDir: string): Promi
       return { entry, sources: [entry], diagnostics: errors };
     }
     // Kept even when the descriptors then throw: the bundle is right, the author's code is not.
-    keepBundle(entry, options, { code, sources }, sources, startedAt);
+    keepBundle(entry, bundling, { code, sources }, sources, startedAt);
   }
 
   // Positions in thrown errors and in descriptor values are mapped back to the .ts sources.

@@ -19,6 +19,16 @@ let id: string;
 const pcdk = (args: string[], cwd = project): Run => run(process.execPath, [bin, ...args], cwd);
 const connectorTs = () => path.join(project, 'definitions', id, 'connector.ts');
 
+/** Every file and folder under `dir` as if written a minute ago. */
+function backdate(dir: string): void {
+  const then = new Date(Date.now() - 60_000);
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) backdate(p);
+    fs.utimesSync(p, then, then);
+  }
+}
+
 /** What must never reach a user: a crash report instead of a diagnostic. */
 function expectNoCrash(r: Run): void {
   expect(r.err).not.toMatch(/internal error/i);
@@ -145,6 +155,33 @@ describe('a project of its own', () => {
     } finally {
       fs.writeFileSync(connectorTs(), before);
     }
+  }, 60_000);
+
+  test('a build with nothing changed answers from its record; a changed output or --force builds again', () => {
+    // As if the author's files were saved a minute ago: a build never records files written as it starts.
+    backdate(path.join(project, 'definitions'));
+    const dist = path.join(project, 'dist', id);
+    const forced = pcdk(['build', id, '--force']);
+    expect([forced.code, forced.out]).toEqual([0, expect.stringMatching(/: type-checked, wrote /)]);
+    const again = pcdk(['build', id]);
+    expect([again.code, again.out]).toEqual([0, expect.stringMatching(/: type-checked, .*\} up to date \(/)]);
+    // The findings are the build's own, replayed.
+    expect(again.err).toBe(forced.err);
+
+    const swagger = path.join(dist, 'connector', 'apiDefinition.swagger.json');
+    const built = fs.readFileSync(swagger, 'utf8');
+    fs.writeFileSync(swagger, built.replace('"swagger"', '"swagger-edited"'));
+    expect(pcdk(['build', id]).out).toMatch(/: type-checked, wrote /);
+    expect(fs.readFileSync(swagger, 'utf8')).toBe(built);
+
+    const stray = path.join(dist, 'client', 'stray.txt');
+    fs.writeFileSync(stray, 'not from the build');
+    expect(pcdk(['build', id]).out).toMatch(/: type-checked, wrote /);
+    expect(fs.existsSync(stray)).toBe(false);
+
+    expect(pcdk(['build', id]).out).toMatch(/up to date/);
+    expect(pcdk(['build', id, '--no-typecheck']).out).toMatch(new RegExp(`: dist/${id}/\\{.*\\} up to date \\(`));
+    expect(pcdk(['build', id, '--force']).out).toMatch(/: type-checked, wrote /);
   }, 60_000);
 
   // Each case breaks one line of connector.ts. The type-check always names that line; without

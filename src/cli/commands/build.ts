@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { watchTree, type TreeWatcher } from '../../io/watch-tree';
 import { connectorEntry, loadDescriptors } from '../../load/load-descriptors';
 import { startTypecheck, tsconfigFor } from '../../load/typecheck';
+import { fingerprint, keepBuildRecord, pcdkIdentity, recordedBuild } from '../../synth/build-record';
 import {
   checkId,
   printDiagnostics,
@@ -19,6 +20,7 @@ interface BuildOptions extends ProjectOptions {
   recordings?: string;
   typecheck: boolean;
   watch?: boolean;
+  force?: boolean;
 }
 
 export function registerBuild(program: Command): void {
@@ -31,6 +33,7 @@ export function registerBuild(program: Command): void {
     .option('--recordings <dir>', "the connector's recorded exchanges (default: definitions/<id>/recordings)")
     .option('--no-typecheck', 'skip the TypeScript type-check of the descriptors')
     .option('--watch', 'build, then rebuild each connector whenever a file under definitions/<id>/ changes')
+    .option('--force', 'build even when nothing changed since the last clean build')
     .action(async (ids: string[], opts: BuildOptions) => {
       const project = projectFrom(opts);
       for (const id of ids) checkId(id);
@@ -43,9 +46,12 @@ export function registerBuild(program: Command): void {
 
 type Project = ReturnType<typeof projectFrom>;
 
+const TYPECHECK_CODES = new Set(['descriptor-type-error', 'typecheck-unavailable']);
+
 /** One build of one connector, reported on stdout/stderr; true when it wrote dist/<id>/. */
 async function buildOne(id: string, project: Project, opts: BuildOptions): Promise<boolean> {
   const started = process.hrtime.bigint();
+  const startedAt = Date.now();
   // The type-check starts first: it runs in its own process while this one loads and builds.
   const typecheck = opts.typecheck
     ? startTypecheck({
@@ -55,21 +61,55 @@ async function buildOne(id: string, project: Project, opts: BuildOptions): Promi
         root: project.root,
       })
     : undefined;
-  const loading = loadDescriptors(id, project.definitionsDir);
   // The build pipeline's modules load while esbuild bundles the descriptors in its own process.
-  const { buildConnector } = require('../../synth/build-connector') as typeof import('../../synth/build-connector');
-  const loaded = await loading;
+  const pipeline = () => require('../../synth/build-connector') as typeof import('../../synth/build-connector');
+  const loaded = await loadDescriptors(id, project.definitionsDir, { whileBundling: pipeline });
   if (!loaded.connector) {
     typecheck?.cancel();
     printDiagnostics(loaded.diagnostics);
     process.stderr.write(`pcdk: ${id}: build failed; the descriptors did not load\n`);
     return false;
   }
-  const result = await buildConnector(loaded.connector, {
+  const schemasDir = schemasDirFrom(opts.schemas);
+  const recordings = recordingsDir(project, id, opts.recordings);
+  const identity = pcdkIdentity();
+  const fp = identity
+    ? fingerprint(
+        {
+          identity,
+          connector: loaded.connector,
+          sources: loaded.sources,
+          outDir: project.outDir,
+          schemasDir,
+          recordingsDir: recordings,
+          env: process.env,
+        },
+        startedAt,
+      )
+    : undefined;
+  const checked = opts.typecheck ? 'type-checked, ' : '';
+  const elapsed = () => (Number(process.hrtime.bigint() - started) / 1e6).toFixed(0);
+  let alongside = typecheck?.result;
+  const recorded = fp && !opts.force ? recordedBuild(fp, path.join(project.outDir, id)) : undefined;
+  if (recorded) {
+    // Nothing the last clean build read or wrote has changed: its findings stand, and the
+    // type-check (which reads more than the record covers) has the last word.
+    const typeFindings = (await alongside) ?? [];
+    if (typeFindings.length === 0) {
+      printDiagnostics(recorded.diagnostics);
+      const out = path.relative(process.cwd(), path.join(project.outDir, id)) || '.';
+      process.stdout.write(
+        `pcdk: ${id}: ${checked}${out}/{${recorded.written.join(', ')}} up to date (nothing changed since the last build; --force rebuilds) in ${elapsed()} ms\n`,
+      );
+      return true;
+    }
+    alongside = Promise.resolve(typeFindings);
+  }
+  const result = await pipeline().buildConnector(loaded.connector, {
     outDir: project.outDir,
-    schemasDir: schemasDirFrom(opts.schemas),
-    recordingsDir: recordingsDir(project, id, opts.recordings),
-    alongside: typecheck?.result,
+    schemasDir,
+    recordingsDir: recordings,
+    alongside,
   });
   printDiagnostics(result.diagnostics);
   const out = path.relative(process.cwd(), result.outDir) || '.';
@@ -77,15 +117,16 @@ async function buildOne(id: string, project: Project, opts: BuildOptions): Promi
     process.stderr.write(`pcdk: ${id}: build failed; ${out} was left as it was\n`);
     return false;
   }
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
   // A skipped client is only a README saying why: the line must not claim a client.
-  const written = result.artifacts
-    .map((a) =>
-      a.diagnostics.some((d) => d.code === 'client-skipped') ? `${a.target}/README.md (no client)` : a.target,
-    )
-    .join(', ');
-  const checked = opts.typecheck ? 'type-checked, ' : '';
-  process.stdout.write(`pcdk: ${id}: ${checked}wrote ${out}/{${written}} in ${ms.toFixed(0)} ms\n`);
+  const written = result.artifacts.map((a) =>
+    a.diagnostics.some((d) => d.code === 'client-skipped') ? `${a.target}/README.md (no client)` : a.target,
+  );
+  if (fp) {
+    // The type-check's findings are its own to give on each build, never replayed.
+    const diagnostics = result.diagnostics.filter((d) => !TYPECHECK_CODES.has(d.code));
+    keepBuildRecord(fp, result.outDir, result.artifacts, { diagnostics, written });
+  }
+  process.stdout.write(`pcdk: ${id}: ${checked}wrote ${out}/{${written.join(', ')}} in ${elapsed()} ms\n`);
   return true;
 }
 
