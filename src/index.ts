@@ -73,8 +73,8 @@ export type {
 } from './model/schema';
 export type { DynamicValues } from './model/dynamic';
 // The import-only side of a descriptor (`declared`, declaredSchema, sharedSchema), written by `pcdk import`, never by an author.
-export { declaredSchema, sharedSchema, sharedParameter, sharedResponse } from './model/declared';
-export { parameterObject, responseObject } from './emit/swagger';
+export { declaredSchema, sharedBody, sharedSchema, sharedParameter, sharedResponse } from './model/declared';
+export { bodyParameterObject, parameterObject, responseObject } from './emit/swagger';
 export { definitionObject } from './emit/schema-object';
 // An OAuth client secret as a descriptor names it: read from the environment by pcdk build.
 export { secret } from './model/secret';

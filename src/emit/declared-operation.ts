@@ -7,7 +7,12 @@ import type { DeclaredOperation } from '../model/declared';
 import type { ParameterObject, ParameterRef, ResponseObject, ResponseRef, SwaggerOperation } from '../swagger/document';
 import { withoutUndefined } from './schema-object';
 
-export function overlayDeclared(authored: SwaggerOperation, d: DeclaredOperation | undefined): SwaggerOperation {
+/** `bodyRef`: the reference a shared body (sharedBody()) is written as, which bodyIndex then places. */
+export function overlayDeclared(
+  authored: SwaggerOperation,
+  d: DeclaredOperation | undefined,
+  bodyRef?: string,
+): SwaggerOperation {
   if (!d) return authored;
   const out: SwaggerOperation = {
     ...authored,
@@ -23,7 +28,7 @@ export function overlayDeclared(authored: SwaggerOperation, d: DeclaredOperation
   if ((d.bodyIndex !== undefined || d.body) && out.parameters && !d.operation?.parameters) {
     const list = [...out.parameters];
     if (d.body) list.push(d.body);
-    const at = list.findIndex((p) => !('$ref' in p) && p.in === 'body');
+    const at = list.findIndex((p) => ('$ref' in p ? p.$ref === bodyRef : p.in === 'body'));
     if (at >= 0 && d.bodyIndex !== undefined) list.splice(d.bodyIndex, 0, ...list.splice(at, 1));
     out.parameters = list;
   }

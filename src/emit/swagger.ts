@@ -3,7 +3,7 @@
  * Pure: connector in, SwaggerDocument out.
  */
 import type { Connector } from '../model/connector';
-import { sharedParameterOf, sharedResponseOf } from '../model/declared';
+import { sharedBodyOf, sharedParameterOf, sharedResponseOf } from '../model/declared';
 import type { DocumentSpec } from '../model/document';
 import { responseSpec, type Operation, type Param, type ResponseSpec } from '../model/operation';
 import type { SchemaObject } from '../model/schema';
@@ -103,7 +103,7 @@ export function operationJson(op: Operation): SwaggerOperation {
     ...(op.pagination?.style === 'next-link' ? { 'x-ms-pageable': { nextLinkName: op.pagination.nextLinkPath } } : {}),
     ...triggerOperationKeys(op),
   };
-  return overlayDeclared(authored, op.declared);
+  return overlayDeclared(authored, op.declared, op.body && sharedBodyOf(op.body)?.ref);
 }
 
 function parametersJson(op: Operation): (ParameterObject | ParameterRef)[] {
@@ -112,7 +112,11 @@ function parametersJson(op: Operation): (ParameterObject | ParameterRef)[] {
     const shared = sharedParameterOf(p);
     return shared ? { $ref: shared.ref } : paramJson(name, p);
   });
-  if (op.body) parameters.push(bodyJson(op, op.body));
+  if (op.body) {
+    // A shared body (sharedBody()) is written as a reference to its #/parameters entry.
+    const shared = sharedBodyOf(op.body);
+    parameters.push(shared ? { $ref: shared.ref } : bodyJson(op, op.body));
+  }
   return parameters;
 }
 
@@ -157,6 +161,24 @@ export function parameterObject(p: Param): SimpleParameterObject {
   if (shared.requiredOmitted && out.required === false) delete out.required;
   if (shared.urlEncodingOmitted && p.in === 'path') delete out['x-ms-url-encoding'];
   return out;
+}
+
+/**
+ * The document's `#/parameters` entry of a body written with sharedBody(): the body parameter its
+ * mark describes, with the schema as the emitter writes it. Any other schema: an error.
+ */
+export function bodyParameterObject(s: SchemaObject): BodyParameterObject {
+  const shared = sharedBodyOf(s);
+  if (!shared) throw new Error('bodyParameterObject() takes a schema written with sharedBody()');
+  return withoutUndefined({
+    name: shared.name,
+    in: 'body' as const,
+    required: shared.required,
+    description: shared.description,
+    'x-ms-summary': shared.summary,
+    'x-ms-visibility': shared.visibility,
+    schema: schemaJson(s),
+  });
 }
 
 /** Non-body parameter: the schema's title and description become x-ms-summary and description. */

@@ -117,17 +117,31 @@ function parametersFile(shared: SharedParameters, modelImport: string): string {
   );
   const mapEntries: Record<string, unknown> = {};
   for (const c of shared.consts) {
-    const value = code(c.typed ? `parameterObject(${c.id})` : c.id);
+    const derive = isObject(c.source) && c.source.in === 'body' ? 'bodyParameterObject' : 'parameterObject';
+    const value = code(c.typed ? `${derive}(${c.id})` : c.id);
     Object.defineProperty(mapEntries, c.key, { value, enumerable: true, writable: true, configurable: true });
   }
-  const order = ['sharedParameter', 'parameterObject', 'path', 'query', 'header', 't', 'declaredSchema'];
+  const order = [
+    'sharedParameter',
+    'parameterObject',
+    'sharedBody',
+    'bodyParameterObject',
+    'path',
+    'query',
+    'header',
+    't',
+    'declaredSchema',
+  ];
   const helpers = order.filter((h) => shared.uses.has(h));
   return [
     header([
       'Shared parameters (#/parameters/...): operations use the typed ones by name, and the swagger writes',
       'a $ref to the entry there; the others are declared verbatim, with the reason.',
     ]),
-    `import { ${[...helpers, 'type ParameterObject'].join(', ')} } from ${stringLiteral(modelImport)};\n\n`,
+    `import { ${[...helpers, 'type ParameterObject'].join(', ')} } from ${stringLiteral(modelImport)};\n`,
+    // A shared body's schema uses the shared definitions' constants.
+    shared.uses.has('schemas') ? `import * as ${SCHEMAS_NAMESPACE} from './schemas';\n` : '',
+    '\n',
     consts.join('\n'),
     `\nexport const parameters: Record<string, ParameterObject> = ${literal(mapEntries)};\n`,
   ].join('');
@@ -265,7 +279,7 @@ export function generateDescriptors(input: GenerateInput): {
   const schemas = sharedSchemas(definitions);
   const shared = {
     schemas,
-    parameters: sharedParameters(isObject(swagger.parameters) ? swagger.parameters : undefined),
+    parameters: sharedParameters(isObject(swagger.parameters) ? swagger.parameters : undefined, schemas.byRef),
     responses: sharedResponses(isObject(swagger.responses) ? swagger.responses : undefined, schemas.byRef),
   };
   const refs: SharedRefs = {

@@ -6,15 +6,17 @@
  * map holds parameterObject() of each (the entry derived from the constant, never a copy), and
  * the rest declared verbatim, each with the reason.
  */
-import { parameterObject } from '../emit/swagger';
-import { sharedParameter } from '../model/declared';
+import { bodyParameterObject, parameterObject } from '../emit/swagger';
+import { sharedBody, sharedBodyOf, sharedParameter, type SharedBodyMark } from '../model/declared';
 import type { Param } from '../model/operation';
+import type { SchemaObject } from '../model/schema';
+import { isVisibility } from '../swagger/constants';
 import { isObject, type JsonObject } from '../swagger/found';
 import { writtenDifferences } from './json-compare';
 import { NameScope, identifierFrom } from './names';
 import { call, code } from './ts-writer';
 import { typedParameter } from './typed-operation';
-import type { Typed, Uses } from './typed-schema';
+import { typedSchema, type Typed, type Uses } from './typed-schema';
 
 type Obj = JsonObject;
 
@@ -29,9 +31,13 @@ export interface SharedParameterConst {
   source: unknown;
 }
 
-/** A typed shared parameter as an operation uses it: under its name, by its constant. */
+/**
+ * A typed shared parameter as an operation uses it: under its name, by its constant; a shared
+ * body (`body` set) as the operation's body, its mark saying whether the entry requires it.
+ */
 export interface SharedParameterUse extends Typed {
   name: string;
+  body?: SharedBodyMark;
 }
 
 export interface SharedParameters {
@@ -47,6 +53,9 @@ export const PARAMETERS_FILE_NAMES = [
   'parameters',
   'sharedParameter',
   'parameterObject',
+  'sharedBody',
+  'bodyParameterObject',
+  'schemas',
   'path',
   'query',
   'header',
@@ -58,7 +67,38 @@ export const PARAMETERS_FILE_NAMES = [
 /** The reference operations use to reach a shared parameter's constant (`parameters.id`). */
 export const PARAMETERS_NAMESPACE = 'parameters';
 
-export function sharedParameters(parameters: Obj | undefined): SharedParameters {
+/** The keys sharedBody() writes on a body parameter: any other stays declared verbatim. */
+const BODY_KEYS = new Set(['name', 'in', 'required', 'schema', 'description', 'x-ms-summary', 'x-ms-visibility']);
+
+/** sharedBody()'s options for a source body parameter, or why it cannot be typed. */
+function bodyOptions(source: Obj): Omit<SharedBodyMark, 'ref' | 'name'> | string {
+  const extra = Object.keys(source).find((k) => !BODY_KEYS.has(k));
+  if (extra !== undefined) return `a body parameter with "${extra}", which sharedBody() cannot write`;
+  const o: { -readonly [K in keyof Omit<SharedBodyMark, 'ref' | 'name'>]: SharedBodyMark[K] } = {};
+  if (source.required !== undefined) {
+    if (typeof source.required !== 'boolean') return 'a body parameter whose "required" is not true or false';
+    o.required = source.required;
+  }
+  for (const [key, field] of [
+    ['description', 'description'],
+    ['x-ms-summary', 'summary'],
+  ] as const) {
+    if (source[key] === undefined) continue;
+    if (typeof source[key] !== 'string') return `a body parameter whose "${key}" is not text`;
+    o[field] = source[key];
+  }
+  if (source['x-ms-visibility'] !== undefined) {
+    if (!isVisibility(source['x-ms-visibility'])) return 'a body parameter with an unknown x-ms-visibility';
+    o.visibility = source['x-ms-visibility'];
+  }
+  return o;
+}
+
+/**
+ * `schemas`: the typed shared definitions by reference, which a shared body's schema uses as
+ * constants (`schemas.Pet`).
+ */
+export function sharedParameters(parameters: Obj | undefined, schemas?: ReadonlyMap<string, Typed>): SharedParameters {
   const scope = new NameScope(PARAMETERS_FILE_NAMES);
   const consts: SharedParameterConst[] = [];
   const uses: Uses = new Set();
@@ -68,12 +108,17 @@ export function sharedParameters(parameters: Obj | undefined): SharedParameters 
     const entry: SharedParameterConst = { key, id, source };
     consts.push(entry);
     const local: Uses = new Set();
-    const typed = isObject(source) && source.in !== 'body' ? typedParameter(source, local) : undefined;
+    if (isObject(source) && source.in === 'body') {
+      const ref = sharedBodyConst(entry, source, local, schemas);
+      if (ref) {
+        for (const u of local) uses.add(u);
+        byRef.set(ref.ref, ref.use);
+      }
+      continue;
+    }
+    const typed = isObject(source) ? typedParameter(source, local) : undefined;
     if (!isObject(source) || !typed || typeof source.name !== 'string') {
-      entry.why =
-        isObject(source) && source.in === 'body'
-          ? 'a body parameter: an operation types its body itself'
-          : 'holds a key or value path()/query()/header() cannot write';
+      entry.why = 'holds a key or value path()/query()/header() cannot write';
       continue;
     }
     const options: Obj = {};
@@ -98,4 +143,43 @@ export function sharedParameters(parameters: Obj | undefined): SharedParameters 
     });
   }
   return { consts, uses, byRef };
+}
+
+/**
+ * A shared body parameter as `sharedBody('key', 'name', <schema>, {...})`, when bodyParameterObject()
+ * of it rebuilds the source entry exactly; otherwise `entry.why` says why it stays declared.
+ */
+function sharedBodyConst(
+  entry: SharedParameterConst,
+  source: Obj,
+  local: Uses,
+  schemas: ReadonlyMap<string, Typed> | undefined,
+): { ref: string; use: SharedParameterUse } | undefined {
+  const options = bodyOptions(source);
+  if (typeof options === 'string') {
+    entry.why = options;
+    return undefined;
+  }
+  const schema = typeof source.name === 'string' ? typedSchema(source.schema, local, schemas) : undefined;
+  if (!schema || !isObject(schema.value) || typeof source.name !== 'string') {
+    entry.why = 'a body parameter whose schema the t.* builders cannot write';
+    return undefined;
+  }
+  const value = sharedBody(entry.key, source.name, schema.value as SchemaObject, options);
+  const diff = writtenDifferences(bodyParameterObject(value), source, 1)[0];
+  if (diff !== undefined) {
+    entry.why = `the typed form would rebuild it differently at ${diff || '/'}`;
+    return undefined;
+  }
+  local.add('sharedBody');
+  local.add('bodyParameterObject');
+  const args = Object.keys(options).length
+    ? [entry.key, source.name, schema.code, options]
+    : [entry.key, source.name, schema.code];
+  entry.typed = { code: call('sharedBody', ...args), value };
+  const mark = sharedBodyOf(value)!;
+  return {
+    ref: mark.ref,
+    use: { name: source.name, code: code(`${PARAMETERS_NAMESPACE}.${entry.id}`), value, body: mark },
+  };
 }

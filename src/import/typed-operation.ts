@@ -19,6 +19,7 @@ import {
   response,
   type OperationSpec,
 } from '../model/operation';
+import type { SharedBodyMark } from '../model/declared';
 import type { SchemaObject } from '../model/schema';
 import { REASONS, isVisibility } from '../swagger/constants';
 import { isArray, isObject, type JsonObject } from '../swagger/found';
@@ -34,7 +35,8 @@ type Obj = JsonObject;
  */
 export interface SharedRefs {
   schemas?: ReadonlyMap<string, Typed>;
-  parameters?: ReadonlyMap<string, Typed & { name: string }>;
+  /** Shared parameters' constants; a shared body's carries its mark. */
+  parameters?: ReadonlyMap<string, Typed & { name: string; body?: SharedBodyMark }>;
   responses?: ReadonlyMap<string, Typed>;
 }
 
@@ -90,6 +92,22 @@ export function typedParameters(
       isObject(p) && typeof p.$ref === 'string' && Object.keys(p).length === 1
         ? shared?.parameters?.get(p.$ref)
         : undefined;
+    if (hit?.body) {
+      // A shared body's constant is the operation's body; the swagger writes the $ref where the source has it.
+      if (fields.has('body') || declared.body !== undefined || method === 'get') return undefined;
+      if (i !== parameters.length - 1) declared.bodyIndex = i;
+      const inputs = bodyInputNames(hit.value as SchemaObject);
+      const laterNames = parameters
+        .slice(i + 1)
+        .flatMap((q) => (isObject(q) && typeof q.name === 'string' ? [q.name] : []));
+      if (inputs.some((k) => names.has(k) || laterNames.includes(k))) return undefined;
+      uses.add('parameters');
+      bodyNames.push(...inputs);
+      fields.set('body', hit);
+      // What the client requires follows the entry: optional unless it says required.
+      if (hit.body.required !== true) fields.set('bodyRequired', { code: false, value: false });
+      continue;
+    }
     if (hit && !names.has(hit.name)) {
       names.add(hit.name);
       uses.add('parameters');

@@ -143,6 +143,56 @@ export function sharedResponseOf(r: object): SharedResponseMark | undefined {
   return (r as Record<symbol, SharedResponseMark | undefined>)[SHARED_RESPONSE];
 }
 
+/** Marks a body the swagger shares under #/parameters: how it is referenced and written there. */
+const SHARED_BODY: unique symbol = Symbol.for('pcdk.sharedBody');
+
+/** What sharedBody() records: the reference, and the body parameter's own keys. */
+export interface SharedBodyMark {
+  /** `#/parameters/<key>`. */
+  readonly ref: string;
+  /** The body parameter's `name`. */
+  readonly name: string;
+  /** Its `required`; left out of the entry when absent (Swagger's default: false). */
+  readonly required?: boolean;
+  readonly description?: string;
+  /** Its `x-ms-summary`. */
+  readonly summary?: string;
+  /** Its `x-ms-visibility`. */
+  readonly visibility?: Visibility;
+}
+
+/**
+ * A body parameter the declared document holds as `#/parameters/<key>` (pcdk import writes one
+ * const per shared parameter): the body's schema, to use as an operation's `body`, which the
+ * swagger writes as `{ "$ref": "#/parameters/<key>" }` there; the document's entry is
+ * bodyParameterObject() of it, derived from this schema, never a copy. The operation's
+ * `bodyRequired` says what the client requires; `o.required` what the entry writes. The mark is
+ * invisible to JSON and Object.keys.
+ */
+export function sharedBody<S extends TSchema>(
+  key: string,
+  name: string,
+  s: S,
+  o: Omit<SharedBodyMark, 'ref' | 'name'> = {},
+): S {
+  const copy = Object.create(Object.getPrototypeOf(s) as object, Object.getOwnPropertyDescriptors(s)) as S;
+  const mark: SharedBodyMark = {
+    ref: `#/parameters/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    name,
+    ...(o.required !== undefined ? { required: o.required } : {}),
+    ...(o.description !== undefined ? { description: o.description } : {}),
+    ...(o.summary !== undefined ? { summary: o.summary } : {}),
+    ...(o.visibility !== undefined ? { visibility: o.visibility } : {}),
+  };
+  Object.defineProperty(copy, SHARED_BODY, { value: Object.freeze(mark), enumerable: false });
+  return noteSite(copy);
+}
+
+/** What sharedBody() recorded on a schema, or undefined for any other. */
+export function sharedBodyOf(s: object): SharedBodyMark | undefined {
+  return (s as Record<symbol, SharedBodyMark | undefined>)[SHARED_BODY];
+}
+
 /**
  * Swagger keys of the source operation, written verbatim over what operation() derives:
  * `parameters` and `responses` replace those built from params/body/responses, and every other

@@ -6,7 +6,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { emitSwagger, operationJson, parameterObject, responseObject } from '../../src/emit/swagger';
+import {
+  bodyParameterObject,
+  emitSwagger,
+  operationJson,
+  parameterObject,
+  responseObject,
+} from '../../src/emit/swagger';
 import { schemaJson } from '../../src/emit/schema-object';
 import { generateDescriptors } from '../../src/import/generate';
 import { asWritten, jsonDifferences } from '../../src/import/json-compare';
@@ -17,6 +23,7 @@ import {
   path as pathParam,
   query,
   response,
+  sharedBody,
   sharedParameter,
   sharedResponse,
   sharedSchema,
@@ -76,6 +83,35 @@ describe('the model marks: the same value, written as a $ref where used', () => 
     expect(() => parameterObject(query(t.string()))).toThrow(/sharedParameter/);
   });
 
+  test('a shared body is written as a reference where used, and its entry derives from the constant', () => {
+    const newPet = sharedBody('NewPet', 'pet', pet, { required: true, description: 'The pet.' });
+    const add = operation({
+      id: 'Add',
+      method: 'post',
+      path: '/pets',
+      summary: 'Add',
+      description: 'Add.',
+      params: { $top: top },
+      body: newPet,
+      responses: { 200: response('OK') },
+    });
+    expect(operationJson(add).parameters).toEqual([{ $ref: '#/parameters/top' }, { $ref: '#/parameters/NewPet' }]);
+    // Where the source lists the body first, the reference is placed there.
+    const first = operation({ ...add, declared: { bodyIndex: 0 } });
+    expect(operationJson(first).parameters).toEqual([{ $ref: '#/parameters/NewPet' }, { $ref: '#/parameters/top' }]);
+    expect(bodyParameterObject(newPet)).toEqual({
+      name: 'pet',
+      in: 'body',
+      required: true,
+      description: 'The pet.',
+      schema: { $ref: '#/definitions/Pet~1Cat~01' },
+    });
+    // The body's schema is the whole schema to the client; JSON never sees the mark.
+    expect(add.body?.properties?.name).toEqual({ type: 'string' });
+    expect(JSON.parse(JSON.stringify(newPet))).toEqual(JSON.parse(JSON.stringify(pet)));
+    expect(() => bodyParameterObject(pet)).toThrow(/sharedBody/);
+  });
+
   test('an optional property keeps the reference (t.optional keeps the marks of what it wraps)', () => {
     expect(schemaJson(t.object({ a: t.string(), b: t.optional(pet) }))).toEqual({
       type: 'object',
@@ -111,6 +147,16 @@ describe('import: shared pieces as constants, the swagger equal', () => {
   swagger.definitions.Odd = { type: 'object', properties: { a: { type: 'string', 'x-ms-visibility': 'Advanced' } } };
   swagger.parameters.PetId = { name: 'petId', in: 'path', required: true, type: 'string' };
   swagger.parameters.Upload = { name: 'file', in: 'formData', required: true, type: 'file' };
+  // A shared body: typed as sharedBody() of the definition's constant, used as the operation's body.
+  swagger.parameters.NewPet = {
+    name: 'pet',
+    in: 'body',
+    required: true,
+    description: 'The pet.',
+    schema: { $ref: '#/definitions/Pet' },
+  };
+  // A vendor key on a body parameter: no option for it, declared verbatim.
+  swagger.parameters.OddBody = { name: 'odd', in: 'body', schema: { type: 'object' }, 'x-odd': 1 };
   swagger.responses.Pets = { description: 'Pets', schema: { type: 'array', items: { $ref: '#/definitions/Pet' } } };
   swagger.responses.Limited = { description: 'Limited', headers: { 'Retry-After': { type: 'integer' } } };
   // A vendor key on a response: no field for it, declared verbatim.
@@ -126,6 +172,14 @@ describe('import: shared pieces as constants, the swagger equal', () => {
         { name: 'body', in: 'body', schema: { $ref: '#/definitions/Pet' } },
       ],
       responses: { 200: { $ref: '#/responses/Pets' }, 404: { $ref: '#/responses/Error' } },
+    },
+    post: {
+      summary: 'Add a pet like this one',
+      description: 'Adds a pet like this one.',
+      operationId: 'AddPetLike',
+      // The shared body first: the swagger keeps it there.
+      parameters: [{ $ref: '#/parameters/NewPet' }, { $ref: '#/parameters/PetId' }],
+      responses: { 200: { $ref: '#/responses/Pets' } },
     },
   };
   const generated = generateDescriptors({
@@ -176,6 +230,15 @@ describe('import: shared pieces as constants, the swagger equal', () => {
       'responses.ts',
       "export const limited = sharedResponse('Limited', { description: 'Limited' }, { headers: { 'Retry-After': { type: 'integer' } } });",
     ],
+    [
+      'parameters.ts',
+      "export const newPet = sharedBody('NewPet', 'pet', schemas.pet, { required: true, description: 'The pet.' });",
+    ],
+    ['parameters.ts', 'NewPet: bodyParameterObject(newPet)'],
+    ['parameters.ts', "import * as schemas from './schemas';"],
+    ['parameters.ts', '// Declared verbatim: a body parameter with "x-odd", which sharedBody() cannot write.'],
+    ['operations/pets.ts', 'body: parameters.newPet,'],
+    ['operations/pets.ts', 'declared: { bodyIndex: 0 }'],
     ['operations/pets.ts', 'params: { petId: parameters.petId, $top: parameters.top },'],
     ['operations/pets.ts', 'body: schemas.pet,'],
     ['operations/pets.ts', 'responses: { 200: responses.pets, 404: responses.error },'],
