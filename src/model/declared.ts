@@ -43,6 +43,18 @@ function isDeclaredSchema(s: SchemaObject): s is SchemaObject & DeclaredSchema {
   return DECLARED in s;
 }
 
+/** `#/<section>/<key>`, the key escaped as a JSON pointer token. */
+function refTo(section: string, key: string): string {
+  return `#/${section}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+/** A copy of `v` (every key and earlier mark kept) carrying `mark` under `key`, invisible to JSON and Object.keys. */
+function withMark<T extends object>(v: T, key: symbol, mark: unknown): T {
+  const copy = Object.create(Object.getPrototypeOf(v) as object, Object.getOwnPropertyDescriptors(v)) as T;
+  Object.defineProperty(copy, key, { value: mark, enumerable: false });
+  return copy;
+}
+
 /** Marks a schema the swagger shares under #/definitions: the JSON pointer it is referenced by. */
 const SHARED: unique symbol = Symbol.for('pcdk.sharedSchema');
 
@@ -53,10 +65,7 @@ const SHARED: unique symbol = Symbol.for('pcdk.sharedSchema');
  * of `s` (clients and checks see the whole schema); the reference is a mark JSON never sees.
  */
 export function sharedSchema<S extends TSchema>(name: string, s: S): S {
-  const copy = Object.create(Object.getPrototypeOf(s) as object, Object.getOwnPropertyDescriptors(s)) as S;
-  const ref = `#/definitions/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-  Object.defineProperty(copy, SHARED, { value: ref, enumerable: false });
-  return noteSite(copy);
+  return noteSite(withMark(s, SHARED, refTo('definitions', name)));
 }
 
 /** The `$ref` a schema written with sharedSchema() is emitted as, or undefined. */
@@ -94,16 +103,14 @@ export function sharedParameter<P extends Param>(
   p: P,
   o: Omit<SharedParameterMark, 'ref' | 'name'> = {},
 ): P {
-  const copy = Object.create(Object.getPrototypeOf(p) as object, Object.getOwnPropertyDescriptors(p)) as P;
   const mark: SharedParameterMark = {
-    ref: `#/parameters/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    ref: refTo('parameters', key),
     name,
     ...(o.requiredOmitted ? { requiredOmitted: true } : {}),
     ...(o.urlEncodingOmitted ? { urlEncodingOmitted: true } : {}),
     ...(o.keys ? { keys: o.keys } : {}),
   };
-  Object.defineProperty(copy, SHARED_PARAMETER, { value: Object.freeze(mark), enumerable: false });
-  return noteSite(Object.freeze(copy));
+  return noteSite(Object.freeze(withMark(p, SHARED_PARAMETER, Object.freeze(mark))));
 }
 
 /** What sharedParameter() recorded on a parameter, or undefined for any other. */
@@ -125,11 +132,8 @@ export function sharedResponse<R extends ResponseSpec>(
   r: R,
   declared?: Pick<DeclaredResponseKeys, 'headers' | 'examples'>,
 ): R {
-  const copy = Object.create(Object.getPrototypeOf(r) as object, Object.getOwnPropertyDescriptors(r)) as R;
-  const ref = `#/responses/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-  const mark: SharedResponseMark = { ref, ...(declared ? { declared } : {}) };
-  Object.defineProperty(copy, SHARED_RESPONSE, { value: Object.freeze(mark), enumerable: false });
-  return noteSite(copy);
+  const mark: SharedResponseMark = { ref: refTo('responses', key), ...(declared ? { declared } : {}) };
+  return noteSite(withMark(r, SHARED_RESPONSE, Object.freeze(mark)));
 }
 
 /** What sharedResponse() records: the reference, and the headers and examples the entry declares. */
@@ -175,17 +179,15 @@ export function sharedBody<S extends TSchema>(
   s: S,
   o: Omit<SharedBodyMark, 'ref' | 'name'> = {},
 ): S {
-  const copy = Object.create(Object.getPrototypeOf(s) as object, Object.getOwnPropertyDescriptors(s)) as S;
   const mark: SharedBodyMark = {
-    ref: `#/parameters/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    ref: refTo('parameters', key),
     name,
     ...(o.required !== undefined ? { required: o.required } : {}),
     ...(o.description !== undefined ? { description: o.description } : {}),
     ...(o.summary !== undefined ? { summary: o.summary } : {}),
     ...(o.visibility !== undefined ? { visibility: o.visibility } : {}),
   };
-  Object.defineProperty(copy, SHARED_BODY, { value: Object.freeze(mark), enumerable: false });
-  return noteSite(copy);
+  return noteSite(withMark(s, SHARED_BODY, Object.freeze(mark)));
 }
 
 /** What sharedBody() recorded on a schema, or undefined for any other. */
