@@ -178,6 +178,7 @@ export function bodyParameterObject(s: SchemaObject): BodyParameterObject {
     'x-ms-summary': shared.summary,
     'x-ms-visibility': shared.visibility,
     schema: schemaJson(s),
+    ...shared.keys,
   });
 }
 

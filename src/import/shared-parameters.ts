@@ -16,7 +16,7 @@ import { writtenDifferences } from './json-compare';
 import { NameScope, identifierFrom } from './names';
 import { call, code } from './ts-writer';
 import { typedParameter } from './typed-operation';
-import { typedSchema, type Typed, type Uses } from './typed-schema';
+import { putOwn, typedSchema, type Typed, type Uses } from './typed-schema';
 
 type Obj = JsonObject;
 
@@ -72,9 +72,11 @@ const BODY_KEYS = new Set(['name', 'in', 'required', 'schema', 'description', 'x
 
 /** sharedBody()'s options for a source body parameter, or why it cannot be typed. */
 function bodyOptions(source: Obj): Omit<SharedBodyMark, 'ref' | 'name'> | string {
-  const extra = Object.keys(source).find((k) => !BODY_KEYS.has(k));
-  if (extra !== undefined) return `a body parameter with "${extra}", which sharedBody() cannot write`;
   const o: { -readonly [K in keyof Omit<SharedBodyMark, 'ref' | 'name'>]: SharedBodyMark[K] } = {};
+  // Vendor keys are added as declared; a standard key sharedBody() does not write keeps it declared.
+  const extra = Object.keys(source).filter((k) => !BODY_KEYS.has(k));
+  const standard = extra.find((k) => !k.startsWith('x-'));
+  if (standard !== undefined) return `a body parameter with "${standard}", which sharedBody() cannot write`;
   if (source.required !== undefined) {
     if (typeof source.required !== 'boolean') return 'a body parameter whose "required" is not true or false';
     o.required = source.required;
@@ -90,6 +92,11 @@ function bodyOptions(source: Obj): Omit<SharedBodyMark, 'ref' | 'name'> | string
   if (source['x-ms-visibility'] !== undefined) {
     if (!isVisibility(source['x-ms-visibility'])) return 'a body parameter with an unknown x-ms-visibility';
     o.visibility = source['x-ms-visibility'];
+  }
+  if (extra.length) {
+    const keys: Obj = {};
+    for (const k of extra) putOwn(keys, k, source[k]);
+    o.keys = keys;
   }
   return o;
 }

@@ -163,6 +163,8 @@ export interface SharedBodyMark {
   readonly summary?: string;
   /** Its `x-ms-visibility`. */
   readonly visibility?: Visibility;
+  /** Keys sharedBody() has no option for (vendor keys such as x-ms-parameter-location), added as declared. */
+  readonly keys?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -186,6 +188,7 @@ export function sharedBody<S extends TSchema>(
     ...(o.description !== undefined ? { description: o.description } : {}),
     ...(o.summary !== undefined ? { summary: o.summary } : {}),
     ...(o.visibility !== undefined ? { visibility: o.visibility } : {}),
+    ...(o.keys ? { keys: o.keys } : {}),
   };
   return noteSite(withMark(s, SHARED_BODY, Object.freeze(mark)));
 }

@@ -154,9 +154,11 @@ describe('import: shared pieces as constants, the swagger equal', () => {
     required: true,
     description: 'The pet.',
     schema: { $ref: '#/definitions/Pet' },
+    // A vendor key: added to the entry as declared.
+    'x-ms-parameter-location': 'method',
   };
-  // A vendor key on a body parameter: no option for it, declared verbatim.
-  swagger.parameters.OddBody = { name: 'odd', in: 'body', schema: { type: 'object' }, 'x-odd': 1 };
+  // A standard key a body parameter has no field for: declared verbatim.
+  swagger.parameters.OddBody = { name: 'odd', in: 'body', schema: { type: 'object' }, allowEmptyValue: true };
   swagger.responses.Pets = { description: 'Pets', schema: { type: 'array', items: { $ref: '#/definitions/Pet' } } };
   swagger.responses.Limited = { description: 'Limited', headers: { 'Retry-After': { type: 'integer' } } };
   // A vendor key on a response: no field for it, declared verbatim.
@@ -232,11 +234,14 @@ describe('import: shared pieces as constants, the swagger equal', () => {
     ],
     [
       'parameters.ts',
-      "export const newPet = sharedBody('NewPet', 'pet', schemas.pet, { required: true, description: 'The pet.' });",
+      "export const newPet = sharedBody('NewPet', 'pet', schemas.pet, { required: true, description: 'The pet.', keys: { 'x-ms-parameter-location': 'method' } });",
     ],
     ['parameters.ts', 'NewPet: bodyParameterObject(newPet)'],
     ['parameters.ts', "import * as schemas from './schemas';"],
-    ['parameters.ts', '// Declared verbatim: a body parameter with "x-odd", which sharedBody() cannot write.'],
+    [
+      'parameters.ts',
+      '// Declared verbatim: a body parameter with "allowEmptyValue", which sharedBody() cannot write.',
+    ],
     ['operations/pets.ts', 'body: parameters.newPet,'],
     ['operations/pets.ts', 'declared: { bodyIndex: 0 }'],
     ['operations/pets.ts', 'params: { petId: parameters.petId, $top: parameters.top },'],
