@@ -20,6 +20,7 @@ import { importApiDescription, importApiDescriptionFile } from '../../src/import
 import { authFrom } from '../../src/import/api-description/security';
 import { serverTarget } from '../../src/import/api-description/servers';
 import { literal } from '../../src/import/ts-writer';
+import { RESTRICTED_TITLE_WORDS as CERTIFICATION_TITLE_WORDS } from '../../src/validate/certification/info-rules';
 
 describe('servers', () => {
   test.each<[string, Record<string, unknown>, '2.0' | '3.0', object, object]>([
@@ -243,10 +244,18 @@ describe('names within the certification limits', () => {
     ['The Zoo Connector for Power Automate', 'The Zoo for'],
     ['A very long title that goes on and on and on', 'A very long title that goes on'],
     ['API', 'Fallback'],
+    // Bounded as the certification rule bounds words: by anything not a letter.
+    ['Petstore-API v2', 'Petstore v2'],
+    ['api23', '23'],
+    // One word too long for a title is split where its case changes (APIs.guru's Azure titles).
+    ['ApplicationInsightsManagementClient', 'Application Insights'],
   ])('title %p -> %p', (from, to) => {
     const t = connectorTitleFrom(from, 'Fallback');
     expect(t).toBe(to);
     expect(t.length).toBeLessThanOrEqual(30);
+    // The certification rule's own test finds no restricted word.
+    for (const word of CERTIFICATION_TITLE_WORDS)
+      expect(new RegExp(`(^|[^A-Za-z])${word}([^A-Za-z]|$)`, 'i').test(t)).toBe(false);
   });
 
   test('connector descriptions are 30 to 500 characters', () => {
@@ -481,5 +490,33 @@ describe('whole descriptions, in memory', () => {
       ]),
     );
     expect(r.files.get('operations/upload.ts')).toContain("responses: { 204: response('Done') }");
+  });
+
+  test('an operation whose path names a parameter twice is left out with a warning; the others stay', () => {
+    const r = importApiDescription({
+      file: 'twice.json',
+      version: '3.0',
+      doc: doc({
+        paths: {
+          '/things/{id}/links/{id}': {
+            get: { operationId: 'getLink', responses: { 204: { description: 'Done' } } },
+          },
+          '/things/{id}': {
+            get: {
+              operationId: 'getThing',
+              parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+              responses: { 204: { description: 'Done' } },
+            },
+          },
+        },
+      }),
+    });
+    const lines = r.diagnostics.map((d) => `${d.code} ${d.pointer ?? ''}: ${d.message}`);
+    expect(lines).toContainEqual(
+      'api-import-skipped /paths/~1things~1{id}~1links~1{id}/get: operation getLink was not imported: its path names {id} twice, which Swagger 2.0 does not allow',
+    );
+    const written = [...r.files.values()].map(String).join('\n');
+    expect(written).toContain("id: 'GetThing'");
+    expect(written).not.toContain('GetLink');
   });
 });

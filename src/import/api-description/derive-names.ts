@@ -105,12 +105,21 @@ const RESTRICTED_TITLE_WORDS = [
 /** The connector title: the info.title's words without restricted words, at most 30 characters, ending with a letter or digit. */
 export function connectorTitleFrom(infoTitle: string | undefined, fallback: string): string {
   let text = ` ${(infoTitle ?? '').replace(/[^A-Za-z0-9 .'-]+/g, ' ').replace(/\s+/g, ' ')} `;
+  // Bounded as the certification rule bounds them: by anything not a letter ("api2" holds "api").
   for (const phrase of RESTRICTED_TITLE_WORDS) {
-    const re = new RegExp(`(^|\\s)${phrase.replace(/ /g, '\\s+')}(?=\\s|$)`, 'gi');
-    text = text.replace(re, ' ');
+    const re = new RegExp(`(^|[^A-Za-z])${phrase.replace(/ /g, '\\s+')}(?=[^A-Za-z]|$)`, 'gi');
+    text = text.replace(re, '$1 ');
   }
+  // A one-word name too long for the title (ApplicationInsightsManagementClient) is split where
+  // its case changes, so the title keeps its first words rather than falling back.
+  const words = text
+    .split(' ')
+    // What a removed word leaves dangling ("Petstore-API" -> "Petstore-") goes with it.
+    .map((w) => w.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, ''))
+    .filter(Boolean)
+    .flatMap((w) => (w.length > 30 ? w.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(' ') : [w]));
   let title = '';
-  for (const w of text.split(' ').filter(Boolean)) {
+  for (const w of words) {
     const next = title ? `${title} ${w}` : w;
     if (next.length > 30) break;
     title = next;

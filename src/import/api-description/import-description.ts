@@ -179,6 +179,17 @@ export function importApiDescription(desc: ApiDescription, opts: ApiImportOption
       );
       continue;
     }
+    // Swagger 2.0 (and swagger-parser) refuse a template naming one parameter twice.
+    const names = [...src.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice !== undefined) {
+      warn(
+        'api-import-skipped',
+        { what: `operation ${label}`, reason: `its path names {${twice}} twice, which Swagger 2.0 does not allow` },
+        { pointer: src.pointer },
+      );
+      continue;
+    }
     routes.add(route);
     const wanted = src.sourceId ? operationIdFrom(src.sourceId) : operationIdForRoute(src.method, src.path);
     const opId = ids.claim(wanted);
