@@ -492,6 +492,118 @@ describe('whole descriptions, in memory', () => {
     expect(r.files.get('operations/upload.ts')).toContain("responses: { 204: response('Done') }");
   });
 
+  test('a path placeholder named connectionId (reserved) is renamed in the template and its parameter; a query one is left out', () => {
+    const r = importApiDescription({
+      file: 'reserved.json',
+      version: '3.0',
+      doc: doc({
+        paths: {
+          '/@connections/{connectionId}': {
+            get: {
+              operationId: 'getConnection',
+              parameters: [
+                { name: 'connectionId', in: 'path', required: true, schema: { type: 'string' } },
+                { name: 'connection_id', in: 'query', schema: { type: 'string' } },
+              ],
+              responses: { 204: { description: 'Done' } },
+            },
+          },
+          '/sessions': {
+            get: {
+              operationId: 'listSessions',
+              parameters: [{ name: 'connectionId', in: 'query', schema: { type: 'string' } }],
+              responses: { 204: { description: 'Done' } },
+            },
+          },
+        },
+      }),
+    });
+    const lines = r.diagnostics.map((d) => `${d.code} ${d.operation ?? ''}: ${d.message}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'api-import-renamed GetConnection: the path parameter "connectionId" became "connection_id2" to meet the certification rules',
+        'api-import-skipped ListSessions: the parameter connectionId was not imported: the name is reserved by Power Platform',
+      ]),
+    );
+    const written = [...r.files.values()].map(String).join('\n');
+    // The same URL: only the placeholder's name changed, beside the query parameter already named connection_id.
+    expect(written).toContain("path: '/@connections/{connection_id2}'");
+    expect(written).toMatch(/connection_id2: path\(t\.string\(/);
+    expect(written).toMatch(/connection_id: query\(/);
+    expect(written).not.toMatch(/connectionId: (path|query)\(/);
+  });
+
+  test('paths equal but for letter case: placeholders follow the first path; literal text is left out', () => {
+    const done = { 204: { description: 'Done' } };
+    const r = importApiDescription({
+      file: 'cards.json',
+      version: '3.0',
+      doc: doc({
+        info: { title: 'Cards', version: '1', contact: { name: 'cards@example.com' } },
+        paths: {
+          '/cards/{cardId}': { get: { operationId: 'getCard', responses: done } },
+          '/cards/{cardID}': {
+            put: {
+              operationId: 'putCard',
+              parameters: [{ name: 'cardID', in: 'path', required: true, schema: { type: 'string' } }],
+              responses: done,
+            },
+          },
+          '/Cards/{cardId}': { delete: { operationId: 'deleteCard', responses: done } },
+        },
+      }),
+    });
+    const lines = r.diagnostics.map((d) => `${d.code} ${d.operation ?? ''}: ${d.message}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'api-import-renamed PutCard: the path parameter "cardID" became "cardId" to meet the certification rules',
+        'api-import-skipped : operation deleteCard was not imported: its path differs from /cards/{cardId} only in letter case, which Power Platform takes for the same path',
+      ]),
+    );
+    const written = [...r.files.values()].map(String).join('\n');
+    expect(written.match(/path: '\/cards\/\{cardId\}'/g)).toHaveLength(2);
+    expect(written).toMatch(/cardId: path\(t\.string\(/);
+    expect(written).not.toContain('cardID');
+    expect(written).not.toContain('DeleteCard');
+    // A contact "name" that is an address is no stack owner: the title stands in.
+    expect(written).toContain("stackOwner: 'Cards'");
+  });
+
+  test('a JSON schema on 202 beside a 200 that is not JSON is left out (the output is the 200 one), with a warning', () => {
+    const r = importApiDescription({
+      file: 'download.json',
+      version: '3.0',
+      doc: doc({
+        paths: {
+          '/documents/{id}/download': {
+            get: {
+              operationId: 'downloadDocument',
+              parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+              responses: {
+                200: {
+                  description: 'The PDF',
+                  content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+                },
+                202: {
+                  description: 'Not ready',
+                  content: {
+                    'application/json': { schema: { type: 'object', properties: { retry: { type: 'integer' } } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      }),
+    });
+    const lines = r.diagnostics.map((d) => `${d.code} ${d.operation ?? ''}: ${d.message}`);
+    expect(lines).toContainEqual(
+      "api-import-lossy DownloadDocument: information lost: the 202 response's schema is left out: beside a 200 or 201 response, the output is that one's",
+    );
+    const written = [...r.files.values()].map(String).join('\n');
+    expect(written).toContain("responses: { 200: response('The PDF'), 202: response('Not ready') }");
+  });
+
   test('an operation whose path names a parameter twice is left out with a warning; the others stay', () => {
     const r = importApiDescription({
       file: 'twice.json',

@@ -21,6 +21,7 @@ import {
   summaryFrom,
 } from './derive-names';
 import { apiImportDiagnostic, type ApiImportCode } from './diagnostics';
+import { isPlainName } from '../../validate/certification/properties-rules';
 import { chooseDepths, estimatedChars, MAX_SWAGGER_CHARS, SizeModel } from './fit-limits';
 import { planOperation } from './plan-operation';
 import { readApiDescription, type ApiDescription } from './read-description';
@@ -158,6 +159,8 @@ export function importApiDescription(desc: ApiDescription, opts: ApiImportOption
   }
   const ids = new NameScope();
   const routes = new Set<string>();
+  const byLowerCase = new Map<string, string>();
+  const blanked = (p: string): string => p.replace(/\{[^}]*\}/g, '{}');
   const written: WrittenOperation[] = [];
   const common = commonPrefix(selected);
   for (const src of selected) {
@@ -190,6 +193,22 @@ export function importApiDescription(desc: ApiDescription, opts: ApiImportOption
       );
       continue;
     }
+    // Paths Power Platform would take for one (PathRedefined: equal but for letter case): where
+    // only placeholders differ, this one is written as the first; literal text cannot change.
+    const first = byLowerCase.get(src.path.toLowerCase());
+    const pathAs = first !== undefined && first !== src.path ? first : undefined;
+    if (pathAs !== undefined && blanked(pathAs) !== blanked(src.path)) {
+      warn(
+        'api-import-skipped',
+        {
+          what: `operation ${label}`,
+          reason: `its path differs from ${pathAs} only in letter case, which Power Platform takes for the same path`,
+        },
+        { pointer: src.pointer },
+      );
+      continue;
+    }
+    if (first === undefined) byLowerCase.set(src.path.toLowerCase(), src.path);
     routes.add(route);
     const wanted = src.sourceId ? operationIdFrom(src.sourceId) : operationIdForRoute(src.method, src.path);
     const opId = ids.claim(wanted);
@@ -217,6 +236,9 @@ export function importApiDescription(desc: ApiDescription, opts: ApiImportOption
       credentials: auth.credentials,
       skipped: (what, reason, pointer) => warn('api-import-skipped', { what, reason }, { operation: opId, pointer }),
       lost: (what, pointer) => warn('api-import-lossy', { what }, { operation: opId, pointer }),
+      renamed: (what, from, to, pointer) =>
+        warn('api-import-renamed', { what, from, to }, { operation: opId, pointer }),
+      ...(pathAs !== undefined ? { pathAs } : {}),
     });
     currentOperation = undefined;
     written.push({
@@ -224,9 +246,9 @@ export function importApiDescription(desc: ApiDescription, opts: ApiImportOption
       constName: constNameFrom(opId),
       group: src.tags[0] ?? groupFromPath(src.path, common),
       method: src.method,
-      path: src.path,
+      path: plan.path ?? src.path,
       summary,
-      description: operationDescriptionFrom(str(src.op.description), summary, src.method, src.path),
+      description: operationDescriptionFrom(str(src.op.description), summary, src.method, plan.path ?? src.path),
       tags: src.tags,
       deprecated: src.op.deprecated === true,
       plan,
@@ -276,7 +298,8 @@ export function importApiDescription(desc: ApiDescription, opts: ApiImportOption
       contact,
       metadata: { website, privacyPolicy: PLACEHOLDER.privacyPolicy, categories: ['Data'] },
       publisher: PLACEHOLDER.publisher,
-      stackOwner: str(contactIn.name) ?? title,
+      // The contact's name when it is one (some are an address or a sentence), else the title.
+      stackOwner: ownerName(str(contactIn.name)) ?? title,
       auth: auth.code,
       authUses: auth.uses,
       readme: {
@@ -357,4 +380,10 @@ function fitLimits(
       },
       {},
     );
+}
+
+/** A contact name fit for stackOwner (certification's plain-name rule), trimmed; undefined otherwise. */
+function ownerName(name: string | undefined): string | undefined {
+  const n = name?.trim().replace(/\s+/g, ' ');
+  return n && isPlainName(n) ? n : undefined;
 }

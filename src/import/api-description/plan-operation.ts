@@ -27,6 +27,8 @@ export interface ResponsePlan {
 }
 
 export interface OperationPlan {
+  /** The path template as written, when it differs from the source's (a reserved placeholder renamed). */
+  path?: string;
   params: ParamPlan[];
   body?: Shape;
   bodyRequired: boolean;
@@ -43,7 +45,16 @@ export interface PlanContext {
   credentials: ReadonlySet<string>;
   skipped(what: string, reason: string, pointer: string): void;
   lost(what: string, pointer: string): void;
+  renamed(what: string, from: string, to: string, pointer: string): void;
+  /**
+   * The path to write instead of the source's: an earlier operation's that differs from it only
+   * in the placeholders' letter case (Power Platform takes such paths for one).
+   */
+  pathAs?: string;
 }
+
+/** A name Power Platform keeps for itself (certification: the parameter name connectionId). */
+const RESERVED_PARAM = 'connectionId';
 
 const PRIMITIVE = new Set(['string', 'integer', 'number', 'boolean']);
 /** Headers HTTP sets itself (OpenAPI 3 says descriptions must ignore them). */
@@ -107,9 +118,32 @@ function paramShape(p: JsonObject, pointer: string, ctx: PlanContext): Shape | u
 export function planOperation(src: SourceOperation, ctx: PlanContext): OperationPlan {
   const plan: OperationPlan = { params: [], bodyRequired: false, responses: [] };
   const formFields: string[] = [];
-  for (const { p, pointer } of mergedParameters(src, ctx)) {
-    const name = String(p.name);
+  const merged = mergedParameters(src, ctx);
+  // A path placeholder is only a name: renaming one in the template and its parameter leaves the
+  // request's URL as it was (a query or header name is on the wire, and stays).
+  const placeholders = (t: string): string[] => [...t.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const own = placeholders(src.path);
+  const target = ctx.pathAs ? placeholders(ctx.pathAs) : own;
+  const renames = new Map<string, string>();
+  // Written as an earlier operation's path that differs only in the placeholders' letter case.
+  own.forEach((n, i) => {
+    if (target[i] !== undefined && target[i] !== n) renames.set(n, target[i]!);
+  });
+  // The reserved name becomes one no parameter of the operation has.
+  const reserved = own.find((n) => (renames.get(n) ?? n) === RESERVED_PARAM);
+  if (reserved !== undefined) {
+    const taken = new Set([...merged.map(({ p }) => String(p.name)), ...own, ...target]);
+    let alias = 'connection_id';
+    for (let i = 2; taken.has(alias); i++) alias = `connection_id${i}`;
+    renames.set(reserved, alias);
+  }
+  if (renames.size > 0) {
+    plan.path = src.path.replace(/\{([^}]+)\}/g, (m, n: string) => (renames.has(n) ? `{${renames.get(n)}}` : m));
+    for (const [from, to] of renames) ctx.renamed('the path parameter', from, to, src.pointer);
+  }
+  for (const { p, pointer } of merged) {
     const where = String(p.in);
+    const name = where === 'path' ? (renames.get(String(p.name)) ?? String(p.name)) : String(p.name);
     if (where === 'body') {
       plan.body = ctx.converter.shape(p.schema, `${pointer}/schema`);
       plan.bodyRequired = p.required === true;
@@ -130,7 +164,7 @@ export function planOperation(src: SourceOperation, ctx: PlanContext): Operation
       ctx.skipped(`the ${where} parameter ${name}`, 'another parameter has the same name', pointer);
       continue;
     }
-    if (name === 'connectionId') {
+    if (name === RESERVED_PARAM) {
       ctx.skipped(`the parameter ${name}`, 'the name is reserved by Power Platform', pointer);
       continue;
     }
@@ -174,7 +208,7 @@ export function planOperation(src: SourceOperation, ctx: PlanContext): Operation
       src.pointer,
     );
   // Every {variable} of the template needs a path parameter (certification: OperationMissingPathParameter).
-  for (const m of src.path.matchAll(/\{([^}]+)\}/g)) {
+  for (const m of (plan.path ?? src.path).matchAll(/\{([^}]+)\}/g)) {
     const name = m[1]!;
     if (!plan.params.some((p) => p.in === 'path' && p.name === name)) {
       ctx.lost(`the path parameter ${name} is not declared; typed as a string`, src.pointer);
@@ -280,6 +314,7 @@ function responses(src: SourceOperation, ctx: PlanContext): ResponsePlan[] {
           : undefined
       : undefined;
   const producesJson = !produces || produces.some((m) => typeof m === 'string' && isJsonMedia(m));
+  const hasMain = Object.keys(rs).some((s) => /^20[01]$/.test(s));
   for (const status of Object.keys(rs).sort()) {
     const code = /^2(\d\d|XX)$/i.test(status) ? status.replace(/XX$/i, '00') : undefined;
     if (!code || out.some((r) => r.status === code)) continue;
@@ -298,7 +333,13 @@ function responses(src: SourceOperation, ctx: PlanContext): ResponsePlan[] {
       else if (media.length > 0 && !typed)
         ctx.lost(`the ${code} response is ${media.join(', ')}: only JSON responses are typed`, pointer);
     }
-    if (schema !== undefined && !typed) {
+    if (schema !== undefined && !typed && hasMain && !/^20[01]$/.test(code)) {
+      // Certification (SchemaDefinitionSetIncorrectly): beside a 200/201, the output is that one's.
+      ctx.lost(
+        `the ${code} response's schema is left out: beside a 200 or 201 response, the output is that one's`,
+        pointer,
+      );
+    } else if (schema !== undefined && !typed) {
       const shape = ctx.converter.shape(schema, `${pointer}/schema`);
       // An empty schema says nothing (and certification rejects it): the response stays untyped.
       if (shape.kind !== 'any') {

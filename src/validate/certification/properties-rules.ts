@@ -7,6 +7,11 @@ import { isArray, isObject } from '../../swagger/found';
 import type { CertDocument, Report } from './document';
 import type { DocumentRule } from './info-rules';
 
+/** A publisher or stack owner: a name, not a sentence or an address (letters and digits with the separators real company names use). Shared with what derives one (import --api). */
+export function isPlainName(v: string): boolean {
+  return /^[\p{L}\p{N}][\p{L}\p{N} .,&'()-]*$/u.test(v);
+}
+
 /** Colours certified connectors may not use (they vanish on the designer's backgrounds). */
 const RESERVED_COLORS = new Set(['#007ee5', '#ffffff']);
 /** The consent service's redirect (per-connector suffixes are what redirectMode GlobalPerConnector gives). */
@@ -54,8 +59,7 @@ export const PROPERTIES_RULES: readonly DocumentRule[] = [
     for (const key of ['publisher', 'stackOwner'] as const) {
       const v = p[key];
       if (v === undefined) continue;
-      // Names, not sentences: letters and digits with the separators real company names use.
-      if (typeof v !== 'string' || !/^[\p{L}\p{N}][\p{L}\p{N} .,&'()-]*$/u.test(v))
+      if (typeof v !== 'string' || !isPlainName(v))
         report('publisher-invalid', { key, value: String(v) }, at(`/properties/${key}`));
     }
   },
