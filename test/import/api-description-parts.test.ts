@@ -604,6 +604,30 @@ describe('whole descriptions, in memory', () => {
     expect(written).toContain("responses: { 200: response('The PDF'), 202: response('Not ready') }");
   });
 
+  test('when no operation can be imported, the error says why, by reason', () => {
+    const done = { 200: { description: 'Done' } };
+    let message = '';
+    try {
+      importApiDescription({
+        file: 'rpc.json',
+        version: '3.0',
+        doc: doc({
+          paths: {
+            '/#X-Amz-Target=Budgets.CreateBudget': { post: { operationId: 'CreateBudget', responses: done } },
+            '/#X-Amz-Target=Budgets.DeleteBudget': { post: { operationId: 'DeleteBudget', responses: done } },
+            '/a/{x}/b/{x}': { get: { operationId: 'getB', responses: done } },
+          },
+        }),
+      });
+    } catch (e) {
+      expect(isPcdkError(e)).toBe(true);
+      message = (e as Error).message;
+    }
+    expect(message).toBe(
+      'rpc.json: no operation could be imported (2 because its path is not a URL template (it holds "?", "#" or "*", or an empty or unclosed {}); 1 because its path names {x} twice, which Swagger 2.0 does not allow)',
+    );
+  });
+
   test('an operation whose path names a parameter twice is left out with a warning; the others stay', () => {
     const r = importApiDescription({
       file: 'twice.json',

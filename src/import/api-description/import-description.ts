@@ -177,7 +177,11 @@ export function importApiDescription(desc: ApiDescription, opts: ApiImportOption
     if (!src.path.startsWith('/') || /[?#*]/.test(src.path) || /\{[^}]*[/{][^}]*\}|\{\}/.test(src.path)) {
       warn(
         'api-import-skipped',
-        { what: `operation ${label}`, reason: 'its path is not a valid template' },
+        {
+          what: `operation ${label}`,
+          // AWS's JSON-RPC descriptions name actions as "/#X-Amz-Target=...", which no URL template can say.
+          reason: 'its path is not a URL template (it holds "?", "#" or "*", or an empty or unclosed {})',
+        },
         { pointer: src.pointer },
       );
       continue;
@@ -254,7 +258,16 @@ export function importApiDescription(desc: ApiDescription, opts: ApiImportOption
       plan,
     });
   }
-  if (written.length === 0) throw new UserError(`${file}: no operation could be imported`);
+  if (written.length === 0) {
+    // Say why, by reason: the warnings that name each operation are not printed when nothing is written.
+    const reasons = new Map<string, number>();
+    for (const d of diagnostics) {
+      const m = d.code === 'api-import-skipped' ? /^operation .* was not imported: (.*)$/.exec(d.message) : null;
+      if (m) reasons.set(m[1]!, (reasons.get(m[1]!) ?? 0) + 1);
+    }
+    const why = [...reasons].map(([reason, n]) => `${n} because ${reason}`).join('; ');
+    throw new UserError(`${file}: no operation could be imported${why ? ` (${why})` : ''}`);
+  }
 
   fitLimits(written, component, warn);
 
