@@ -31,24 +31,15 @@ import {
   dirRecord,
   extendedConfigs,
   fileRecord,
-  modifiedAfter,
+  racy,
   sameDir,
   sameFile,
   type DirRecord,
   type FileRecord,
-} from './file-records';
+} from '../io/file-records';
 
 /** Bump when what an entry holds, or how it is checked, changes. */
 const FORMAT = 1;
-
-/**
- * A source modified this close to (or after) the start of the bundling may have changed while
- * esbuild read it, so the bundle is not kept: the entry would record the newer content beside
- * the older bundle. Generous, for file systems whose clock is not this machine's. So a build
- * started within a second of an edit (as under --watch) keeps nothing, and costs only a stat per
- * source; the next build with nothing changed bundles once more and keeps that.
- */
-const RACY_MS = 1000;
 
 export interface DescriptorBundle {
   /** The CommonJS bundle, with its inline source map. */
@@ -132,7 +123,7 @@ export function cachedBundle(entry: string, options: object): DescriptorBundle |
 
 /**
  * Keeps a bundle esbuild just made. `inputs` are the metafile's inputs, absolute; `startedAt`
- * is Date.now() from before the bundling began (see RACY_MS). Never throws: a cache that cannot
+ * is Date.now() from before the bundling began (a source as recent as that keeps nothing: RACY_MS). Never throws: a cache that cannot
  * be written only means bundling again next time.
  */
 export function keepBundle(
@@ -144,7 +135,7 @@ export function keepBundle(
 ): void {
   if (!cacheEnabled()) return;
   try {
-    const recent = (f: string): boolean => modifiedAfter(f, startedAt - RACY_MS);
+    const recent = (f: string): boolean => racy(f, startedAt);
     // Checked before reading (an edit-then-build loop stops here, having hashed nothing) and
     // again after, since a source written between the two checks is read in its newer content.
     if (inputs.some(recent)) return;

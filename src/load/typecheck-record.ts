@@ -22,16 +22,15 @@ import {
   dirRecord,
   extendedConfigs,
   fileRecord,
-  modifiedAfter,
+  racy,
   sameDir,
   sameFile,
   type DirRecord,
   type FileRecord,
-} from './file-records';
+} from '../io/file-records';
 
 /** Bump when what a record holds, or how it is checked, changes. */
 const FORMAT = 1;
-const RACY_MS = 1000;
 
 interface CleanCheck {
   format: number;
@@ -113,13 +112,13 @@ export function recordClean(config: string, buildInfo: string, compiler: string,
     const read = [...extendedConfigs(config), ...program, ...listed(info.packageJsons)];
     const dirs = [...resolutionDirs(program), ...listed(info.options?.typeRoots)];
     // The check's own config is left out of this: pcdk wrote it before the compiler started.
-    const racy = (): boolean => [...read, ...dirs].some((f) => modifiedAfter(f, startedAt - RACY_MS));
-    if (racy()) return;
+    const recent = (): boolean => [...read, ...dirs].some((f) => racy(f, startedAt));
+    if (recent()) return;
     const files = [config, ...read].map(fileRecord);
     const record: CleanCheck = { format: FORMAT, compiler, files, dirs: dirs.map(dirRecord) };
     // A program file that cannot be read now cannot be checked later.
     if (files.some(([f, size]) => size < 0 && program.includes(f))) return;
-    if (racy()) return;
+    if (recent()) return;
     writeCacheEntry(recordFile(config), JSON.stringify(record));
   } catch {
     // Recorded or not, the check's answer stands.

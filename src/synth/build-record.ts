@@ -19,9 +19,9 @@
  * The type-check is not part of it: it runs on every build, and its own incremental state
  * answers it (src/load/typecheck.ts).
  *
- * A file modified within RACY_MS of the build's start may have changed while the build read it,
- * so such a build keeps no record (the next one does). The cache is an optimisation only: a
- * record that cannot be read, parsed or checked means building.
+ * A file modified within RACY_MS of the build's start (src/io/file-records.ts) may have changed
+ * while the build read it, so such a build keeps no record (the next one does). The cache is an
+ * optimisation only: a record that cannot be read, parsed or checked means building.
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -29,11 +29,11 @@ import * as path from 'node:path';
 import type { Connector } from '../model/connector';
 import type { Diagnostic } from '../diagnostics';
 import { cacheEnabled, cacheFile, writeCacheEntry } from '../io/content-cache';
+import { fileRecord, racyTime, sameFile, type FileRecord } from '../io/file-records';
 import { ownPackageRoot, ownVersion } from '../io/own-package';
 
 /** Bump when what a record holds, or how it is checked, changes. */
-const FORMAT = 1;
-const RACY_MS = 1000;
+const FORMAT = 2;
 
 export interface BuildInputs {
   /** Which pcdk builds (pcdkIdentity()). */
@@ -64,19 +64,13 @@ export interface Fingerprint {
   racy: boolean;
 }
 
-/** [path relative to dist/<id>/, size, sha1]. */
-type OutputRecord = [string, number, string];
-
 interface StoredRecord extends RecordedBuild {
   format: number;
   fingerprint: string;
   /** Folders the build wrote whole (relative to dist/<id>/), checked for files added since. */
   dirs: string[];
-  outputs: OutputRecord[];
-}
-
-function sha1(data: string | Uint8Array): string {
-  return crypto.createHash('sha1').update(data).digest('hex');
+  /** Every file the build wrote, absolute. */
+  outputs: FileRecord[];
 }
 
 function version(pkg: string): string {
@@ -113,11 +107,11 @@ export function pcdkIdentity(): string | undefined {
   return identity ?? undefined;
 }
 
-/** Hashes files, noting whether any was modified after `since`. */
+/** Hashes files, noting whether any is too recent for the build to be recorded (racyTime). */
 class Hasher {
   readonly h = crypto.createHash('sha256');
   racy = false;
-  constructor(private readonly since: number) {}
+  constructor(private readonly startedAt: number) {}
 
   text(s: string): void {
     this.h.update(`${s}\0`);
@@ -127,7 +121,7 @@ class Hasher {
     this.text(file);
     let bytes: Buffer;
     try {
-      if (fs.statSync(file).mtimeMs > this.since) this.racy = true;
+      if (racyTime(fs.statSync(file).mtimeMs, this.startedAt)) this.racy = true;
       bytes = fs.readFileSync(file);
     } catch {
       this.text('-');
@@ -157,8 +151,8 @@ class Hasher {
   }
 }
 
-/** The names of the environment variables the connector's secret() references name. */
-function secretNames(connector: Connector): { json: string; names: string[] } {
+/** The connector as JSON, and the environment variables its secret() references name. */
+function connectorJson(connector: Connector): { json: string; secretEnv: string[] } {
   const names = new Set<string>();
   const json = JSON.stringify(connector, (_k, v: unknown) => {
     if (v && typeof v === 'object' && (v as { kind?: unknown }).kind === 'secret') {
@@ -167,7 +161,7 @@ function secretNames(connector: Connector): { json: string; names: string[] } {
     }
     return v;
   });
-  return { json, names: [...names].sort() };
+  return { json, secretEnv: [...names].sort() };
 }
 
 /** The inputs' fingerprint; undefined when they cannot all be read (then the build is not recorded). */
@@ -176,14 +170,14 @@ export function fingerprint(inputs: BuildInputs, startedAt: number): Fingerprint
   try {
     const id = inputs.connector.id;
     const outDir = path.resolve(inputs.outDir);
-    const x = new Hasher(startedAt - RACY_MS);
+    const x = new Hasher(startedAt);
     x.text(`pcdk-build-record-${FORMAT}`);
     x.text(inputs.identity);
     x.text(`${id}\0${outDir}`);
     for (const s of [...inputs.sources].sort()) x.file(s);
-    const { json, names } = secretNames(inputs.connector);
+    const { json, secretEnv } = connectorJson(inputs.connector);
     x.text(json);
-    for (const n of names) x.text(`${n}=${inputs.env[n] ? 'set' : 'unset'}`);
+    for (const n of secretEnv) x.text(`${n}=${inputs.env[n] ? 'set' : 'unset'}`);
     x.text('schemas');
     if (inputs.schemasDir) x.tree(path.resolve(inputs.schemasDir));
     x.text('recordings');
@@ -199,11 +193,6 @@ export function fingerprint(inputs: BuildInputs, startedAt: number): Fingerprint
     // A value JSON cannot hold (a BigInt, a cycle): build, and record nothing.
     return undefined;
   }
-}
-
-function outputRecord(root: string, rel: string): OutputRecord {
-  const bytes = fs.readFileSync(path.join(root, rel));
-  return [rel, bytes.length, sha1(bytes)];
 }
 
 /** Every file under root/rel, relative to root, sorted. */
@@ -225,12 +214,11 @@ export function recordedBuild(fp: Fingerprint, outDir: string): RecordedBuild | 
   try {
     const r = JSON.parse(fs.readFileSync(fp.file, 'utf8')) as StoredRecord;
     if (r.format !== FORMAT || r.fingerprint !== fp.hash) return undefined;
-    const listed = new Set(r.outputs.map(([rel]) => rel));
-    for (const dir of r.dirs) for (const rel of filesUnder(outDir, dir)) if (!listed.has(rel)) return undefined;
-    for (const [rel, size, hash] of r.outputs) {
-      if (fs.statSync(path.join(outDir, rel)).size !== size) return undefined;
-      if (outputRecord(outDir, rel)[2] !== hash) return undefined;
-    }
+    const listed = new Set(r.outputs.map(([file]) => file));
+    for (const dir of r.dirs)
+      for (const rel of filesUnder(outDir, dir)) if (!listed.has(path.join(outDir, rel))) return undefined;
+    // A deleted output fails here too (its record has a size).
+    if (!r.outputs.every(sameFile)) return undefined;
     return { diagnostics: r.diagnostics, written: r.written };
   } catch {
     return undefined;
@@ -254,11 +242,14 @@ export function keepBuildRecord(
       ...dirs.flatMap((d) => filesUnder(outDir, d)),
       ...targets.filter((t) => t.kind === 'file').map((t) => t.target),
     ];
+    const outputs = files.map((f) => fileRecord(path.join(outDir, f)));
+    // An output that cannot be read back now could not be checked later.
+    if (outputs.some(([, size]) => size < 0)) return;
     const r: StoredRecord = {
       format: FORMAT,
       fingerprint: fp.hash,
       dirs,
-      outputs: files.map((f) => outputRecord(outDir, f)),
+      outputs,
       diagnostics: build.diagnostics,
       written: build.written,
     };

@@ -195,7 +195,19 @@ test('a damaged record, or a connector JSON cannot hold, means building', () => 
   const { inputs, dist } = project();
   keep(inputs, dist);
   const fp = fingerprint(inputs, Date.now())!;
-  for (const text of ['', '{', 'null', '{"format":1}', JSON.stringify({ format: 1, fingerprint: fp.hash })]) {
+  // The real record, then with a field missing or of the wrong shape: each must mean building.
+  const kept = JSON.parse(fs.readFileSync(fp.file, 'utf8')) as Record<string, unknown>;
+  expect(recordedBuild(fp, dist)).toEqual(BUILD);
+  const damaged = [
+    '',
+    '{',
+    'null',
+    JSON.stringify({ ...kept, format: -1 }),
+    JSON.stringify({ ...kept, outputs: undefined }),
+    JSON.stringify({ ...kept, outputs: [['x']] }),
+    JSON.stringify({ ...kept, dirs: 'connector' }),
+  ];
+  for (const text of damaged) {
     fs.writeFileSync(fp.file, text);
     expect(recordedBuild(fp, dist)).toBeUndefined();
   }

@@ -1,8 +1,9 @@
 /**
- * What the load caches (./bundle-cache, ./typecheck-record) check a kept answer against: a
- * file's size and a hash of its bytes (modification times are not trusted to say a file is
- * unchanged: a save within the same tick, a checkout, a copy that keeps times all defeat them),
- * a folder's sorted names, and the files a tsconfig `extends`.
+ * What the caches that keep an answer (the descriptor bundle, the clean type-check, the build
+ * record) check it against: a file's size and a hash of its bytes (modification times are not
+ * trusted to say a file is unchanged: a save within the same tick, a checkout, a copy that keeps
+ * times all defeat them), a folder's sorted names, and the files a tsconfig `extends`; and the one
+ * rule for when an answer must not be kept at all (racy()).
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -55,10 +56,24 @@ export function sameDir([dir, hash]: DirRecord): boolean {
   return dirRecord(dir)[1] === hash;
 }
 
-/** Whether `file` (or folder) was modified after `since` (ms since the epoch); false when it does not exist. */
-export function modifiedAfter(file: string, since: number): boolean {
+/**
+ * A file modified this close to (or after) the start of the work that read it may have changed
+ * while it was read, so the answer is not kept: the record would hold the newer content beside
+ * an answer from the older. Generous, for file systems whose clock is not this machine's. So work
+ * started within a second of an edit (as under --watch) keeps nothing, and costs only a stat per
+ * file; the next run with nothing changed keeps its answer.
+ */
+export const RACY_MS = 1000;
+
+/** Whether an mtime (ms since the epoch) is too recent for work started at `startedAt` to be kept. */
+export function racyTime(mtimeMs: number, startedAt: number): boolean {
+  return mtimeMs > startedAt - RACY_MS;
+}
+
+/** Whether `file` (or folder) is too recent for work started at `startedAt` to be kept (RACY_MS); false when it does not exist. */
+export function racy(file: string, startedAt: number): boolean {
   try {
-    return fs.statSync(file).mtimeMs > since;
+    return racyTime(fs.statSync(file).mtimeMs, startedAt);
   } catch {
     return false;
   }
