@@ -10,12 +10,11 @@ import { bodyParameterObject, parameterObject } from '../emit/swagger';
 import { sharedBody, sharedBodyOf, sharedParameter, type SharedBodyMark } from '../model/declared';
 import type { Param } from '../model/operation';
 import type { SchemaObject } from '../model/schema';
-import { isVisibility } from '../swagger/constants';
 import { isObject, type JsonObject } from '../swagger/found';
 import { writtenDifferences } from './json-compare';
 import { NameScope, identifierFrom } from './names';
 import { call, code } from './ts-writer';
-import { typedParameter } from './typed-operation';
+import { BODY_KEYS, bodyLabels, typedParameter } from './typed-operation';
 import { putOwn, typedSchema, type Typed, type Uses } from './typed-schema';
 
 type Obj = JsonObject;
@@ -67,38 +66,23 @@ export const PARAMETERS_FILE_NAMES = [
 /** The reference operations use to reach a shared parameter's constant (`parameters.id`). */
 export const PARAMETERS_NAMESPACE = 'parameters';
 
-/** The keys sharedBody() writes on a body parameter: any other stays declared verbatim. */
-const BODY_KEYS = new Set(['name', 'in', 'required', 'schema', 'description', 'x-ms-summary', 'x-ms-visibility']);
-
 /** sharedBody()'s options for a source body parameter, or why it cannot be typed. */
 function bodyOptions(source: Obj): Omit<SharedBodyMark, 'ref' | 'name'> | string {
-  const o: { -readonly [K in keyof Omit<SharedBodyMark, 'ref' | 'name'>]: SharedBodyMark[K] } = {};
   // Vendor keys are added as declared; a standard key sharedBody() does not write keeps it declared.
   const extra = Object.keys(source).filter((k) => !BODY_KEYS.has(k));
   const standard = extra.find((k) => !k.startsWith('x-'));
   if (standard !== undefined) return `a body parameter with "${standard}", which sharedBody() cannot write`;
-  if (source.required !== undefined) {
-    if (typeof source.required !== 'boolean') return 'a body parameter whose "required" is not true or false';
-    o.required = source.required;
-  }
-  for (const [key, field] of [
-    ['description', 'description'],
-    ['x-ms-summary', 'summary'],
-  ] as const) {
-    if (source[key] === undefined) continue;
-    if (typeof source[key] !== 'string') return `a body parameter whose "${key}" is not text`;
-    o[field] = source[key];
-  }
-  if (source['x-ms-visibility'] !== undefined) {
-    if (!isVisibility(source['x-ms-visibility'])) return 'a body parameter with an unknown x-ms-visibility';
-    o.visibility = source['x-ms-visibility'];
-  }
-  if (extra.length) {
-    const keys: Obj = {};
-    for (const k of extra) putOwn(keys, k, source[k]);
-    o.keys = keys;
-  }
-  return o;
+  if (source.required !== undefined && typeof source.required !== 'boolean')
+    return 'a body parameter whose "required" is not true or false';
+  const labels = bodyLabels(source);
+  if (!labels) return 'a body parameter whose description, x-ms-summary or x-ms-visibility the model cannot hold';
+  const keys: Obj = {};
+  for (const k of extra) putOwn(keys, k, source[k]);
+  return {
+    ...(source.required !== undefined ? { required: source.required } : {}),
+    ...labels,
+    ...(extra.length ? { keys } : {}),
+  };
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type OperationSpec,
 } from '../model/operation';
 import type { SharedBodyMark } from '../model/declared';
-import type { SchemaObject } from '../model/schema';
+import type { SchemaObject, Visibility } from '../model/schema';
 import { REASONS, isVisibility } from '../swagger/constants';
 import { isArray, isObject, type JsonObject } from '../swagger/found';
 import { writtenDifferences } from './json-compare';
@@ -66,7 +66,16 @@ const PARAM_KEYS = new Set([
   'x-ms-test-value',
   ...PARAM_SCHEMA_KEYS,
 ]);
-const BODY_KEYS = new Set(['name', 'in', 'required', 'schema', 'description', 'x-ms-summary', 'x-ms-visibility']);
+/** The keys of a body parameter the model writes (name, labels, required, schema). */
+export const BODY_KEYS = new Set([
+  'name',
+  'in',
+  'required',
+  'schema',
+  'description',
+  'x-ms-summary',
+  'x-ms-visibility',
+]);
 const RESPONSE_KEYS = new Set(['description', 'schema', 'x-ms-summary', 'headers', 'examples']);
 
 /** `params` (+ `body`, `bodyRequired`) for a source parameter list, or undefined. */
@@ -96,13 +105,9 @@ export function typedParameters(
       // A shared body's constant is the operation's body; the swagger writes the $ref where the source has it.
       if (fields.has('body') || declared.body !== undefined || method === 'get') return undefined;
       if (i !== parameters.length - 1) declared.bodyIndex = i;
-      const inputs = bodyInputNames(hit.value as SchemaObject);
-      const laterNames = parameters
-        .slice(i + 1)
-        .flatMap((q) => (isObject(q) && typeof q.name === 'string' ? [q.name] : []));
-      if (inputs.some((k) => names.has(k) || laterNames.includes(k))) return undefined;
       uses.add('parameters');
-      bodyNames.push(...inputs);
+      // An input named like a parameter is caught below, once every name is known.
+      bodyNames.push(...bodyInputNames(hit.value as SchemaObject));
       fields.set('body', hit);
       // What the client requires follows the entry: optional unless it says required.
       if (hit.body.required !== true) fields.set('bodyRequired', { code: false, value: false });
@@ -182,19 +187,27 @@ function bodyInputNames(body: SchemaObject): string[] {
 /** The body parameter's name and labels as DeclaredOperation.bodyParameter, or undefined when not expressible. */
 function bodyParameterSpec(p: Obj): Obj | undefined {
   if (Object.keys(p).some((k) => !BODY_KEYS.has(k))) return undefined;
-  const out: Obj = {};
-  if (p.name !== 'body') out.name = p.name;
+  const labels = bodyLabels(p);
+  if (!labels) return undefined;
+  return p.name !== 'body' ? { name: p.name, ...labels } : labels;
+}
+
+/** A body parameter's description, x-ms-summary and x-ms-visibility as the model's fields, or undefined when one is malformed. */
+export function bodyLabels(p: Obj): { description?: string; summary?: string; visibility?: Visibility } | undefined {
+  const out: { description?: string; summary?: string; visibility?: Visibility } = {};
   for (const [key, field] of [
     ['description', 'description'],
     ['x-ms-summary', 'summary'],
   ] as const) {
-    if (p[key] === undefined) continue;
-    if (typeof p[key] !== 'string') return undefined;
-    out[field] = p[key];
+    const v = p[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string') return undefined;
+    out[field] = v;
   }
-  if (p['x-ms-visibility'] !== undefined) {
-    if (!isVisibility(p['x-ms-visibility'])) return undefined;
-    out.visibility = p['x-ms-visibility'];
+  const visibility = p['x-ms-visibility'];
+  if (visibility !== undefined) {
+    if (!isVisibility(visibility)) return undefined;
+    out.visibility = visibility;
   }
   return out;
 }

@@ -184,6 +184,17 @@ describe('import: shared pieces as constants, the swagger equal', () => {
       responses: { 200: { $ref: '#/responses/Pets' } },
     },
   };
+  // The shared body's "name" is also a query parameter: the client's inputs would clash, so the
+  // parameters stay declared.
+  swagger.paths['/named'] = {
+    post: {
+      summary: 'Add a named pet',
+      description: 'Adds a named pet.',
+      operationId: 'AddNamedPet',
+      parameters: [{ $ref: '#/parameters/NewPet' }, { name: 'name', in: 'query', required: true, type: 'string' }],
+      responses: { 200: { $ref: '#/responses/Pets' } },
+    },
+  };
   const generated = generateDescriptors({
     id: 'zoo',
     sourceName: 'Feature Zoo',
@@ -259,6 +270,14 @@ describe('import: shared pieces as constants, the swagger equal', () => {
     expect(file('operations/photos.ts')).toContain(
       ' * Declared verbatim: parameters: "file" is formData, which has no typed location.',
     );
+  });
+
+  test("a shared body whose input is also a parameter's name stays declared, saying why", () => {
+    const named = [...generated.files].find(
+      ([n, t]) => n.startsWith('operations/') && String(t).includes("id: 'AddNamedPet'"),
+    );
+    expect(named?.[1]).toContain('Declared verbatim: parameters:');
+    expect(named?.[1]).not.toContain('body: parameters.newPet');
   });
 
   test('constants come after those they use, whatever the source order', () => {
