@@ -153,3 +153,13 @@ export function sentence(text: string): string {
   const t = text.trim().replace(/\s+/g, ' ');
   return /[.!?)]["')]?$/.test(t) ? t : `${t}.`;
 }
+
+/** The names of a path template's placeholders, in order (`/a/{x}/b/{y}` -> x, y). */
+export function pathPlaceholders(path: string): string[] {
+  return [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
+}
+
+/** A path template with every placeholder's name left out (`/a/{x}` -> `/a/{}`): what tells routes apart. */
+export function blankedPath(path: string): string {
+  return path.replace(/\{[^}]*\}/g, '{}');
+}

@@ -83,9 +83,8 @@ export class SizeModel {
       const key = `${name}@${depth}@${level}`;
       const known = this.memo.get(key);
       if (known) return known;
-      const m = stack.has(name)
-        ? this.measure(this.component(name), depth, stack, level)
-        : this.measure(this.component(name), depth, new Set([...stack, name]), level);
+      const inner = stack.has(name) ? stack : new Set([...stack, name]);
+      const m = this.measure(this.component(name), depth, inner, level);
       const out = { count: m.count, chars: m.chars + ownChars(s) + ownLines(s) * indent };
       this.memo.set(key, out);
       return out;

@@ -12,12 +12,14 @@ import { isObject, type JsonObject } from '../../swagger/found';
 import { fileBaseFrom, NameScope } from '../names';
 import { SchemaConverter, type Shape } from './convert-schema';
 import {
+  blankedPath,
   connectorDescriptionFrom,
   connectorTitleFrom,
   constNameFrom,
   operationDescriptionFrom,
   operationIdForRoute,
   operationIdFrom,
+  pathPlaceholders,
   summaryFrom,
 } from './derive-names';
 import { apiImportDiagnostic, type ApiImportCode } from './diagnostics';
@@ -160,56 +162,21 @@ export function importApiDescription(desc: ApiDescription, opts: ApiImportOption
   const ids = new NameScope();
   const routes = new Set<string>();
   const byLowerCase = new Map<string, string>();
-  const blanked = (p: string): string => p.replace(/\{[^}]*\}/g, '{}');
+  // Why operations were left out, counted: the error when none is left says so.
+  const skippedFor = new Map<string, number>();
   const written: WrittenOperation[] = [];
   const common = commonPrefix(selected);
   for (const src of selected) {
-    const route = `${src.method} ${src.path.toLowerCase().replace(/\{[^}]*\}/g, '{}')}`;
     const label = src.sourceId ?? `${src.method.toUpperCase()} ${src.path}`;
-    if (routes.has(route)) {
-      warn(
-        'api-import-skipped',
-        { what: `operation ${label}`, reason: 'another operation has the same method and path template' },
-        { pointer: src.pointer },
-      );
-      continue;
-    }
-    if (!src.path.startsWith('/') || /[?#*]/.test(src.path) || /\{[^}]*[/{][^}]*\}|\{\}/.test(src.path)) {
-      warn(
-        'api-import-skipped',
-        {
-          what: `operation ${label}`,
-          // AWS's JSON-RPC descriptions name actions as "/#X-Amz-Target=...", which no URL template can say.
-          reason: 'its path is not a URL template (it holds "?", "#" or "*", or an empty or unclosed {})',
-        },
-        { pointer: src.pointer },
-      );
-      continue;
-    }
-    // Swagger 2.0 (and swagger-parser) refuse a template naming one parameter twice.
-    const names = [...src.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!);
-    const twice = names.find((n, i) => names.indexOf(n) !== i);
-    if (twice !== undefined) {
-      warn(
-        'api-import-skipped',
-        { what: `operation ${label}`, reason: `its path names {${twice}} twice, which Swagger 2.0 does not allow` },
-        { pointer: src.pointer },
-      );
-      continue;
-    }
+    const route = `${src.method} ${blankedPath(src.path.toLowerCase())}`;
     // Paths Power Platform would take for one (PathRedefined: equal but for letter case): where
-    // only placeholders differ, this one is written as the first; literal text cannot change.
+    // only placeholders differ, this one is written as the first (leftOutBecause checks the rest).
     const first = byLowerCase.get(src.path.toLowerCase());
     const pathAs = first !== undefined && first !== src.path ? first : undefined;
-    if (pathAs !== undefined && blanked(pathAs) !== blanked(src.path)) {
-      warn(
-        'api-import-skipped',
-        {
-          what: `operation ${label}`,
-          reason: `its path differs from ${pathAs} only in letter case, which Power Platform takes for the same path`,
-        },
-        { pointer: src.pointer },
-      );
+    const why = leftOutBecause(src.path, routes.has(route), pathAs);
+    if (why !== undefined) {
+      warn('api-import-skipped', { what: `operation ${label}`, reason: why }, { pointer: src.pointer });
+      skippedFor.set(why, (skippedFor.get(why) ?? 0) + 1);
       continue;
     }
     if (first === undefined) byLowerCase.set(src.path.toLowerCase(), src.path);
@@ -260,12 +227,7 @@ export function importApiDescription(desc: ApiDescription, opts: ApiImportOption
   }
   if (written.length === 0) {
     // Say why, by reason: the warnings that name each operation are not printed when nothing is written.
-    const reasons = new Map<string, number>();
-    for (const d of diagnostics) {
-      const m = d.code === 'api-import-skipped' ? /^operation .* was not imported: (.*)$/.exec(d.message) : null;
-      if (m) reasons.set(m[1]!, (reasons.get(m[1]!) ?? 0) + 1);
-    }
-    const why = [...reasons].map(([reason, n]) => `${n} because ${reason}`).join('; ');
+    const why = [...skippedFor].map(([reason, n]) => `${n} because ${reason}`).join('; ');
     throw new UserError(`${file}: no operation could be imported${why ? ` (${why})` : ''}`);
   }
 
@@ -399,4 +361,20 @@ function fitLimits(
 function ownerName(name: string | undefined): string | undefined {
   const n = name?.trim().replace(/\s+/g, ' ');
   return n && isPlainName(n) ? n : undefined;
+}
+
+/** Why an operation at `path` cannot be written (`taken`: its method and template are), or undefined. */
+function leftOutBecause(path: string, taken: boolean, pathAs: string | undefined): string | undefined {
+  if (taken) return 'another operation has the same method and path template';
+  // AWS's JSON-RPC descriptions name actions as "/#X-Amz-Target=...", which no URL template can say.
+  if (!path.startsWith('/') || /[?#*]/.test(path) || /\{[^}]*[/{][^}]*\}|\{\}/.test(path))
+    return 'its path is not a URL template (it holds "?", "#" or "*", or an empty or unclosed {})';
+  // Swagger 2.0 (and swagger-parser) refuse a template naming one parameter twice.
+  const names = pathPlaceholders(path);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) return `its path names {${twice}} twice, which Swagger 2.0 does not allow`;
+  // Literal text differing only in case cannot be renamed away: the URL would change.
+  if (pathAs !== undefined && blankedPath(pathAs) !== blankedPath(path))
+    return `its path differs from ${pathAs} only in letter case, which Power Platform takes for the same path`;
+  return undefined;
 }

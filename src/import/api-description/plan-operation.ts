@@ -7,7 +7,7 @@
 import { WHOLE_BODY_INPUT } from '../../model/operation';
 import { isArray, isObject, type JsonObject } from '../../swagger/found';
 import type { SchemaConverter, Shape } from './convert-schema';
-import { plainText, sentence } from './derive-names';
+import { pathPlaceholders, plainText, sentence } from './derive-names';
 import { deref } from './refs';
 import type { DescriptionVersion } from './read-description';
 import { labelFrom } from './schema-code';
@@ -27,7 +27,7 @@ export interface ResponsePlan {
 }
 
 export interface OperationPlan {
-  /** The path template as written, when it differs from the source's (a reserved placeholder renamed). */
+  /** The path template as written, when it differs from the source's (placeholders renamed: reserved, or written as a case twin). */
   path?: string;
   params: ParamPlan[];
   body?: Shape;
@@ -121,9 +121,8 @@ export function planOperation(src: SourceOperation, ctx: PlanContext): Operation
   const merged = mergedParameters(src, ctx);
   // A path placeholder is only a name: renaming one in the template and its parameter leaves the
   // request's URL as it was (a query or header name is on the wire, and stays).
-  const placeholders = (t: string): string[] => [...t.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-  const own = placeholders(src.path);
-  const target = ctx.pathAs ? placeholders(ctx.pathAs) : own;
+  const own = pathPlaceholders(src.path);
+  const target = ctx.pathAs ? pathPlaceholders(ctx.pathAs) : own;
   const renames = new Map<string, string>();
   // Written as an earlier operation's path that differs only in the placeholders' letter case.
   own.forEach((n, i) => {
@@ -208,8 +207,7 @@ export function planOperation(src: SourceOperation, ctx: PlanContext): Operation
       src.pointer,
     );
   // Every {variable} of the template needs a path parameter (certification: OperationMissingPathParameter).
-  for (const m of (plan.path ?? src.path).matchAll(/\{([^}]+)\}/g)) {
-    const name = m[1]!;
+  for (const name of pathPlaceholders(plan.path ?? src.path)) {
     if (!plan.params.some((p) => p.in === 'path' && p.name === name)) {
       ctx.lost(`the path parameter ${name} is not declared; typed as a string`, src.pointer);
       plan.params.push({
