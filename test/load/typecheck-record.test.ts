@@ -1,7 +1,8 @@
 /**
- * A clean type-check is recorded so the next one with nothing changed does not start the
- * compiler. Each row changes something the compiler reads and must make it run again and give
- * its true answer; a check that found errors is never answered from a record.
+ * What the type-check keeps between builds: the compiler's incremental state, and the record of
+ * a clean check, so the next one with nothing changed does not start the compiler. Each row
+ * changes something the compiler reads and must make it run again and give its true answer; a
+ * check that found errors is never answered from a record, and a damaged state changes nothing.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -157,4 +158,31 @@ test('a file modified while the compiler ran means no record', async () => {
   fs.appendFileSync(p.entry, '\n');
   expect(await check(p)).toEqual({ fromRecord: false, errors: [] });
   expect(await check(p)).toEqual({ fromRecord: false, errors: [] });
+}, 60_000);
+
+test("errors survive a check with nothing changed (the compiler's own state), a fix clears them, a damaged state changes nothing", async () => {
+  const p = project();
+  const withLines = async (): Promise<string[]> =>
+    (await startTypecheck({ id: ID, entry: p.entry, root: p.root, tsconfig: p.tsconfig }).result).map(
+      (d) => `${path.basename(d.source?.file ?? '')}:${d.source?.line} ${d.message}`,
+    );
+  const dir = path.join(p.root, 'node_modules', '.cache', 'pcdk', 'typecheck');
+  expect(await withLines()).toEqual([]);
+  const states = fs.readdirSync(dir).filter((f) => f.endsWith('.tsbuildinfo'));
+  expect(states).toHaveLength(1);
+
+  const clean = fs.readFileSync(p.entry, 'utf8');
+  fs.writeFileSync(p.entry, `${clean}\nexport const broken: number = 'not a number';\n`);
+  const line = clean.split('\n').length + 1;
+  const broken = await withLines();
+  expect(broken).toEqual([expect.stringMatching(new RegExp(`^connector\\.ts:${line} .*TS2322`))]);
+  // Nothing changed: the compiler answers from its kept state, and the same.
+  expect(await withLines()).toEqual(broken);
+  for (const text of ['{ not json', '']) {
+    fs.writeFileSync(path.join(dir, states[0]!), text);
+    expect(await withLines()).toEqual(broken);
+  }
+  fs.writeFileSync(p.entry, clean);
+  expect(await withLines()).toEqual([]);
+  expect(await withLines()).toEqual([]);
 }, 60_000);
