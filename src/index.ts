@@ -99,7 +99,8 @@ export type {
   PolicyParameters,
   PolicyTemplateId,
   PolicyTemplateInstance,
+  KeptPolicyInstance,
   PropertiesSpec,
   ScriptSpec,
 } from './model/properties';
-export { POLICY_TEMPLATE_IDS } from './model/properties';
+export { POLICY_TEMPLATE_IDS, keptPolicy } from './model/properties';

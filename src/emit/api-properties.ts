@@ -11,7 +11,10 @@ import { withSecrets } from './secrets';
 import type { ApiProperties, ApiPropertiesDocument } from '../swagger/api-properties';
 
 export function emitApiProperties(c: Connector): ApiPropertiesDocument {
-  if (c.declared) return declaredPropertiesJson(c.auth, c.declared.properties);
+  if (c.declared) {
+    const declared = declaredPropertiesJson(c.auth, c.declared.properties);
+    return c.declared.propertiesRoot ? { ...c.declared.propertiesRoot, ...declared } : declared;
+  }
   const properties: ApiProperties = {
     connectionParameters: connectionParameters(c.auth),
     ...withSets(c.auth),

@@ -188,10 +188,56 @@ const POLICY_PARAMETERS: Record<PolicyTemplateId, readonly string[]> = {
   setconnectionstatustounauthenticated: ['statusCode'],
 };
 
+/**
+ * What in a policy template instance the platform's template would not read (a template id it
+ * does not have, a parameter the template has not), with where, relative to the instance.
+ * Instances are written back verbatim and nothing else in pcdk acts on them: pcdk import keeps
+ * such an instance as keptPolicy(reason, ...) and warns, so the file still equals the source.
+ */
+export function unreadPolicyParts(x: JsonObject): { path: string[]; reason: string }[] {
+  const id = typeof x.templateId === 'string' ? policyTemplateId(x.templateId) : undefined;
+  if (!id)
+    return [
+      {
+        path: ['templateId'],
+        reason: `the template id ${JSON.stringify(x.templateId)} is none of the platform's (${POLICY_TEMPLATE_IDS.join(', ')})`,
+      },
+    ];
+  const params = POLICY_PARAMETERS[id];
+  const allowed = new Set(params.map((n) => `x-ms-apimTemplateParameter.${n}`));
+  return Object.keys(isObject(x.parameters) ? x.parameters : {})
+    .filter((k) => k !== 'x-ms-apimTemplate-operationName' && k !== 'x-ms-apimTemplate-policySection')
+    .filter((k) => !allowed.has(k))
+    .map((k) => ({
+      path: ['parameters', k],
+      reason: `the ${id} template reads no parameter "${k}" (its parameters: ${params.join(', ')})`,
+    }));
+}
+
 /** The lower-case template id a spelling stands for, or undefined when unknown. */
 export function policyTemplateId(spelling: string): PolicyTemplateId | undefined {
   for (const id of POLICY_TEMPLATE_IDS) {
     if (spelling === id || (POLICY_SPELLINGS[id] as readonly string[]).includes(spelling)) return id;
+  }
+  return undefined;
+}
+
+/** Names under which a value is a credential (an OAuth client secret, a password, a key). */
+const CREDENTIAL_KEY = /secret|password|token|api_?key|credential/i;
+
+/** The pointer of the first non-empty string under a credential-like key in `v`, if any. */
+function credentialIn(v: unknown, at: string): string | undefined {
+  if (isArray(v)) {
+    for (const [i, x] of v.entries()) {
+      const hit = credentialIn(x, pointer(at, i));
+      if (hit !== undefined) return hit;
+    }
+  } else if (isObject(v)) {
+    for (const [k, x] of Object.entries(v)) {
+      if (CREDENTIAL_KEY.test(k) && typeof x === 'string' && x !== '') return pointer(at, k);
+      const hit = credentialIn(x, pointer(at, k));
+      if (hit !== undefined) return hit;
+    }
   }
   return undefined;
 }
@@ -412,8 +458,21 @@ class Checker {
   // ---- apiProperties ----
   properties(doc: unknown): void {
     if (!isObject(doc)) return this.invalid('', 'an object with "properties"');
-    for (const k of Object.keys(doc))
-      if (k !== 'properties') this.unsupported(pointer('', k), `the key "${k}" at the root of apiProperties`);
+    // Keys beside `properties` are kept verbatim at the root (DeclaredConnector.propertiesRoot),
+    // listed in one warning; a credential there has no secret('ENV') slot, so it is refused.
+    const root = Object.keys(doc).filter((k) => k !== 'properties');
+    for (const k of root) {
+      const at = credentialIn(doc[k], pointer('', k));
+      if (at !== undefined) this.secret(at, 'a credential beside "properties" in apiProperties');
+    }
+    if (root.length)
+      this.diagnostics.push(
+        diagnostic(
+          'import-properties-root-kept',
+          { keys: root.join(', ') },
+          { connector: this.connector, file: this.file, pointer: pointer('', root[0]!) },
+        ),
+      );
     const p = doc.properties;
     if (!isObject(p)) return this.invalid('/properties', 'an object (properties)');
     // A key the model has no field for is kept verbatim (the rebuilt file equals the source) and
@@ -429,7 +488,8 @@ class Checker {
         ),
       );
     this.string(p.stackowner, '/properties/stackowner');
-    this.string(p.iconBrandColor, '/properties/iconBrandColor', false);
+    // Absent in some published connectors: the import goes on and the build reports it (baselined).
+    this.string(p.iconBrandColor, '/properties/iconBrandColor');
     this.strings(p.capabilities, '/properties/capabilities');
     this.strings(p.scriptOperations, '/properties/scriptOperations');
     this.string(p.publisher, '/properties/publisher');
@@ -457,20 +517,19 @@ class Checker {
 
   policy(x: unknown, at: string): void {
     if (!this.keys(x, at, 'policy')) return;
-    const id = typeof x.templateId === 'string' ? policyTemplateId(x.templateId) : undefined;
-    if (!id)
-      return this.unsupported(
-        pointer(at, 'templateId'),
-        `the policy template ${JSON.stringify(x.templateId)} (known: ${POLICY_TEMPLATE_IDS.join(', ')})`,
-      );
+    if (typeof x.templateId !== 'string') return this.invalid(pointer(at, 'templateId'), 'a string');
     if (!isObject(x.parameters)) return this.invalid(pointer(at, 'parameters'), 'an object of template parameters');
-    const allowed = new Set(POLICY_PARAMETERS[id].map((n) => `x-ms-apimTemplateParameter.${n}`));
-    for (const k of Object.keys(x.parameters)) {
-      if (k === 'x-ms-apimTemplate-operationName') this.strings(x.parameters[k], pointer(pointer(at, 'parameters'), k));
-      else if (k !== 'x-ms-apimTemplate-policySection' && !allowed.has(k)) {
-        this.unsupported(pointer(pointer(at, 'parameters'), k), `the parameter "${k}" of the ${id} policy template`);
-      }
-    }
+    const operations = 'x-ms-apimTemplate-operationName';
+    if (operations in x.parameters)
+      this.strings(x.parameters[operations], pointer(pointer(at, 'parameters'), operations));
+    // Written back verbatim (keptPolicy() in the descriptor), with a warning each.
+    for (const u of unreadPolicyParts(x)) this.policyKept(u.path.reduce<string>(pointer, at), u.reason);
+  }
+
+  policyKept(at: string, reason: string): void {
+    this.diagnostics.push(
+      diagnostic('import-policy-kept', { reason }, { connector: this.connector, file: this.file, pointer: at }),
+    );
   }
 
   vendorDiagnostic(): Diagnostic[] {

@@ -53,6 +53,16 @@ export const IMPORT_DIAGNOSTICS = defineDiagnostics('import', {
     message: (a) => `apiProperties keys the model has no field for, kept verbatim: ${a.keys}`,
     hint: 'Nothing to do for the import: the rebuilt apiProperties.json holds them as the source does. paconn and the official schema may reject them; remove them from the descriptor if the platform does not need them.',
   }),
+  'import-properties-root-kept': def<{ keys: string }>({
+    severity: 'warning',
+    message: (a) => `apiProperties holds keys beside "properties", kept verbatim at its root: ${a.keys}`,
+    hint: 'The platform reads only what is under "properties": move publisher, stackOwner, iconBrandColor or capabilities there, and remove the rest (the official schema rejects keys at the root).',
+  }),
+  'import-policy-kept': def<{ reason: string }>({
+    severity: 'warning',
+    message: (a) => `a policy template instance kept verbatim, though ${a.reason}`,
+    hint: 'The platform applies only the templates and parameters it knows: correct the spelling in the descriptor (connector.ts, properties.policyTemplateInstances) or remove the instance if the connector works without it.',
+  }),
   'import-known-findings': def<{ count: number }>({
     severity: 'warning',
     message: (a) =>

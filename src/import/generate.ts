@@ -22,7 +22,8 @@ import type { SecretSlot } from './secrets';
 import { PARAMETERS_NAMESPACE, sharedParameters, type SharedParameters } from './shared-parameters';
 import { RESPONSES_NAMESPACE, sharedResponses, type SharedResponses } from './shared-responses';
 import { SCHEMAS_NAMESPACE, sharedSchemas, type SharedSchemas } from './shared-schemas';
-import { code, commentText, literal, stringLiteral } from './ts-writer';
+import { unreadPolicyParts } from './check';
+import { Call, call, code, commentText, literal, stringLiteral } from './ts-writer';
 import {
   addToShare,
   chooseOperationForm,
@@ -290,11 +291,14 @@ export function generateDescriptors(input: GenerateInput): {
   writeOperationFiles(groups, operationsModelImport(modelImport), files, typed, definitions, refs);
   const { document, imports } = declaredDocument(swagger, empty, modelImport, files, shared);
   for (const g of groups.values()) imports.push(`import * as ${g.ns} from './operations/${g.base}';`);
-  const props = withoutSecrets(
-    isObject(input.apiProperties.properties) ? input.apiProperties.properties : {},
-    input.secrets ?? [],
+  const props = withKeptPolicies(
+    withoutSecrets(isObject(input.apiProperties.properties) ? input.apiProperties.properties : {}, input.secrets ?? []),
   );
   const spec = connectorSpec(input, props, entries, groups);
+  // Keys beside `properties` in the source (checked free of credentials by ./check).
+  const root = Object.fromEntries(Object.entries(input.apiProperties).filter(([k]) => k !== 'properties'));
+  const propertiesRoot = Object.keys(root).length ? root : undefined;
+  if (propertiesRoot) (spec.declared as Obj).propertiesRoot = code('propertiesRoot');
   if (input.script !== undefined) {
     spec.script = { file: 'script.csx', source: code("readFileSync(join(__dirname, 'script.csx'), 'utf8')") };
     files.set('script.csx', input.script);
@@ -303,8 +307,25 @@ export function generateDescriptors(input: GenerateInput): {
     spec.icon = code("new Uint8Array(readFileSync(join(__dirname, 'icon.png')))");
     files.set('icon.png', input.icon);
   }
-  files.set('connector.ts', connectorFile(input, imports, document, props, spec));
+  files.set('connector.ts', connectorFile(input, imports, document, props, spec, propertiesRoot));
   return { files, typed };
+}
+
+/**
+ * The properties with each policy instance the platform's template would not read written as
+ * keptPolicy(why, instance): the instance as declared, its reason beside it (./check warns).
+ */
+function withKeptPolicies(props: Obj): Obj {
+  const instances = props.policyTemplateInstances;
+  if (!isArray(instances)) return props;
+  let kept = false;
+  const written = instances.map((x) => {
+    const unread = isObject(x) ? unreadPolicyParts(x) : [];
+    if (unread.length === 0) return x;
+    kept = true;
+    return call('keptPolicy', unread.map((u) => u.reason).join('; '), x);
+  });
+  return kept ? { ...props, policyTemplateInstances: written } : props;
 }
 
 /**
@@ -497,16 +518,28 @@ function connectorSpec(input: GenerateInput, props: Obj, entries: OpEntry[], gro
     },
     publisher: str(props.publisher),
     stackOwner: str(props.stackOwner),
-    iconBrandColor: code('properties.iconBrandColor'),
+    // Absent from some published apiProperties (the build then reports it, baselined).
+    iconBrandColor: code("properties.iconBrandColor ?? ''"),
     operations: entries.map((e) => code(`${groups.get(e.group)!.ns}.${e.constName}`)),
     readme: { prerequisites: '', obtainingCredentials: '', knownIssues: '' },
     declared: { document: code('document'), properties: code('properties') },
   };
 }
 
+const usesKeptPolicy = (props: Obj): boolean =>
+  isArray(props.policyTemplateInstances) &&
+  props.policyTemplateInstances.some((x) => x instanceof Call && x.callee === 'keptPolicy');
+
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-function connectorFile(input: GenerateInput, imports: string[], document: Obj, properties: Obj, spec: Obj): string {
+function connectorFile(
+  input: GenerateInput,
+  imports: string[],
+  document: Obj,
+  properties: Obj,
+  spec: Obj,
+  propertiesRoot: Obj | undefined,
+): string {
   const info: Obj = isObject(input.swagger.info) ? input.swagger.info : {};
   const needsFs = input.script !== undefined || input.icon !== undefined;
   return [
@@ -515,11 +548,14 @@ function connectorFile(input: GenerateInput, imports: string[], document: Obj, p
       '`declared` holds the swagger root and apiProperties exactly as declared (what is emitted);',
       'title, contact, metadata and the like in defineConnector are derived from them for the readme, reference page and client.',
     ]),
-    `import { defineConnector, ${input.secrets?.length ? 'secret, ' : ''}type DocumentSpec, type PropertiesSpec } from ${stringLiteral(input.modelImport)};\n`,
+    `import { defineConnector, ${usesKeptPolicy(properties) ? 'keptPolicy, ' : ''}${input.secrets?.length ? 'secret, ' : ''}type DocumentSpec, type PropertiesSpec } from ${stringLiteral(input.modelImport)};\n`,
     needsFs ? "import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\n" : '',
     imports.length ? `${imports.join('\n')}\n` : '',
     `\nconst document: DocumentSpec = ${literal(document)};\n`,
     `\nconst properties: PropertiesSpec = ${literal(properties)};\n`,
+    propertiesRoot
+      ? `\n/** Beside "properties" at the root of the source's apiProperties.json: kept as declared. */\nconst propertiesRoot = ${literal(propertiesRoot)};\n`
+      : '',
     `\nexport default defineConnector(${literal(spec)});\n`,
   ].join('');
 }

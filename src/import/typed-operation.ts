@@ -77,6 +77,8 @@ export const BODY_KEYS = new Set([
   'x-ms-visibility',
 ]);
 const RESPONSE_KEYS = new Set(['description', 'schema', 'x-ms-summary', 'headers', 'examples']);
+/** A vendor key on a response other than x-ms-summary (which `summary` writes): kept as a declared key. */
+const isVendorKey = (k: string): boolean => k.startsWith('x-') && k !== 'x-ms-summary';
 
 /** `params` (+ `body`, `bodyRequired`) for a source parameter list, or undefined. */
 export function typedParameters(
@@ -230,6 +232,12 @@ export function typedParameter(p: Obj, uses: Uses): (Typed & { extra?: Obj }) | 
   if (encoding !== undefined && !(loc === 'path' && encoding === 'single')) extra['x-ms-url-encoding'] = encoding;
   const schemaSource: Obj = {};
   for (const k of PARAM_SCHEMA_KEYS) if (p[k] !== undefined) schemaSource[k] = p[k];
+  // `x-nullable: false` (NSwag writes it on every parameter) says what an absent key says: the
+  // schema types write nothing for it, so it is a declared key.
+  if (p['x-nullable'] === false) {
+    delete schemaSource['x-nullable'];
+    extra['x-nullable'] = false;
+  }
   if (p['x-ms-summary'] !== undefined) schemaSource.title = p['x-ms-summary'];
   if (p.description !== undefined) schemaSource.description = p.description;
   const schema = typedSchema(schemaSource, uses);
@@ -281,13 +289,15 @@ export function typedResponses(
       continue;
     }
     if (typeof r.description !== 'string') return undefined;
-    if (Object.keys(r).some((k) => !RESPONSE_KEYS.has(k))) return undefined;
+    if (Object.keys(r).some((k) => !RESPONSE_KEYS.has(k) && !isVendorKey(k))) return undefined;
     if ((r.headers !== undefined && !isObject(r.headers)) || (r.examples !== undefined && !isObject(r.examples)))
       return undefined;
-    // Declared extras (headers, examples) go to declared.responses, verbatim.
+    // Declared extras (headers, examples, vendor keys such as NSwag's x-nullable) go to
+    // declared.responses, verbatim.
     const extras: Obj = {};
     if (r.headers !== undefined) extras.headers = r.headers;
     if (r.examples !== undefined) extras.examples = r.examples;
+    for (const k of Object.keys(r)) if (isVendorKey(k)) extras[k] = r[k];
     if (Object.keys(extras).length) declared[status] = extras;
     const plain = r['x-ms-summary'] === undefined;
     if (r['x-ms-summary'] !== undefined && (typeof r['x-ms-summary'] !== 'string' || r['x-ms-summary'] === ''))
@@ -500,7 +510,7 @@ function responseReason(responses: unknown, shared: SharedRefs | undefined): str
         return `default: ${r.$ref} has a schema, which the model forbids under default`;
       continue;
     }
-    const extra = Object.keys(r).find((k) => !RESPONSE_KEYS.has(k));
+    const extra = Object.keys(r).find((k) => !RESPONSE_KEYS.has(k) && !isVendorKey(k));
     if (extra) return `${status} holds ${extra}, which a typed response has no field for`;
     if (r.schema !== undefined && !typedSchema(r.schema, new Set(), shared?.schemas))
       return `the schema of ${status} holds a key or value the schema types cannot hold`;

@@ -227,6 +227,8 @@ export interface DeclaredResponseKeys {
    * DefaultResponseHasSchema) but a published connector may declare.
    */
   readonly schema?: DeclaredSchema;
+  /** Vendor keys the source puts on a response (NSwag's x-nullable, for one), kept as written. */
+  readonly [vendor: `x-${string}`]: unknown;
 }
 
 /** The import-only side of one operation: `operation({ ...authored fields, declared })`. */
@@ -276,6 +278,12 @@ export interface DeclaredConnector {
    * sets) included, replacing the derived ones.
    */
   readonly properties: PropertiesSpec;
+  /**
+   * Keys apiProperties.json holds beside `properties` (publisher, stackOwner, ... misplaced at
+   * the file's root in some published connectors; the platform reads `properties` only), written
+   * back at the root so the rebuilt file equals the source.
+   */
+  readonly propertiesRoot?: { readonly [key: string]: unknown };
 }
 
 /**

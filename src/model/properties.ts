@@ -4,7 +4,7 @@
  * live with the document types in src/swagger/api-properties.ts and are re-exported here, where
  * descriptors import them from.
  */
-import type { ApiProperties } from '../swagger/api-properties';
+import type { ApiProperties, KeptPolicyInstance } from '../swagger/api-properties';
 
 export type {
   UiConstraints,
@@ -16,6 +16,7 @@ export type {
   PolicyParameters,
   PolicyTemplateId,
   PolicyTemplateInstance,
+  KeptPolicyInstance,
   ApiProperties,
   ApiPropertiesDocument,
 } from '../swagger/api-properties';
@@ -26,6 +27,19 @@ export { POLICY_TEMPLATE_IDS, POLICY_SPELLINGS } from '../swagger/api-properties
  * connector has this, the file holds exactly these keys.
  */
 export type PropertiesSpec = ApiProperties;
+
+/**
+ * A policy template instance kept as the source declares it (written by `pcdk import`, with the
+ * reason the platform's template would not read it). The instance is returned unchanged: the
+ * file holds it as the source does.
+ */
+export function keptPolicy(
+  why: string,
+  instance: { templateId: string; title?: string; type?: string; parameters: { readonly [name: string]: unknown } },
+): KeptPolicyInstance {
+  void why; // Documentation for the reader of the descriptor; nothing to do with it here.
+  return instance as KeptPolicyInstance;
+}
 
 /** script.csx: custom C# code the platform runs for scriptOperations. Kept byte for byte. */
 export interface ScriptSpec {

@@ -171,14 +171,28 @@ export type PolicyTemplateInstance = {
   };
 }[PolicyTemplateId];
 
+declare const keptPolicy: unique symbol;
+/**
+ * A policy instance kept as a published connector declares it, though the platform's template
+ * would not read it (an unknown template id or parameter): what keptPolicy() returns, and only
+ * it, so a typo in an instance an author writes stays a type error.
+ */
+export type KeptPolicyInstance = {
+  templateId: string;
+  title?: string;
+  type?: string;
+  parameters: { readonly [name: string]: unknown };
+} & { readonly [keptPolicy]: true };
+
 /** The `properties` object: everything apiProperties.json holds. */
 export type ApiProperties = {
   connectionParameters?: Record<string, ConnectionParameter>;
   /** Multi-auth connectors: one named set of connection parameters per way of signing in. */
   connectionParameterSets?: ConnectionParameterSets;
-  iconBrandColor: string;
+  /** Required by the official schema; a published connector without one imports, its fault baselined. */
+  iconBrandColor?: string;
   capabilities?: readonly string[];
-  policyTemplateInstances?: readonly PolicyTemplateInstance[];
+  policyTemplateInstances?: readonly (PolicyTemplateInstance | KeptPolicyInstance)[];
   publisher?: string;
   stackOwner?: string;
   /** Operations whose calls run through script.csx. */

@@ -101,24 +101,35 @@ describe('checkSwagger: what the model cannot express is an error naming the poi
 });
 
 describe('checkApiProperties', () => {
-  test.each<[string, Mutate, string]>([
+  // Kept verbatim (the import goes on), each with a warning that says where.
+  test.each<[string, Mutate, string, string]>([
     [
       'an unknown policy template',
       (p) => (p.properties.policyTemplateInstances[0].templateId = 'runscript'),
+      'import-policy-kept',
       '/properties/policyTemplateInstances/0/templateId',
     ],
     [
       'an unknown template parameter',
       (p) => (p.properties.policyTemplateInstances[0].parameters['x-ms-apimTemplateParameter.nmae'] = 'x'),
+      'import-policy-kept',
       '/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.nmae',
     ],
-    ['a root key beside properties', (p) => (p.other = 1), '/other'],
-  ])('%s', (_name, mutate, pointer) => {
+    ['a root key beside properties', (p) => (p.other = 1), 'import-properties-root-kept', '/other'],
+  ])('%s', (_name, mutate, code, pointer) => {
     const p = sampleApiProperties() as Record<string, any>;
     mutate(p);
+    const ds = checkApiProperties(p, 'zoo', 'apiProperties.json');
+    expect(ds.map((d) => [d.code, d.severity, d.pointer])).toContainEqual([code, 'warning', pointer]);
+    expect(ds.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  test('a policy template id that is not a string is an error', () => {
+    const p = sampleApiProperties() as Record<string, any>;
+    p.properties.policyTemplateInstances[0].templateId = 7;
     expect(checkApiProperties(p, 'zoo', 'apiProperties.json').map((d) => [d.code, d.pointer])).toContainEqual([
-      'import-unsupported',
-      pointer,
+      'import-value-invalid',
+      '/properties/policyTemplateInstances/0/templateId',
     ]);
   });
 
@@ -127,6 +138,16 @@ describe('checkApiProperties', () => {
       'a securestring default',
       (p) => (p.properties.connectionParameterSets.values[0].parameters.api_key.defaultValue = 'k3y'),
       '/properties/connectionParameterSets/values/0/parameters/api_key/defaultValue',
+    ],
+    [
+      'a client secret beside properties, at the root',
+      (p) => (p.oAuthSettings = { clientId: 'abc', clientSecret: 'k3y' }),
+      '/oAuthSettings/clientSecret',
+    ],
+    [
+      'a password nested under a root key',
+      (p) => (p.deploy = [{ login: { Password: 'k3y' } }]),
+      '/deploy/0/login/Password',
     ],
   ])('a secret is refused and never echoed: %s', (_name, mutate, pointer) => {
     const p = sampleApiProperties() as Record<string, any>;

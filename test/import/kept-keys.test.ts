@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MODEL_IMPORT } from '../../src/cli/commands/import';
 import { roundTrip } from '../../src/import/round-trip';
+import { buildConnector } from '../../src/synth/build-connector';
 import { tempDir, typeCheck, writeSource } from './sample-source';
 
 const work = tempDir('kept');
@@ -34,12 +35,20 @@ function swagger(pathItem: Record<string, unknown> = {}): Record<string, unknown
 const properties = (extra: Record<string, unknown> = {}) => ({
   properties: { iconBrandColor: '#007ee5', publisher: 'Hooks', ...extra },
 });
+const setheader = (parameters: Record<string, unknown>, templateId = 'setheader') => ({
+  properties: {
+    iconBrandColor: '#007ee5',
+    publisher: 'Hooks',
+    policyTemplateInstances: [{ templateId, title: 'Set a header', parameters }],
+  },
+});
 const notification = (extra: Record<string, unknown>) => ({
   'x-ms-notification-content': { description: 'The event.', schema: { type: 'object' }, ...extra },
 });
 
-// [name, swagger, apiProperties, warning codes the import reports]
-const rows: [string, unknown, unknown, string[]][] = [
+// [name, swagger, apiProperties, the warning that names what was kept (code, pointer and a word of it)]
+type Kept = [code: string, pointer: string, names: string];
+const rows: [string, unknown, unknown, Kept[]][] = [
   ['a script key in apiProperties', swagger(), properties({ script: { file: 'script.csx' } }), []],
   ['a lower-case stackowner', swagger(), properties({ stackowner: 'Hooks Inc' }), []],
   ['stackowner beside stackOwner', swagger(), properties({ stackOwner: 'Hooks Inc', stackowner: 'Hooks Inc' }), []],
@@ -47,8 +56,45 @@ const rows: [string, unknown, unknown, string[]][] = [
     'another apiProperties key the model lacks',
     swagger(),
     properties({ throttling: { calls: 10 }, environment: 'prod' }),
-    ['import-properties-kept'],
+    [['import-properties-kept', '/properties/throttling', 'throttling, environment']],
   ],
+  // AIForged (certified): publisher, stackOwner and the colour at the root, beside properties.
+  [
+    'keys at the root beside properties',
+    swagger(),
+    { publisher: 'Hooks Ltd', iconBrandColor: '#0E76BC', capabilities: ['actions'], ...properties() },
+    [['import-properties-root-kept', '/publisher', 'publisher, iconBrandColor, capabilities']],
+  ],
+  // AllRatesToday (independent publisher): setheader with parameters the template does not read.
+  [
+    'a policy template parameter the template does not read',
+    swagger(),
+    setheader({
+      'x-ms-apimTemplate-operationName': ['OnEvent'],
+      'x-ms-apimTemplateParameter.headerName': 'Authorization',
+      'x-ms-apimTemplateParameter.headerValue': "Bearer @connectionParameters('api_key')",
+    }),
+    [
+      [
+        'import-policy-kept',
+        '/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.headerName',
+        'headerName',
+      ],
+      [
+        'import-policy-kept',
+        '/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.headerValue',
+        'headerValue',
+      ],
+    ],
+  ],
+  [
+    'a policy template the platform does not have',
+    swagger(),
+    setheader({ 'x-ms-apimTemplateParameter.name': 'X-Trace' }, 'runscript'),
+    [['import-policy-kept', '/properties/policyTemplateInstances/0/templateId', 'runscript']],
+  ],
+  // Booking Room Pro (independent publisher): no iconBrandColor at all.
+  ['no iconBrandColor', swagger(), { properties: { publisher: 'Hooks' } }, []],
   [
     'headers in x-ms-notification-content',
     swagger(notification({ headers: { 'X-Signature': { type: 'string', description: 'HMAC of the body.' } } })),
@@ -73,12 +119,15 @@ describe('keys the model lacks are kept: the round trip stays equal', () => {
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.differences).toEqual([]);
     expect([r.swaggerEqual, r.apiPropertiesEqual]).toEqual([true, true]);
-    const kept = r.diagnostics.filter((d) => d.code === 'import-properties-kept');
-    expect(kept.map((d) => d.code)).toEqual(warnings);
-    // The warning names every kept key and where the first one is.
-    if (warnings.length)
-      expect(kept[0]).toMatchObject({ file: 'apiProperties.json', pointer: '/properties/throttling' });
-    if (warnings.length) expect(kept[0]!.message).toContain('throttling, environment');
+    const kept = r.diagnostics.filter((d) => d.code.startsWith('import-') && d.code.endsWith('-kept'));
+    // Each warning names what was kept and where.
+    expect(kept.map((d) => [d.code, d.pointer, d.file, d.severity])).toEqual(
+      warnings.map(([code, pointer]) => [code, pointer, 'apiProperties.json', 'warning']),
+    );
+    warnings.forEach(([, , names], i) => expect(kept[i]!.message).toContain(names));
+    // It builds green as imported: a fault the source has (no colour) is in its knownFindings.
+    const built = await buildConnector(r.connector!, { outDir: out, dryRun: true, env: {} });
+    expect(built.diagnostics.filter((d) => d.severity === 'error' || d.code.startsWith('known-finding-'))).toEqual([]);
     // What the import writes is valid, strictly typed descriptor source.
     expect(typeCheck(path.join(out, r.id))).toEqual([]);
   });
@@ -94,5 +143,39 @@ describe('keys the model lacks are kept: the round trip stays equal', () => {
       'import-unsupported',
       '/paths/~1hooks/x-ms-notification-content/headers/X-Signature/shema',
     ]);
+  });
+});
+
+describe('NSwag-generated connectors stay typed', () => {
+  // AIForged (certified) and other NSwag output: x-nullable on every parameter and response.
+  const nswag = {
+    ...swagger(),
+    paths: {
+      '/classes': {
+        get: {
+          operationId: 'Classes_Get',
+          summary: 'Get a class',
+          parameters: [
+            { type: 'integer', name: 'Id', in: 'query', format: 'int32', 'x-nullable': false },
+            { type: 'string', name: 'X-Api-Version', in: 'header', required: true, 'x-nullable': true },
+          ],
+          responses: { '200': { 'x-nullable': false, description: 'The class', schema: { type: 'string' } } },
+        },
+      },
+    },
+  };
+
+  test('x-nullable on parameters and responses: typed, kept as declared keys, equal', async () => {
+    const dir = writeSource(path.join(work, 'src', 'nswag'), nswag, properties());
+    const out = path.join(work, 'out');
+    const r = await roundTrip(dir, { workDir: out, modelImport: MODEL_IMPORT });
+    expect(r.differences).toEqual([]);
+    expect([r.swaggerEqual, r.apiPropertiesEqual]).toEqual([true, true]);
+    expect(r.imported.typed).toMatchObject({ operations: 1, typedOperations: 1, parameters: 2, typedParameters: 2 });
+    const source = fs.readFileSync(path.join(out, r.id, 'operations', 'classes.ts'), 'utf8');
+    expect(source).toContain("responses: { 200: response('The class', t.string()) }");
+    expect(source).toMatch(/parameterKeys: \{ Id: \{ 'x-nullable': false \} \}/);
+    expect(source).toMatch(/responses: \{ 200: \{ 'x-nullable': false \} \}/);
+    expect(typeCheck(path.join(out, r.id))).toEqual([]);
   });
 });
