@@ -91,6 +91,9 @@ const KEYS = {
     'required',
     'allowEmptyValue',
     'schema',
+    // Not a Swagger 2.0 parameter key, but in published connectors (Bundestag); swagger-parser
+    // reports it, and the import baselines that finding.
+    'title',
     ...PRIMITIVE,
     ...PARAMETER_EXTENSIONS,
   ],

@@ -168,6 +168,8 @@ export interface ParameterExtensions {
 
 interface ParameterBase extends ParameterExtensions, VendorKeys {
   name: string;
+  /** Not a Swagger 2.0 key (validators reject it): some published connectors carry it. */
+  title?: string;
   description?: string;
   required?: boolean;
   allowEmptyValue?: boolean;

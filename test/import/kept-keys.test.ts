@@ -93,6 +93,25 @@ const rows: [string, unknown, unknown, Kept[]][] = [
     setheader({ 'x-ms-apimTemplateParameter.name': 'X-Trace' }, 'runscript'),
     [['import-policy-kept', '/properties/policyTemplateInstances/0/templateId', 'runscript']],
   ],
+  // Bundestag (independent publisher): `title` on query parameters, which Swagger 2.0 lacks.
+  [
+    'a title on a query parameter',
+    {
+      ...swagger(),
+      paths: {
+        '/hooks': {
+          get: {
+            operationId: 'ListHooks',
+            summary: 'List hooks',
+            parameters: [{ name: 'f.id', in: 'query', type: 'string', title: 'ID' }],
+            responses: { '200': { description: 'OK' } },
+          },
+        },
+      },
+    },
+    properties(),
+    [],
+  ],
   // Booking Room Pro (independent publisher): no iconBrandColor at all.
   ['no iconBrandColor', swagger(), { properties: { publisher: 'Hooks' } }, []],
   [
