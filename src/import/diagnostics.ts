@@ -5,7 +5,7 @@ export const IMPORT_DIAGNOSTICS = defineDiagnostics('import', {
   'import-file-missing': def<{ file: string }>({
     severity: 'error',
     message: (a) => `${a.file} is missing or unreadable`,
-    hint: 'Point pcdk import at a connector folder holding apiDefinition.swagger.json and apiProperties.json.',
+    hint: 'Point pcdk import at a connector folder holding apiDefinition.swagger.json and apiProperties.json. For a swagger on its own (as the maker portal downloads it), run pcdk import --api <that file>: it writes the connection from its securityDefinitions.',
   }),
   'import-json-invalid': def<{ reason: string }>({
     severity: 'error',
