@@ -5,7 +5,7 @@
  */
 export { defineConnector, CATEGORIES } from './model/connector';
 export type { Auth, Category, ConnectionUi, Connector, ConnectorSpec, Throttling } from './model/connector';
-export { header, operation, path, query, response } from './model/operation';
+export { formData, header, operation, path, query, response } from './model/operation';
 export type {
   DefaultResponseSpec,
   HttpMethod,

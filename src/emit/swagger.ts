@@ -97,6 +97,7 @@ export function operationJson(op: Operation): SwaggerOperation {
     ...(op.tags?.length ? { tags: [...op.tags] } : {}),
     ...(op.visibility ? { 'x-ms-visibility': op.visibility } : {}),
     ...(op.deprecated !== undefined ? { deprecated: op.deprecated } : {}),
+    ...(op.consumes ? { consumes: [...op.consumes] } : {}),
     parameters: parametersJson(op),
     responses: responsesJson(op),
     // Power Automate follows a next link itself; the other styles are the client's alone.

@@ -130,6 +130,7 @@ function parametersFile(shared: SharedParameters, modelImport: string): string {
     'path',
     'query',
     'header',
+    'formData',
     't',
     'declaredSchema',
   ];
@@ -233,7 +234,7 @@ export function declaredOperationSpec(op: Obj, method: string, path: string, pat
 }
 
 /** The model helpers an operations file calls, in one fixed order (noUnusedLocals: only those used). */
-const HELPER_ORDER = ['operation', 'path', 'query', 'header', 'response', 't', 'declaredSchema'];
+const HELPER_ORDER = ['operation', 'path', 'query', 'header', 'formData', 'response', 't', 'declaredSchema'];
 /** Names an operations file binds besides the helpers: an operation const must not shadow them. */
 const OPERATIONS_FILE_NAMES = [...HELPER_ORDER, SCHEMAS_NAMESPACE, PARAMETERS_NAMESPACE, RESPONSES_NAMESPACE];
 

@@ -58,6 +58,7 @@ export const PARAMETERS_FILE_NAMES = [
   'path',
   'query',
   'header',
+  'formData',
   't',
   'declaredSchema',
   'ParameterObject',
@@ -109,7 +110,7 @@ export function sharedParameters(parameters: Obj | undefined, schemas?: Readonly
     }
     const typed = isObject(source) ? typedParameter(source, local) : undefined;
     if (!isObject(source) || !typed || typeof source.name !== 'string') {
-      entry.why = 'holds a key or value path()/query()/header() cannot write';
+      entry.why = 'holds a key or value path()/query()/header()/formData() cannot write';
       continue;
     }
     const options: Obj = {};

@@ -11,6 +11,7 @@
 import { operationJson } from '../emit/swagger';
 import {
   bodyInputs,
+  formData,
   header,
   isWholeBody,
   operation,
@@ -222,7 +223,7 @@ export function typedParameter(p: Obj, uses: Uses): (Typed & { extra?: Obj }) | 
   const extra: Obj = {};
   for (const [k, v] of Object.entries(p)) if (!PARAM_KEYS.has(k)) extra[k] = v;
   const loc = p.in;
-  if (loc !== 'path' && loc !== 'query' && loc !== 'header') return undefined;
+  if (loc !== 'path' && loc !== 'query' && loc !== 'header' && loc !== 'formData') return undefined;
   // Absent `required` (Swagger: false) is expressible on query and header parameters only (declared.requiredOmitted).
   if (typeof p.required !== 'boolean' && (loc === 'path' || p.required !== undefined)) return undefined;
   // path() always writes required and single encoding (an absent one: declared.urlEncodingOmitted);
@@ -261,7 +262,12 @@ export function typedParameter(p: Obj, uses: Uses): (Typed & { extra?: Obj }) | 
   return { code: call(loc, ...args), value, ...(Object.keys(extra).length ? { extra } : {}) };
 }
 
-const HELPERS: Record<'path' | 'query' | 'header', (s: SchemaObject, o: Obj) => unknown> = { path, query, header };
+const HELPERS: Record<'path' | 'query' | 'header' | 'formData', (s: SchemaObject, o: Obj) => unknown> = {
+  path,
+  query,
+  header,
+  formData,
+};
 
 /**
  * `responses` for a source response map, plus the headers and examples they cannot say
@@ -380,8 +386,14 @@ export function chooseOperationForm(source: Obj, declared: Obj, definitions?: Ob
     if (c.responses && !responses) continue;
     const code: Obj = {};
     const value: Obj = {};
+    // The operation's own consumes becomes the typed field, beside the typed parameters it is about.
+    const consumes = params ? typedConsumes(declared) : undefined;
     for (const [k, v] of Object.entries(declared)) {
       if (k === 'responses' && params) {
+        if (consumes) {
+          code.consumes = consumes;
+          value.consumes = consumes;
+        }
         // The typed parameters stand where an author writes them: just before the responses.
         for (const [f, typed] of params.fields) {
           code[f] = typed.code;
@@ -392,7 +404,7 @@ export function chooseOperationForm(source: Obj, declared: Obj, definitions?: Ob
         code.responses = responses.code;
         value.responses = responses.value;
       } else if (k === 'declared' && isObject(v)) {
-        const d = typedDeclared(v, params?.declared, responses?.declared);
+        const d = typedDeclared(consumes ? withoutConsumes(v) : v, params?.declared, responses?.declared);
         if (d) {
           code.declared = d;
           value.declared = d;
@@ -445,6 +457,22 @@ export function chooseOperationForm(source: Obj, declared: Obj, definitions?: Ob
   };
 }
 
+/** The source operation's own `consumes` (a list of media types), from the declared keys generate.ts wrote. */
+function typedConsumes(spec: Obj): string[] | undefined {
+  const op = isObject(spec.declared) && isObject(spec.declared.operation) ? spec.declared.operation : undefined;
+  const c = op?.consumes;
+  return isArray(c) && c.every((m) => typeof m === 'string') ? [...(c as string[])] : undefined;
+}
+
+/** The declared part without the operation's consumes (written by the typed field instead). */
+function withoutConsumes(declared: Obj): Obj {
+  if (!isObject(declared.operation)) return declared;
+  const { consumes: _typed, ...operation } = declared.operation;
+  const out: Obj = { ...declared, operation };
+  if (Object.keys(operation).length === 0) delete out.operation;
+  return out;
+}
+
 /**
  * One short reason for each of the parameters and responses that stay declared verbatim: the
  * first piece the typed form cannot write, else where its rebuild differs from the source.
@@ -473,7 +501,6 @@ function parameterReason(parameters: unknown, method: string, shared: SharedRefs
       continue;
     }
     const name = typeof p.name === 'string' ? `"${p.name}"` : `entry ${i}`;
-    if (p.in === 'formData') return `${name} is formData, which has no typed location`;
     if (p.in === 'body') {
       if (method === 'get') return `${name} is a body on GET`;
       const schema = typedSchema(p.schema, new Set(), shared?.schemas);
@@ -494,7 +521,8 @@ function parameterReason(parameters: unknown, method: string, shared: SharedRefs
           : `the body property "${clash}" is also a parameter (the client's inputs would clash)`;
       continue;
     }
-    if (!typedParameter(p, new Set())) return `${name} holds a key or value path()/query()/header() cannot write`;
+    if (!typedParameter(p, new Set()))
+      return `${name} holds a key or value path()/query()/header()/formData() cannot write`;
   }
   return undefined;
 }

@@ -225,6 +225,7 @@ const BUILDER_KEYS: Record<string, readonly string[]> = {
   integer: ['format', 'default', 'minimum', 'maximum'],
   number: ['format', 'default', 'minimum', 'maximum'],
   boolean: ['default'],
+  file: [],
   array: ['items', 'minItems', 'maxItems'],
   object: ['properties', 'required', 'additionalProperties'],
 };
@@ -300,6 +301,8 @@ class SchemaWriter {
         });
       case 'boolean':
         return plain('t.boolean', (x) => t.boolean(x), { default: isBool });
+      case 'file':
+        return plain('t.file', (x) => t.file(x), {});
       case 'array': {
         const items = this.schema(s.items);
         if (!items || !copyChecked(s, o, { minItems: isNum, maxItems: isNum }) || !trailingOptions(s, o))

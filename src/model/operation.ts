@@ -11,7 +11,7 @@ import { noteSite } from './source-site';
 import type { Trigger } from './trigger';
 
 export type { HttpMethod } from '../swagger/constants';
-export type ParamLocation = 'path' | 'query' | 'header';
+export type ParamLocation = 'path' | 'query' | 'header' | 'formData';
 
 export interface ParamOptions {
   visibility?: Visibility;
@@ -57,6 +57,17 @@ export function query<S extends TSchema, R extends boolean = false>(
   o: OptionalParamOptions<R> = {},
 ): Param<S, R> {
   return param('query', schema, (o.required ?? false) as R, o);
+}
+/**
+ * A form field (Swagger 2.0 `in: formData`): sent in the request body, which the operation's
+ * `consumes` names as application/x-www-form-urlencoded, or multipart/form-data when a field is a
+ * file (t.file()). An operation takes form fields or a JSON `body`, never both.
+ */
+export function formData<S extends TSchema, R extends boolean = false>(
+  schema: S,
+  o: OptionalParamOptions<R> = {},
+): Param<S, R> {
+  return param('formData', schema, (o.required ?? false) as R, o);
 }
 export function header<S extends TSchema, R extends boolean = false>(
   schema: S,
@@ -134,6 +145,12 @@ export interface OperationSpec<P extends Record<string, Param>, B extends TSchem
   body?: B;
   /** Whether the body parameter is required (default true when there is a body). */
   bodyRequired?: boolean;
+  /**
+   * The media types the request body is sent as, when not the connector's (application/json):
+   * an operation with formData() fields names application/x-www-form-urlencoded or
+   * multipart/form-data here.
+   */
+  consumes?: readonly string[];
   responses: R;
   pagination?: Pagination;
   /** Set by webhookTrigger() and pollingTrigger() (src/model/trigger.ts), never by hand. */
@@ -162,6 +179,11 @@ export function operation<
   const R extends ResponseMap = ResponseMap,
 >(spec: OperationSpec<P, B, R>): Operation<P, B, R> {
   return noteSite(Object.freeze({ ...spec, params: (spec.params ?? {}) as P, kind: 'operation' as const }));
+}
+
+/** Whether an operation sends form fields (formData()) rather than a JSON body. */
+export function hasFormFields(op: Pick<Operation, 'params'>): boolean {
+  return Object.values(op.params).some((p) => p.in === 'formData');
 }
 
 /** Names a generated client keeps for itself: no operation may take them as its method name. */

@@ -187,6 +187,10 @@ export const t = {
   ): TSchema<Nullable<Static<S>[], O>> {
     return base('array', o, { items, ...(pick(o, ['minItems', 'maxItems']) as SchemaObject) });
   },
+  /** A file, as a formData() field only (Swagger 2.0 `type: file`, sent as multipart/form-data). */
+  file<const O extends CommonOptions = CommonOptions>(o: O = {} as O): TSchema<Uint8Array> {
+    return base('file', o, {});
+  },
   /** An object whose properties are required unless wrapped in t.optional(). */
   object<P extends Props, const O extends CommonOptions = CommonOptions>(
     props: P,

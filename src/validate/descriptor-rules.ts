@@ -8,6 +8,7 @@ import { dynamicTargetId, type DynamicValues } from '../model/dynamic';
 import {
   CLIENT_RESERVED_NAMES,
   clientMethodName,
+  hasFormFields,
   isWholeBody,
   responseSpec,
   successSchema,
@@ -219,12 +220,14 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
         report('path-param-not-in-template', { name: n, path: p }, { operation: op.id, field: `params.${n}` });
   },
   function body(op, _c, report) {
-    const bodyParams = Object.entries(op.params).filter(
-      ([, p]) => (p.in as string) === 'body' || (p.in as string) === 'formData',
-    );
+    const bodyParams = Object.entries(op.params).filter(([, p]) => (p.in as string) === 'body');
     if ((op.body ? 1 : 0) + bodyParams.length > 1) report('multiple-bodies', {}, { operation: op.id, field: 'body' });
     if (op.body && op.method === 'get')
       report('body-on-get', { method: op.method }, { operation: op.id, field: 'body' });
+    const form = Object.keys(op.params).filter((n) => op.params[n]!.in === 'formData');
+    if (form.length && op.body) report('body-and-form-data', {}, { operation: op.id, field: 'body' });
+    if (form.length && (op.method === 'get' || op.method === 'head'))
+      report('body-on-get', { method: op.method }, { operation: op.id, field: `params.${form[0]}` });
     if (isWholeBody(op.body) && WHOLE_BODY_INPUT in op.params)
       report(
         'whole-body-input-clash',
@@ -235,14 +238,16 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
   function params(op, _c, report) {
     for (const [name, p] of Object.entries(op.params)) {
       const at = { operation: op.id, field: `params.${name}` };
-      if (!['path', 'query', 'header'].includes(p.in)) {
+      if (!['path', 'query', 'header', 'formData'].includes(p.in)) {
         if ((p.in as string) !== 'body') report('param-location-invalid', { location: String(p.in) }, at);
         continue;
       }
       if (name === 'connectionId') report('param-name-reserved', { name }, at);
       const s = p.schema;
       const primitive = PRIMITIVE.has(s.type ?? '') || (s.type === 'array' && PRIMITIVE.has(s.items?.type ?? ''));
-      if (!primitive) report('param-not-primitive', { type: String(s.type) }, at);
+      // A file is a form field only (Swagger 2.0 allows type file on formData parameters alone).
+      if (s.type === 'file' && p.in !== 'formData') report('file-outside-form', { location: p.in }, at);
+      else if (!primitive && s.type !== 'file') report('param-not-primitive', { type: String(s.type) }, at);
       const internal = (p.visibility ?? s['x-ms-visibility']) === 'internal';
       if (!internal && !s.title) report('param-summary-missing', {}, at);
       if (!internal && !s.description) report('param-description-missing', {}, at);
@@ -252,6 +257,22 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
     const bodyProps = isWholeBody(op.body) ? [] : Object.keys(op.body?.properties ?? {});
     for (const name of bodyProps)
       if (name in op.params) report('param-name-clash', { name }, { operation: op.id, field: `body.${name}` });
+  },
+  function formConsumes(op, _c, report) {
+    // An imported operation keeps its source's consumes (declared keys); the certification
+    // rules judge what the document then says.
+    if (!hasFormFields(op) || op.declared) return;
+    const media = (op.consumes ?? []).map((m) => m.split(';')[0]!.trim().toLowerCase());
+    const file = Object.keys(op.params).find((n) => op.params[n]!.schema.type === 'file');
+    const at = { operation: op.id, field: 'consumes' };
+    if (file && !media.includes('multipart/form-data'))
+      report('form-consumes-missing', { needs: 'multipart/form-data', why: `the field "${file}" is a file` }, at);
+    else if (!media.some((m) => m === 'multipart/form-data' || m === 'application/x-www-form-urlencoded'))
+      report(
+        'form-consumes-missing',
+        { needs: 'application/x-www-form-urlencoded or multipart/form-data', why: 'it sends form fields' },
+        at,
+      );
   },
   function responses(op, _c, report) {
     const declared = op.declared?.operation?.responses;

@@ -228,6 +228,17 @@ export const VALIDATE_DIAGNOSTICS = defineDiagnostics('validate', {
     message: (a) => `a ${a.method.toUpperCase()} operation cannot take a body`,
     hint: 'Send the values as query parameters, or use POST.',
   }),
+  'file-outside-form': def<{ location: string }>({
+    severity: 'error',
+    message: (a) =>
+      `a file (t.file()) is given as a ${a.location} parameter; Swagger 2.0 allows files in form fields only`,
+    hint: "Declare it with formData(t.file(...)) and set consumes: ['multipart/form-data'].",
+  }),
+  'form-consumes-missing': def<{ needs: string; why: string }>({
+    severity: 'error',
+    message: (a) => `the operation must consume ${a.needs}: ${a.why}`,
+    hint: "Add consumes: ['multipart/form-data'] (files, or any form) or ['application/x-www-form-urlencoded'] (text fields only) to the operation.",
+  }),
   'multiple-bodies': def({
     severity: 'error',
     message: () => 'the operation has more than one body',

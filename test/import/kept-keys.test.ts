@@ -143,7 +143,7 @@ describe('keys the model lacks are kept: the round trip stays equal', () => {
     expect(kept.map((d) => [d.code, d.pointer, d.file, d.severity])).toEqual(
       warnings.map(([code, pointer]) => [code, pointer, 'apiProperties.json', 'warning']),
     );
-    warnings.forEach(([, , names], i) => expect(kept[i]!.message).toContain(names));
+    for (const [i, [, , names]] of warnings.entries()) expect(kept[i]!.message).toContain(names);
     // It builds green as imported: a fault the source has (no colour) is in its knownFindings.
     const built = await buildConnector(r.connector!, { outDir: out, dryRun: true, env: {} });
     expect(built.diagnostics.filter((d) => d.severity === 'error' || d.code.startsWith('known-finding-'))).toEqual([]);
@@ -195,6 +195,42 @@ describe('NSwag-generated connectors stay typed', () => {
     expect(source).toContain("responses: { 200: response('The class', t.string()) }");
     expect(source).toMatch(/parameterKeys: \{ Id: \{ 'x-nullable': false \} \}/);
     expect(source).toMatch(/responses: \{ 200: \{ 'x-nullable': false \} \}/);
+    expect(typeCheck(path.join(out, r.id))).toEqual([]);
+  });
+});
+
+describe('form uploads are typed', () => {
+  // AIForged, Almanac and others: a file and text fields under the operation's own consumes.
+  const form = {
+    ...swagger(),
+    paths: {
+      '/upload': {
+        post: {
+          operationId: 'Upload',
+          summary: 'Upload a file',
+          consumes: ['multipart/form-data'],
+          parameters: [
+            { name: 'file', in: 'formData', type: 'file', required: true, 'x-ms-summary': 'File' },
+            { name: 'note', in: 'formData', type: 'string' },
+          ],
+          responses: { '200': { description: 'OK' } },
+        },
+      },
+    },
+  };
+
+  test('formData() fields, t.file() and a typed consumes: equal, strictly typed', async () => {
+    const dir = writeSource(path.join(work, 'src', 'form'), form, properties());
+    const out = path.join(work, 'out');
+    const r = await roundTrip(dir, { workDir: out, modelImport: MODEL_IMPORT });
+    expect(r.differences).toEqual([]);
+    expect([r.swaggerEqual, r.apiPropertiesEqual]).toEqual([true, true]);
+    expect(r.imported.typed).toMatchObject({ operations: 1, typedOperations: 1, parameters: 2, typedParameters: 2 });
+    const source = fs.readFileSync(path.join(out, r.id, 'operations', 'upload.ts'), 'utf8');
+    expect(source).toContain("consumes: ['multipart/form-data'],");
+    expect(source).toContain(
+      "params: { file: formData(t.file({ title: 'File' }), { required: true }), note: formData(t.string()) },",
+    );
     expect(typeCheck(path.join(out, r.id))).toEqual([]);
   });
 });

@@ -147,6 +147,8 @@ describe('import: shared pieces as constants, the swagger equal', () => {
   swagger.definitions.Odd = { type: 'object', properties: { a: { type: 'string', 'x-ms-visibility': 'Advanced' } } };
   swagger.parameters.PetId = { name: 'petId', in: 'path', required: true, type: 'string' };
   swagger.parameters.Upload = { name: 'file', in: 'formData', required: true, type: 'file' };
+  // A path parameter that is not required, which path() cannot write: declared verbatim.
+  swagger.parameters.Slot = { name: 'slot', in: 'path', required: false, type: 'string' };
   // A shared body: typed as sharedBody() of the definition's constant, used as the operation's body.
   swagger.parameters.NewPet = {
     name: 'pet',
@@ -231,7 +233,11 @@ describe('import: shared pieces as constants, the swagger equal', () => {
       'parameters.ts',
       "export const petId = sharedParameter('PetId', 'petId', path(t.string()), { urlEncodingOmitted: true });",
     ],
-    ['parameters.ts', '// Declared verbatim: holds a key or value path()/query()/header() cannot write.'],
+    [
+      'parameters.ts',
+      "export const upload = sharedParameter('Upload', 'file', formData(t.file(), { required: true }));",
+    ],
+    ['parameters.ts', '// Declared verbatim: holds a key or value path()/query()/header()/formData() cannot write.'],
     ['parameters.ts', 'PetId: parameterObject(petId)'],
     [
       'responses.ts',
@@ -267,8 +273,10 @@ describe('import: shared pieces as constants, the swagger equal', () => {
     expect(file('operations/animals.ts')).toContain(
       ' * Declared verbatim: responses: default: #/responses/Error has a schema, which the model forbids under default.',
     );
+    // A form upload is typed: its fields, the file among them, and the operation's consumes.
+    expect(file('operations/photos.ts')).toContain("consumes: ['multipart/form-data'],");
     expect(file('operations/photos.ts')).toContain(
-      ' * Declared verbatim: parameters: "file" is formData, which has no typed location.',
+      "file: formData(t.file({ title: 'Photo', description: 'The photo.' }), { required: true }),",
     );
   });
 

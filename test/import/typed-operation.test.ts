@@ -25,7 +25,7 @@ function write(
   const form = chooseOperationForm(op, declaredOperationSpec(op, method, path), definitions);
   const text = literal(form.spec);
   const js = transpileDescriptor(
-    `import { operation, path, query, header, response, t, declaredSchema } from 'model';\nexport const op = operation(${text});\n`,
+    `import { operation, path, query, header, formData, response, t, declaredSchema } from 'model';\nexport const op = operation(${text});\n`,
     'op.ts',
   );
   const mod = { exports: {} as { op?: Operation } };
@@ -330,9 +330,9 @@ describe('typed where the rebuild is equal, else the declared form', () => {
       [false, false],
     ],
     [
-      'a formData parameter (no typed location)',
+      'a form field (typed with formData())',
       base({ parameters: [{ name: 'f', in: 'formData', required: true, type: 'string' }], responses: {} }),
-      [false, true],
+      [true, true],
     ],
     [
       'an array body (typed, the client takes it whole as `body`)',

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { operation, path as pathParam, query, response, t, type Operation } from '../../src/model';
+import { formData, operation, path as pathParam, query, response, t, type Operation } from '../../src/model';
 import { validateDescriptor } from '../../src/validate/descriptor-rules';
 import { formatDiagnostic } from '../../src/diagnostics';
 import { DIAGNOSTICS, type DiagnosticCode } from '../../src/validate/diagnostics';
@@ -16,6 +16,18 @@ const withOps = (...ops: Operation[]) => variant({ operations: ops });
 const others = [listWidgets, getWidget];
 
 type Row = [DiagnosticCode, ReturnType<typeof variant>, { operation?: string; field?: string }];
+
+/** WidgetAdd as a multipart upload: a file and a text field, no JSON body. */
+const upload = (patch: Record<string, unknown> = {}): Operation =>
+  op({
+    body: undefined,
+    consumes: ['multipart/form-data'],
+    params: {
+      file: formData(t.file({ title: 'File', description: 'The file.' }), { required: true }),
+      note: formData(t.string({ title: 'Note', description: 'A note.' })),
+    },
+    ...patch,
+  });
 
 const table: Row[] = [
   ['connector-id-invalid', variant({ id: '../Widgets' }), { field: 'id' }],
@@ -130,6 +142,21 @@ const table: Row[] = [
     'multiple-bodies',
     withOps(...others, op({ params: { extra: { kind: 'param', in: 'body', schema: t.object({}), required: true } } })),
     { operation: 'WidgetAdd', field: 'body' },
+  ],
+  [
+    'body-and-form-data',
+    withOps(...others, upload({ body: createWidget.body })),
+    { operation: 'WidgetAdd', field: 'body' },
+  ],
+  [
+    'file-outside-form',
+    withOps(...others, op({ params: { f: query(t.file({ title: 'F', description: 'F.' })) } })),
+    { operation: 'WidgetAdd', field: 'params.f' },
+  ],
+  [
+    'form-consumes-missing',
+    withOps(...others, upload({ consumes: ['application/x-www-form-urlencoded'] })),
+    { operation: 'WidgetAdd', field: 'consumes' },
   ],
   [
     'whole-body-input-clash',
@@ -481,6 +508,19 @@ describe('descriptor rules', () => {
 
   test('the sample connector is clean', () => {
     expect(validateDescriptor(sample)).toEqual([]);
+  });
+
+  test.each([
+    ['a multipart upload', upload()],
+    [
+      'urlencoded text fields',
+      upload({
+        consumes: ['application/x-www-form-urlencoded'],
+        params: { note: formData(t.string({ title: 'Note', description: 'A note.' }), { required: true }) },
+      }),
+    ],
+  ])('%s is clean', (_name, form) => {
+    expect(validateDescriptor(withOps(...others, form))).toEqual([]);
   });
 
   test.each([

@@ -7,6 +7,7 @@ import type { Connector } from '../../model/connector';
 import {
   bodyInputs,
   clientMethodName,
+  hasFormFields,
   isWholeBody,
   responseSpec,
   WHOLE_BODY_INPUT,
@@ -61,6 +62,9 @@ export function clientUnsupported(c: Connector): string | undefined {
   );
   if (verbatim)
     return `operation ${verbatim.id} keeps its source's parameter or response objects verbatim (pcdk import); author it with params/body/responses to get a client`;
+  const form = c.operations.find((op) => hasFormFields(op));
+  if (form)
+    return `operation ${form.id} sends form fields (formData()), which the generated client does not encode yet`;
   return undefined;
 }
 
@@ -145,7 +149,12 @@ function configWith<A extends ClientAuthRoute>(c: Connector, auth: A): Omit<Clie
 /** The runtime's view of one operation (also used by the recorder, so it sends what clients send). */
 export function operationRoute(op: Operation): OperationRoute {
   const params: Record<string, ParamIn> = {};
-  for (const [name, p] of Object.entries(op.params)) params[name] = p.in;
+  for (const [name, p] of Object.entries(op.params)) {
+    // The runtime sends no form bodies yet: clientUnsupported and the recorder refuse such an
+    // operation before they get here.
+    if (p.in === 'formData') throw new Error(`${op.id}: form fields (${name}) have no client route`);
+    params[name] = p.in;
+  }
   const route: { -readonly [K in keyof OperationRoute]: OperationRoute[K] } = {
     method: op.method.toUpperCase(),
     // A webhook trigger routed by the connector's script is called at the API's own path.
