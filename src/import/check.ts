@@ -434,7 +434,21 @@ class Checker {
 
   schema(s: unknown, at: string): void {
     if (!this.keys(s, at, 'schema')) return;
-    this.oneOf(s.type, pointer(at, 'type'), SCHEMA_TYPES);
+    // A list of types (JSON Schema's spelling of nullable, in a few certified connectors) is kept
+    // verbatim with a warning; the validators' findings on it are baselined.
+    if (
+      isArray(s.type) &&
+      s.type.length > 0 &&
+      s.type.every((x) => x === 'null' || (SCHEMA_TYPES as readonly unknown[]).includes(x))
+    )
+      this.diagnostics.push(
+        diagnostic(
+          'import-type-list',
+          { types: JSON.stringify(s.type) },
+          { connector: this.connector, file: this.file, pointer: pointer(at, 'type') },
+        ),
+      );
+    else this.oneOf(s.type, pointer(at, 'type'), SCHEMA_TYPES);
     if (s.items !== undefined) {
       if (isArray(s.items)) this.unsupported(pointer(at, 'items'), 'a tuple (array-valued items)');
       else this.schema(s.items, pointer(at, 'items'));

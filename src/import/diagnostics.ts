@@ -58,6 +58,11 @@ export const IMPORT_DIAGNOSTICS = defineDiagnostics('import', {
     message: (a) => `apiProperties holds keys beside "properties", kept verbatim at its root: ${a.keys}`,
     hint: 'The platform reads only what is under "properties": move publisher, stackOwner, iconBrandColor or capabilities there, and remove the rest (the official schema rejects keys at the root).',
   }),
+  'import-type-list': def<{ types: string }>({
+    severity: 'warning',
+    message: (a) => `a list of types, ${a.types}, kept verbatim: Swagger 2.0 has one type per schema`,
+    hint: 'Write the one type and, for "null", x-nullable: true (nullable: true in a t.* builder); until then swagger-parser and the official schema report it, as knownFindings.',
+  }),
   'import-policy-kept': def<{ reason: string }>({
     severity: 'warning',
     message: (a) => `a policy template instance kept verbatim, though ${a.reason}`,

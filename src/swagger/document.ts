@@ -24,8 +24,13 @@ export type VendorKeys = { [key: `x-${string}`]: unknown };
  * excess-property checks; emit/schema-object.ts turns one into this.)
  */
 export interface DeclaredSchema
-  extends Omit<AuthoredSchema, 'items' | 'properties' | 'additionalProperties' | 'x-ms-visibility' | 'x-ms-summary'>,
+  extends Omit<
+      AuthoredSchema,
+      'type' | 'items' | 'properties' | 'additionalProperties' | 'x-ms-visibility' | 'x-ms-summary'
+    >,
     VendorKeys {
+  /** As declared: a few published connectors write a list of types (JSON Schema, not Swagger 2.0). */
+  type?: AuthoredSchema['type'] | readonly string[];
   /** As declared: real connectors write "Advanced" and the like; certification validation judges it. */
   'x-ms-visibility'?: string;
   /** As declared: a few real connectors put a number here. */
@@ -118,7 +123,8 @@ type PrimitiveType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'fi
 
 /** Keys a non-body parameter shares with an items object (Swagger 2.0 "primitive" keys). */
 export interface PrimitiveKeys {
-  type?: PrimitiveType;
+  /** A list of types (JSON Schema, not Swagger 2.0) only as a published connector declares it. */
+  type?: PrimitiveType | readonly string[];
   format?: string;
   items?: ItemsObject;
   collectionFormat?: 'csv' | 'ssv' | 'tsv' | 'pipes' | 'multi';

@@ -112,6 +112,29 @@ const rows: [string, unknown, unknown, Kept[]][] = [
     properties(),
     [],
   ],
+  // Alkymi (certified): JSON Schema's list of types, in a definition and on a form field.
+  [
+    'a list of types',
+    {
+      ...swagger(),
+      definitions: {
+        Doc: { type: 'object', properties: { tags: { type: ['array', 'null'], items: { type: 'string' } } } },
+      },
+      paths: {
+        '/docs': {
+          post: {
+            operationId: 'AddDoc',
+            summary: 'Add a document',
+            consumes: ['multipart/form-data'],
+            parameters: [{ name: 'tags', in: 'formData', type: ['array', 'null'], items: { type: 'string' } }],
+            responses: { '200': { description: 'OK', schema: { $ref: '#/definitions/Doc' } } },
+          },
+        },
+      },
+    },
+    properties(),
+    [],
+  ],
   // Booking Room Pro (independent publisher): no iconBrandColor at all.
   ['no iconBrandColor', swagger(), { properties: { publisher: 'Hooks' } }, []],
   [
@@ -139,6 +162,10 @@ describe('keys the model lacks are kept: the round trip stays equal', () => {
     expect(r.differences).toEqual([]);
     expect([r.swaggerEqual, r.apiPropertiesEqual]).toEqual([true, true]);
     const kept = r.diagnostics.filter((d) => d.code.startsWith('import-') && d.code.endsWith('-kept'));
+    if (name === 'a list of types')
+      expect(r.diagnostics.filter((d) => d.code === 'import-type-list').map((d) => d.pointer)).toEqual([
+        '/definitions/Doc/properties/tags/type',
+      ]);
     // Each warning names what was kept and where.
     expect(kept.map((d) => [d.code, d.pointer, d.file, d.severity])).toEqual(
       warnings.map(([code, pointer]) => [code, pointer, 'apiProperties.json', 'warning']),
