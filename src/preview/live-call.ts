@@ -38,6 +38,8 @@ interface WireCall {
   query: [string, string][];
   headers: Record<string, string>;
   body?: unknown;
+  /** Form fields (formData parameters), sent as application/x-www-form-urlencoded in place of a JSON body. */
+  form?: [string, string][];
   credential?: { in: 'query' | 'header'; name: string };
 }
 
@@ -58,6 +60,7 @@ export function wireCall(doc: Found<SwaggerDocument>, call: LiveCall): WireCall 
   let path = found.path;
   const query: [string, string][] = [];
   const headers: Record<string, string> = {};
+  const form: [string, string][] = [];
   let body: unknown = call.body;
   for (const p of params.values()) {
     const name = text(p.name);
@@ -78,10 +81,12 @@ export function wireCall(doc: Found<SwaggerDocument>, call: LiveCall): WireCall 
     else if (v === undefined) continue;
     else if (p.in === 'query') query.push([name, v]);
     else if (p.in === 'header') headers[name] = v;
+    else if (p.in === 'formData') form.push([name, v]);
   }
   const base = str(doc.basePath)?.replace(/\/+$/, '') ?? '';
   const out: WireCall = { method: found.method.toUpperCase(), path: `${base}${path}`, query, headers };
-  if (body !== undefined) out.body = body;
+  if (form.length) out.form = form;
+  else if (body !== undefined) out.body = body;
   for (const scheme of Object.values(isObject(doc.securityDefinitions) ? doc.securityDefinitions : {})) {
     if (isObject(scheme) && scheme.type === 'apiKey' && (scheme.in === 'query' || scheme.in === 'header'))
       out.credential = { in: scheme.in, name: text(scheme.name) };
@@ -132,12 +137,16 @@ export async function invokeLive(doc: Found<SwaggerDocument>, origin: string, ca
   const w = wireCall(doc, call);
   const headers: Record<string, string> = { ...w.headers };
   if (w.credential?.in === 'header') headers[w.credential.name] = PREVIEW_CREDENTIAL;
-  if (w.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${origin}${urlOf(w, 'send')}`, {
-    method: w.method,
-    headers,
-    body: w.body === undefined ? undefined : JSON.stringify(w.body),
-  });
+  let sent: string | undefined;
+  if (w.form) {
+    // A file field's value is whatever text the page has for it: the replay server checks presence.
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    sent = new URLSearchParams(w.form).toString();
+  } else if (w.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    sent = JSON.stringify(w.body);
+  }
+  const res = await fetch(`${origin}${urlOf(w, 'send')}`, { method: w.method, headers, body: sent });
   const raw = await res.text();
   let body: unknown = raw;
   try {

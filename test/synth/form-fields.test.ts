@@ -1,16 +1,19 @@
 /**
  * Form fields (formData(), t.file()): written as Swagger 2.0 `in: formData` with the operation's
- * own consumes, checked against recorded form bodies, and refused where pcdk cannot send them
- * yet (the generated client, the recorder) with a reason instead of a wrong request.
+ * own consumes, checked against recorded form bodies, sent by the designer preview to the replay
+ * server, and refused where pcdk cannot send them yet (the generated client, the recorder) with a
+ * reason instead of a wrong request.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { operationJson } from '../../src/emit/swagger';
+import { emitSwagger, operationJson } from '../../src/emit/swagger';
 import { formData, operation, path as pathParam, t, type Operation } from '../../src/model';
+import { invokeLive, wireCall } from '../../src/preview/live-call';
 import { checkFixtures } from '../../src/recordings/check';
 import type { FixtureSet } from '../../src/recordings/format';
 import { recordExchange } from '../../src/recordings/record';
+import { startReplayServer, type RunningServer } from '../../src/recordings/replay-server';
 import { buildConnector } from '../../src/synth/build-connector';
 import { getWidget, listWidgets, variant } from '../helpers/sample-connector';
 
@@ -126,4 +129,56 @@ test('a form field and a JSON body together are refused by the descriptor rules'
   });
   expect(r.ok).toBe(false);
   expect(r.diagnostics.map((d) => d.code)).toContain('body-and-form-data');
+});
+
+describe('the designer preview sends form fields to the replay server, over real HTTP', () => {
+  const fixture = (body: unknown) => ({
+    file: 'WidgetPhotoAdd.01.json',
+    fixture: {
+      operationId: 'WidgetPhotoAdd',
+      source: 'test',
+      kind: 'documented-example',
+      request: {
+        method: 'POST',
+        path: '/v1/widgets/w1/photos',
+        query: {},
+        headers: { 'X-Api-Key': '[REDACTED]' },
+        body,
+      },
+      response: { status: 201, headers: {}, body: { id: 'p1' } },
+    },
+  });
+  const doc = emitSwagger(connector);
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startReplayServer({ connector, fixtures: [fixture('photo=x&caption=Front')] });
+  });
+  afterAll(() => server.close());
+
+  test('the call is put on the wire as form fields, not a JSON body', () => {
+    const call = { operationId: 'WidgetPhotoAdd', params: { id: 'w1', photo: 'x', caption: 'Front' } };
+    expect(wireCall(doc, call)).toMatchObject({
+      method: 'POST',
+      path: '/v1/widgets/w1/photos',
+      form: [
+        ['photo', 'x'],
+        ['caption', 'Front'],
+      ],
+    });
+    expect(wireCall(doc, call).body).toBeUndefined();
+  });
+
+  test.each<[string, Record<string, string>, number, unknown]>([
+    ['every field: the recorded answer', { id: 'w1', photo: 'x', caption: 'Front' }, 201, { id: 'p1' }],
+    [
+      'the required file missing: a 400 naming it',
+      { id: 'w1', caption: 'Front' },
+      400,
+      expect.objectContaining({ message: expect.stringContaining('photo') }),
+    ],
+  ])('%s', async (_name, params, status, body) => {
+    const origin = `http://127.0.0.1:${server.port}`;
+    const reply = await invokeLive(doc, origin, { operationId: 'WidgetPhotoAdd', params });
+    expect([reply.status, reply.body]).toEqual([status, body]);
+  });
 });
