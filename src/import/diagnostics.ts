@@ -5,7 +5,7 @@ export const IMPORT_DIAGNOSTICS = defineDiagnostics('import', {
   'import-file-missing': def<{ file: string }>({
     severity: 'error',
     message: (a) => `${a.file} is missing or unreadable`,
-    hint: 'Point pcdk import at a connector folder holding apiDefinition.swagger.json and apiProperties.json. For a swagger on its own (as the maker portal downloads it), run pcdk import --api <that file>: it writes the connection from its securityDefinitions.',
+    hint: 'Point pcdk import at a connector folder holding apiDefinition.swagger.json (and apiProperties.json, which is derived from the swagger when absent).',
   }),
   'import-json-invalid': def<{ reason: string }>({
     severity: 'error',
@@ -57,6 +57,12 @@ export const IMPORT_DIAGNOSTICS = defineDiagnostics('import', {
     severity: 'warning',
     message: (a) => `apiProperties holds keys beside "properties", kept verbatim at its root: ${a.keys}`,
     hint: 'The platform reads only what is under "properties": move publisher, stackOwner, iconBrandColor or capabilities there, and remove the rest (the official schema rejects keys at the root).',
+  }),
+  'import-properties-derived': def<{ derived: string; todo: string }>({
+    severity: 'warning',
+    message: (a) =>
+      `the folder has no apiProperties.json (a swagger on its own): one was derived from securityDefinitions, with ${a.derived}; still to decide: ${a.todo}`,
+    hint: 'Edit `properties` in connector.ts before publishing (the certification rules check publisher and stackOwner); or import the folder with its apiProperties.json, if there is one.',
   }),
   'import-type-list': def<{ types: string }>({
     severity: 'warning',

@@ -8,6 +8,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { validateWithSwaggerParser } from '../validate/swagger-parser';
 import { checkApiProperties, checkSwagger, isObj } from './check';
+import { derivedApiProperties } from './derived-properties';
 import { generateDescriptors } from './generate';
 import { fileBaseFrom } from './names';
 import { SOURCE_FILES, readConnectorFolder, type ConnectorSource } from './read-source';
@@ -48,6 +49,25 @@ export async function importConnector(dir: string, opts: ImportOptions): Promise
   const diagnostics = [...source.diagnostics];
   const files = new Map<string, string | Uint8Array>();
   if (source.swagger !== undefined) diagnostics.push(...checkSwagger(source.swagger, id, SOURCE_FILES.apiDefinition));
+  if (source.apiPropertiesMissing && isObj(source.swagger)) {
+    // A swagger on its own: apiProperties derived from it stand in as the source from here on.
+    const d = derivedApiProperties(source.swagger, id);
+    source.apiProperties = d.apiProperties;
+    diagnostics.push(
+      diagnostic(
+        'import-properties-derived',
+        { derived: d.derived, todo: d.todo.join('; ') },
+        { connector: id, file: SOURCE_FILES.apiProperties, pointer: '' },
+      ),
+    );
+  } else if (source.apiPropertiesMissing)
+    diagnostics.push(
+      diagnostic(
+        'import-file-missing',
+        { file: SOURCE_FILES.apiProperties },
+        { connector: id, file: SOURCE_FILES.apiProperties, pointer: '' },
+      ),
+    );
   if (source.apiProperties !== undefined)
     diagnostics.push(...checkApiProperties(source.apiProperties, id, SOURCE_FILES.apiProperties));
   if (opts.validateSource && isObj(source.swagger)) {

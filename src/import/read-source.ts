@@ -21,6 +21,8 @@ export interface ConnectorSource {
   dir: string;
   swagger?: unknown;
   apiProperties?: unknown;
+  /** No apiProperties.json in the folder (apiProperties is then derived from the swagger). */
+  apiPropertiesMissing?: boolean;
   /** script.csx text, byte for byte (BOM and line ends kept). */
   script?: string;
   icon?: Uint8Array;
@@ -75,7 +77,9 @@ export function readConnectorFolder(dir: string, connector: string): ConnectorSo
     out.swagger = r.value;
     out.diagnostics.push(...r.diagnostics);
   }
-  const propsText = readText(SOURCE_FILES.apiProperties, true);
+  // Absent from a swagger downloaded on its own: import-connector derives one.
+  const propsText = readText(SOURCE_FILES.apiProperties, false);
+  if (propsText === undefined) out.apiPropertiesMissing = true;
   if (propsText !== undefined) {
     const r = parseLenientJson(propsText, { connector, file: SOURCE_FILES.apiProperties });
     out.apiProperties = r.value;

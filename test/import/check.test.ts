@@ -203,10 +203,12 @@ describe('reading a connector folder', () => {
   test('missing files are diagnostics, not exceptions; script and icon are optional', () => {
     const dir = tempDir('read');
     try {
-      expect(readConnectorFolder(dir, 'c').diagnostics.map((d) => [d.code, d.file])).toEqual([
+      // A missing apiProperties.json is noted, not reported: import derives one from a readable swagger.
+      const empty = readConnectorFolder(dir, 'c');
+      expect(empty.diagnostics.map((d) => [d.code, d.file])).toEqual([
         ['import-file-missing', 'apiDefinition.swagger.json'],
-        ['import-file-missing', 'apiProperties.json'],
       ]);
+      expect(empty.apiPropertiesMissing).toBe(true);
       fs.writeFileSync(path.join(dir, 'apiDefinition.swagger.json'), '{}');
       fs.writeFileSync(path.join(dir, 'apiProperties.json'), '{}');
       const r = readConnectorFolder(dir, 'c');
