@@ -171,7 +171,7 @@ export type PolicyTemplateInstance = {
   };
 }[PolicyTemplateId];
 
-declare const keptPolicy: unique symbol;
+declare const keptPolicyBrand: unique symbol;
 /**
  * A policy instance kept as a published connector declares it, though the platform's template
  * would not read it (an unknown template id or parameter): what keptPolicy() returns, and only
@@ -182,7 +182,7 @@ export type KeptPolicyInstance = {
   title?: string;
   type?: string;
   parameters: { readonly [name: string]: unknown };
-} & { readonly [keptPolicy]: true };
+} & { readonly [keptPolicyBrand]: true };
 
 /** The `properties` object: everything apiProperties.json holds. */
 export type ApiProperties = {
