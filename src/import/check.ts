@@ -10,7 +10,8 @@ import { METHODS, PRIMITIVE_KEYS, ROOT_KEYS, SCHEMA_TYPES } from '../swagger/con
 import type { SwaggerOperation } from '../swagger/document';
 import { isArray, isObject, type JsonObject } from '../swagger/found';
 import type { Diagnostic } from '../diagnostics';
-import { diagnostic } from './diagnostics';
+import type { ArgsOf } from '../diagnostics/define';
+import { type DIAGNOSTICS, diagnostic, type DiagnosticCode } from './diagnostics';
 
 type Obj = JsonObject;
 
@@ -263,20 +264,18 @@ class Checker {
     private readonly file: string,
   ) {}
 
+  /** A finding at `at` (a JSON pointer into this file). */
+  report<C extends DiagnosticCode>(code: C, args: ArgsOf<typeof DIAGNOSTICS, C>, at: string): void {
+    this.diagnostics.push(diagnostic(code, args, { connector: this.connector, file: this.file, pointer: at }));
+  }
   unsupported(at: string, what: string): void {
-    this.diagnostics.push(
-      diagnostic('import-unsupported', { what }, { connector: this.connector, file: this.file, pointer: at }),
-    );
+    this.report('import-unsupported', { what }, at);
   }
   secret(at: string, what: string): void {
-    this.diagnostics.push(
-      diagnostic('import-secret-present', { what }, { connector: this.connector, file: this.file, pointer: at }),
-    );
+    this.report('import-secret-present', { what }, at);
   }
   invalid(at: string, expected: string): void {
-    this.diagnostics.push(
-      diagnostic('import-value-invalid', { expected }, { connector: this.connector, file: this.file, pointer: at }),
-    );
+    this.report('import-value-invalid', { expected }, at);
   }
 
   /** Checks an object's keys against a location; returns false (after reporting) when it is not an object. */
@@ -441,13 +440,7 @@ class Checker {
       s.type.length > 0 &&
       s.type.every((x) => x === 'null' || (SCHEMA_TYPES as readonly unknown[]).includes(x))
     )
-      this.diagnostics.push(
-        diagnostic(
-          'import-type-list',
-          { types: JSON.stringify(s.type) },
-          { connector: this.connector, file: this.file, pointer: pointer(at, 'type') },
-        ),
-      );
+      this.report('import-type-list', { types: JSON.stringify(s.type) }, pointer(at, 'type'));
     else this.oneOf(s.type, pointer(at, 'type'), SCHEMA_TYPES);
     if (s.items !== undefined) {
       if (isArray(s.items)) this.unsupported(pointer(at, 'items'), 'a tuple (array-valued items)');
@@ -482,28 +475,14 @@ class Checker {
       const at = credentialIn(doc[k], pointer('', k));
       if (at !== undefined) this.secret(at, 'a credential beside "properties" in apiProperties');
     }
-    if (root.length)
-      this.diagnostics.push(
-        diagnostic(
-          'import-properties-root-kept',
-          { keys: root.join(', ') },
-          { connector: this.connector, file: this.file, pointer: pointer('', root[0]!) },
-        ),
-      );
+    if (root.length) this.report('import-properties-root-kept', { keys: root.join(', ') }, pointer('', root[0]!));
     const p = doc.properties;
     if (!isObject(p)) return this.invalid('/properties', 'an object (properties)');
     // A key the model has no field for is kept verbatim (the rebuilt file equals the source) and
     // listed in one warning: nothing is dropped, nothing is kept unseen.
     const kept = Object.keys(p).filter((k) => !SETS.properties.has(k) && !k.startsWith('x-'));
     for (const k of Object.keys(p)) if (k.startsWith('x-')) this.vendor.set(k, (this.vendor.get(k) ?? 0) + 1);
-    if (kept.length)
-      this.diagnostics.push(
-        diagnostic(
-          'import-properties-kept',
-          { keys: kept.join(', ') },
-          { connector: this.connector, file: this.file, pointer: pointer('/properties', kept[0]!) },
-        ),
-      );
+    if (kept.length) this.report('import-properties-kept', { keys: kept.join(', ') }, pointer('/properties', kept[0]!));
     this.string(p.stackowner, '/properties/stackowner');
     // Absent in some published connectors: the import goes on and the build reports it (baselined).
     this.string(p.iconBrandColor, '/properties/iconBrandColor');
@@ -540,13 +519,8 @@ class Checker {
     if (operations in x.parameters)
       this.strings(x.parameters[operations], pointer(pointer(at, 'parameters'), operations));
     // Written back verbatim (keptPolicy() in the descriptor), with a warning each.
-    for (const u of unreadPolicyParts(x)) this.policyKept(u.path.reduce<string>(pointer, at), u.reason);
-  }
-
-  policyKept(at: string, reason: string): void {
-    this.diagnostics.push(
-      diagnostic('import-policy-kept', { reason }, { connector: this.connector, file: this.file, pointer: at }),
-    );
+    for (const u of unreadPolicyParts(x))
+      this.report('import-policy-kept', { reason: u.reason }, u.path.reduce<string>(pointer, at));
   }
 
   vendorDiagnostic(): Diagnostic[] {

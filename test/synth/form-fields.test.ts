@@ -11,7 +11,7 @@ import { emitSwagger, operationJson } from '../../src/emit/swagger';
 import { formData, operation, path as pathParam, t, type Operation } from '../../src/model';
 import { invokeLive, wireCall } from '../../src/preview/live-call';
 import { checkFixtures } from '../../src/recordings/check';
-import type { FixtureSet } from '../../src/recordings/format';
+import type { FixtureSet, LoadedFixture } from '../../src/recordings/format';
 import { recordExchange } from '../../src/recordings/record';
 import { startReplayServer, type RunningServer } from '../../src/recordings/replay-server';
 import { buildConnector } from '../../src/synth/build-connector';
@@ -32,6 +32,18 @@ const upload = operation({
   responses: { 201: t.partial({ id: t.string({ title: 'Photo ID', description: 'The new photo.' }) }) },
 });
 const connector = variant({ operations: [listWidgets, getWidget, upload] });
+
+/** A recorded upload of widget w1's photo with `body` as its request body, answered 201. */
+const uploadFixture = (body: unknown): LoadedFixture => ({
+  file: 'WidgetPhotoAdd.01.json',
+  fixture: {
+    operationId: 'WidgetPhotoAdd',
+    source: 'test',
+    kind: 'documented-example',
+    request: { method: 'POST', path: '/v1/widgets/w1/photos', query: {}, headers: { 'X-Api-Key': '[REDACTED]' }, body },
+    response: { status: 201, headers: {}, body: { id: 'p1' } },
+  },
+});
 
 test('a form upload is written as formData parameters under the operation consumes', () => {
   const json = operationJson(upload);
@@ -71,27 +83,7 @@ test('it builds with every layer clean, and no client, saying why', async () => 
 }, 60_000);
 
 describe('recorded form bodies', () => {
-  const set = (body: unknown): FixtureSet => ({
-    invalid: [],
-    fixtures: [
-      {
-        file: 'WidgetPhotoAdd.01.json',
-        fixture: {
-          operationId: 'WidgetPhotoAdd',
-          source: 'test',
-          kind: 'documented-example',
-          request: {
-            method: 'POST',
-            path: '/v1/widgets/w1/photos',
-            query: {},
-            headers: { 'X-Api-Key': '[REDACTED]' },
-            body,
-          },
-          response: { status: 201, headers: {}, body: { id: 'p1' } },
-        },
-      },
-    ],
-  });
+  const set = (body: unknown): FixtureSet => ({ invalid: [], fixtures: [uploadFixture(body)] });
   const found = (body: unknown) =>
     checkFixtures(connector, set(body))
       .filter((d) => d.operation === 'WidgetPhotoAdd')
@@ -132,26 +124,10 @@ test('a form field and a JSON body together are refused by the descriptor rules'
 });
 
 describe('the designer preview sends form fields to the replay server, over real HTTP', () => {
-  const fixture = (body: unknown) => ({
-    file: 'WidgetPhotoAdd.01.json',
-    fixture: {
-      operationId: 'WidgetPhotoAdd',
-      source: 'test',
-      kind: 'documented-example',
-      request: {
-        method: 'POST',
-        path: '/v1/widgets/w1/photos',
-        query: {},
-        headers: { 'X-Api-Key': '[REDACTED]' },
-        body,
-      },
-      response: { status: 201, headers: {}, body: { id: 'p1' } },
-    },
-  });
   const doc = emitSwagger(connector);
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startReplayServer({ connector, fixtures: [fixture('photo=x&caption=Front')] });
+    server = await startReplayServer({ connector, fixtures: [uploadFixture('photo=x&caption=Front')] });
   });
   afterAll(() => server.close());
 
