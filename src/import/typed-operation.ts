@@ -376,14 +376,22 @@ export function chooseOperationForm(source: Obj, declared: Obj, definitions?: Ob
     { params: false, responses: true },
   ];
   let firstDiff: string | undefined;
+  // Each typed piece is worked out once, with the helpers it uses, whichever candidates try it.
+  const paramUses: Uses = new Set();
+  const responseUses: Uses = new Set();
+  let typedParams: ReturnType<typeof typedParameters> | null = null;
+  let typedResps: ReturnType<typeof typedResponses> | null = null;
+  const paramsOnce = () =>
+    (typedParams ??= typedParameters(source.parameters, String(declared.method), paramUses, shared));
+  const responsesOnce = () => (typedResps ??= typedResponses(source.responses, responseUses, shared));
   for (const c of candidates) {
-    const uses: Uses = new Set();
     // An operation without parameters keeps `omitted: ['parameters']`: nothing to type there.
     if (c.params && source.parameters === undefined) continue;
-    const params = c.params ? typedParameters(source.parameters, String(declared.method), uses, shared) : undefined;
+    const params = c.params ? paramsOnce() : undefined;
     if (c.params && !params) continue;
-    const responses = c.responses ? typedResponses(source.responses, uses, shared) : undefined;
+    const responses = c.responses ? responsesOnce() : undefined;
     if (c.responses && !responses) continue;
+    const uses: Uses = new Set([...(c.params ? paramUses : []), ...(c.responses ? responseUses : [])]);
     const code: Obj = {};
     const value: Obj = {};
     // The operation's own consumes becomes the typed field, beside the typed parameters it is about.
