@@ -119,3 +119,7 @@ export function isStringFormat(v: unknown): v is StringFormat {
 export function isMethod(v: unknown): v is HttpMethod {
   return methodSet.has(v);
 }
+/** A media type without its parameters, lower case: "Application/JSON; charset=utf-8" -> "application/json". */
+export function mediaType(m: unknown): string {
+  return String(m).split(';')[0]!.trim().toLowerCase();
+}

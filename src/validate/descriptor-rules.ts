@@ -18,7 +18,14 @@ import {
 import { dynamicValuesOf, type SchemaObject } from '../model/schema';
 import type { Diagnostic, Location } from '../diagnostics';
 import { diagnostic, type DiagnosticCode } from './diagnostics';
-import { INTEGER_FORMATS, isMethod, isVisibility, NUMBER_FORMATS, STRING_FORMATS } from '../swagger/constants';
+import {
+  INTEGER_FORMATS,
+  isMethod,
+  isVisibility,
+  mediaType,
+  NUMBER_FORMATS,
+  STRING_FORMATS,
+} from '../swagger/constants';
 import { checkOAuth2, checkSets } from './auth-rules';
 import { locateInSource } from './descriptor-sources';
 import { paginationProblems } from './pagination-rules';
@@ -262,7 +269,7 @@ const operationRules: ((op: Operation, c: Connector, report: Report) => void)[] 
     // An imported operation keeps its source's consumes (declared keys); the certification
     // rules judge what the document then says.
     if (!hasFormFields(op) || op.declared) return;
-    const media = (op.consumes ?? []).map((m) => m.split(';')[0]!.trim().toLowerCase());
+    const media = (op.consumes ?? []).map(mediaType);
     const file = Object.keys(op.params).find((n) => op.params[n]!.schema.type === 'file');
     const at = { operation: op.id, field: 'consumes' };
     if (file && !media.includes('multipart/form-data'))

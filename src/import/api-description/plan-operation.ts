@@ -6,6 +6,7 @@
  */
 import { WHOLE_BODY_INPUT } from '../../model/operation';
 import { isArray, isObject, type JsonObject } from '../../swagger/found';
+import { mediaType } from '../../swagger/constants';
 import type { SchemaConverter, Shape } from './convert-schema';
 import { pathPlaceholders, plainText, sentence } from './derive-names';
 import { deref } from './refs';
@@ -61,7 +62,7 @@ const PRIMITIVE = new Set(['string', 'integer', 'number', 'boolean']);
 const TRANSPORT_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
 function isJsonMedia(m: string): boolean {
-  const t = m.split(';')[0]!.trim().toLowerCase();
+  const t = mediaType(m);
   return t === 'application/json' || t.endsWith('+json') || t === '*/*' || t === 'application/*' || t === 'text/json';
 }
 

@@ -3,7 +3,7 @@
  * versioning, paging and responses (reference/power-platform.md §3, items 11-18 and 23).
  */
 import { pointerOf } from '../json-source';
-import { isVisibility } from '../../swagger/constants';
+import { isVisibility, mediaType } from '../../swagger/constants';
 import { isArray, isObject, str } from '../../swagger/found';
 import type { CertDocument, OperationView, Report } from './document';
 
@@ -80,7 +80,7 @@ export const OPERATION_RULES: readonly OperationRule[] = [
       return report('consumes-missing', {}, { pointer: o.pointer, operation: o.name });
     if (!hasInput || !consumes) return;
     consumes.forEach((m, i) => {
-      const mime = String(m).split(';')[0]!.trim().toLowerCase();
+      const mime = mediaType(m);
       if (!MIME_TYPES.has(mime))
         report('mime-type-invalid', { mime: String(m) }, { pointer: `${base}/${i}`, operation: o.name });
     });
