@@ -226,8 +226,11 @@ export function policyTemplateId(spelling: string): PolicyTemplateId | undefined
   return undefined;
 }
 
-/** Names under which a value is a credential (an OAuth client secret, a password, a key). */
-const CREDENTIAL_KEY = /secret|password|token|api_?key|credential/i;
+/**
+ * Names under which a value is a credential (an OAuth client secret, a password, a key, a token):
+ * whole names, so that tokenUrl or secretHint, which hold none, are not taken for one.
+ */
+const CREDENTIAL_KEY = /^(client_?secret|secret|password|api_?(key|secret)|((access|refresh)_?)?token|credentials?)$/i;
 
 /** The pointer of the first non-empty string under a credential-like key in `v`, if any. */
 function credentialIn(v: unknown, at: string): string | undefined {

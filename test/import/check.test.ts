@@ -124,6 +124,13 @@ describe('checkApiProperties', () => {
     expect(ds.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  test('a URL or a hint beside properties is not taken for a credential', () => {
+    const p = sampleApiProperties() as Record<string, any>;
+    p.oauth = { tokenUrl: 'https://login.zoo.example.com/token', secretHint: 'set it in the portal' };
+    const ds = checkApiProperties(p, 'zoo', 'apiProperties.json');
+    expect(ds.map((d) => [d.code, d.pointer])).toEqual([['import-properties-root-kept', '/oauth']]);
+  });
+
   test('a policy template id that is not a string is an error', () => {
     const p = sampleApiProperties() as Record<string, any>;
     p.properties.policyTemplateInstances[0].templateId = 7;
