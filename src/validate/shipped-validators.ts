@@ -4,7 +4,7 @@
  * Each is listed in manifest.json under its label with the key of the source it was compiled
  * from: a hash of the schema text, pcdk's patches and the ajv version. A validator is used only
  * when the caller's key matches, so a different `--schemas` folder or another ajv never gets a
- * validator compiled from something else; test/validate/shipped-validators.test.ts recompiles
+ * validator compiled from something else; test/conformance/shipped-validators.test.ts recompiles
  * each from its schema and checks the shipped code is the same.
  */
 import * as crypto from 'node:crypto';

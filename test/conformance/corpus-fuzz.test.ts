@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import { runCli } from '../helpers/run-cli';
 import { sharedDir } from '../helpers/shared';
 import { jszip } from '../pack/helpers';
-import { DIFF_REPORT, FUZZ_RUNS, FUZZ_SEED, problemsOf, snapshot, writtenOutside } from './harness';
-import { mutationArb, type ConnectorFiles, type Mutation } from './mutations';
+import { DIFF_REPORT, FUZZ_RUNS, FUZZ_SEED, problemsOf, snapshot, writtenOutside } from '../fuzz/harness';
+import { mutationArb, type ConnectorFiles, type Mutation } from '../fuzz/mutations';
 
 const repo = path.join(__dirname, '..', '..');
 const definitions = path.join(repo, 'definitions');
