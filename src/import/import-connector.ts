@@ -49,25 +49,16 @@ export async function importConnector(dir: string, opts: ImportOptions): Promise
   const diagnostics = [...source.diagnostics];
   const files = new Map<string, string | Uint8Array>();
   if (source.swagger !== undefined) diagnostics.push(...checkSwagger(source.swagger, id, SOURCE_FILES.apiDefinition));
+  const atProperties = { connector: id, file: SOURCE_FILES.apiProperties, pointer: '' };
   if (source.apiPropertiesMissing && isObj(source.swagger)) {
     // A swagger on its own: apiProperties derived from it stand in as the source from here on.
     const d = derivedApiProperties(source.swagger, id);
     source.apiProperties = d.apiProperties;
     diagnostics.push(
-      diagnostic(
-        'import-properties-derived',
-        { derived: d.derived, todo: d.todo.join('; ') },
-        { connector: id, file: SOURCE_FILES.apiProperties, pointer: '' },
-      ),
+      diagnostic('import-properties-derived', { derived: d.derived, todo: d.todo.join('; ') }, atProperties),
     );
   } else if (source.apiPropertiesMissing)
-    diagnostics.push(
-      diagnostic(
-        'import-file-missing',
-        { file: SOURCE_FILES.apiProperties },
-        { connector: id, file: SOURCE_FILES.apiProperties, pointer: '' },
-      ),
-    );
+    diagnostics.push(diagnostic('import-file-missing', { file: SOURCE_FILES.apiProperties }, atProperties));
   if (source.apiProperties !== undefined)
     diagnostics.push(...checkApiProperties(source.apiProperties, id, SOURCE_FILES.apiProperties));
   if (opts.validateSource && isObj(source.swagger)) {

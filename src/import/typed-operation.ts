@@ -384,6 +384,8 @@ export function chooseOperationForm(source: Obj, declared: Obj, definitions?: Ob
   const paramsOnce = () =>
     (typedParams ??= typedParameters(source.parameters, String(declared.method), paramUses, shared));
   const responsesOnce = () => (typedResps ??= typedResponses(source.responses, responseUses, shared));
+  // The operation's own consumes, written as the typed field beside typed parameters.
+  const ownConsumes = typedConsumes(declared);
   for (const c of candidates) {
     // An operation without parameters keeps `omitted: ['parameters']`: nothing to type there.
     if (c.params && source.parameters === undefined) continue;
@@ -394,8 +396,7 @@ export function chooseOperationForm(source: Obj, declared: Obj, definitions?: Ob
     const uses: Uses = new Set([...(c.params ? paramUses : []), ...(c.responses ? responseUses : [])]);
     const code: Obj = {};
     const value: Obj = {};
-    // The operation's own consumes becomes the typed field, beside the typed parameters it is about.
-    const consumes = params ? typedConsumes(declared) : undefined;
+    const consumes = params ? ownConsumes : undefined;
     for (const [k, v] of Object.entries(declared)) {
       if (k === 'responses' && params) {
         if (consumes) {
