@@ -99,7 +99,8 @@ export function pcdkIdentity(): string | undefined {
     h.update(fs.readFileSync(path.join(root, 'lib', 'generated', 'validators', 'manifest.json')));
     const runtime = path.join(root, 'src', 'runtime');
     for (const f of fs.readdirSync(runtime).sort()) h.update(`\0${f}\0`).update(fs.readFileSync(path.join(runtime, f)));
-    for (const pkg of ['esbuild', 'typescript', 'ajv', '@apidevtools/swagger-parser']) h.update(`\0${version(pkg)}`);
+    for (const pkg of ['esbuild', 'typescript', 'ajv', '@cfworker/json-schema', '@apidevtools/swagger-parser'])
+      h.update(`\0${version(pkg)}`);
     identity = h.digest('hex');
   } catch {
     // Something of pcdk's own cannot be read: record nothing.
