@@ -5,7 +5,7 @@
  *    the schemas pcdk was built against, so the first build after `npm install` costs what a
  *    warm build costs;
  * 2. in the on-disk cache, keyed by the schema source text, pcdk's patches and the ajv version,
- *    for schemas pcdk was not built against (a newer `--schemas` folder, recorded responses);
+ *    for schemas pcdk was not built against (a newer `--schemas` folder);
  * 3. compiled now, and written to that cache.
  * Each step is an optimisation only: any problem falls through to compiling in memory.
  */
