@@ -15,16 +15,30 @@ export interface SourceSite {
 /** Returns a resolver for the caller's position, or undefined when the caller is not descriptor code. */
 export type SiteCapture = () => (() => SourceSite | undefined) | undefined;
 
-let capture: SiteCapture | undefined;
-const sites = new WeakMap<object, () => SourceSite | undefined>();
+interface SiteRegistry {
+  capture: SiteCapture | undefined;
+  readonly sites: WeakMap<object, () => SourceSite | undefined>;
+}
+
+// One registry per process, not per copy of this module: the CLI's bundles each carry their own
+// copy (the command that loads descriptors, the pipeline that reports on them), as does an
+// author's project that resolves 'pcdk' to another install. A registered symbol is the same in
+// all of them, as the model's brands are.
+const REGISTRY = Symbol.for('pcdk.sourceSites');
+const registry: SiteRegistry = ((globalThis as { [REGISTRY]?: SiteRegistry })[REGISTRY] ??= {
+  capture: undefined,
+  sites: new WeakMap(),
+});
+const sites = registry.sites;
 
 /** Installs (or with undefined removes) the capture used while descriptors load. */
 export function setSiteCapture(c: SiteCapture | undefined): void {
-  capture = c;
+  registry.capture = c;
 }
 
 /** Records where `value` was made. Resolution is lazy: only values that get a diagnostic pay for it. */
 export function noteSite<T extends object>(value: T): T {
+  const capture = registry.capture;
   if (capture && !sites.has(value)) {
     const resolve = capture();
     if (resolve) sites.set(value, resolve);
