@@ -3,7 +3,7 @@
  * written in sorted order, so the same files always give byte-identical archives (a rebuild can
  * be compared by sha256, and a package checked in CI does not churn).
  */
-import archiver from 'archiver';
+import type archiverType from 'archiver';
 import { PassThrough } from 'node:stream';
 import { assertSafeRelativePath, type FileMap } from '../io/atomic-write';
 
@@ -21,6 +21,9 @@ export function toBytes(data: string | Uint8Array): Buffer {
 export async function zipFiles(files: FileMap): Promise<Buffer> {
   const names = [...files.keys()].sort();
   for (const name of names) assertSafeRelativePath(name);
+  // Loaded here, not with the module: archiver and its dependencies take about 80 ms to load, and
+  // `pcdk --help` registers the pack command without writing any zip.
+  const archiver = require('archiver') as typeof archiverType;
   return new Promise((resolve, reject) => {
     const archive = archiver('zip', { zlib: { level: 9 } });
     const sink = new PassThrough();
