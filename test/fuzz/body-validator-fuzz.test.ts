@@ -3,10 +3,10 @@
  * (src/recordings/json-schema.ts). Over random bodies, near the schema and far from it, both
  * must find the same faults at the same pointers with the same messages.
  */
-import Ajv from 'ajv';
 import fc from 'fast-check';
 import type { SchemaObject } from '../../src/model/schema';
-import { SchemaValidators, toJsonSchema } from '../../src/recordings/json-schema';
+import { SchemaValidators } from '../../src/recordings/json-schema';
+import { ajvReference, findings } from '../helpers/schema-findings';
 import { FUZZ_RUNS, FUZZ_SEED } from './harness';
 
 // Every keyword toJsonSchema keeps, formats aside (the two libraries' format checks differ on
@@ -53,19 +53,8 @@ const bodyArb = maybe(
   ),
 );
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const reference = ajv.compile(toJsonSchema(schema));
+const reference = ajvReference(schema);
 const ours = new SchemaValidators().get(schema);
-
-const findings = (
-  errors: ReadonlyArray<{ instancePath: string; message?: string; params: object }> | null | undefined,
-) =>
-  (errors ?? [])
-    .map((e) => {
-      const p = e.params as { missingProperty?: string; additionalProperty?: string };
-      return `${e.instancePath} ${e.message} ${p.missingProperty ?? p.additionalProperty ?? ''}`.trim();
-    })
-    .sort();
 
 test('the interpreting validator finds what ajv finds, in ajv words, on random bodies', () => {
   fc.assert(

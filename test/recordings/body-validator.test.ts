@@ -3,10 +3,9 @@
  * ajv's words. Each row is checked against ajv itself, with the formats ajv-formats adds: the
  * same findings, at the same pointers, with the same messages.
  */
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import type { SchemaObject } from '../../src/model/schema';
-import { SchemaValidators, toJsonSchema } from '../../src/recordings/json-schema';
+import { SchemaValidators } from '../../src/recordings/json-schema';
+import { ajvReference, findings } from '../helpers/schema-findings';
 
 const person: SchemaObject = {
   type: 'object',
@@ -52,19 +51,7 @@ const rows: Array<[string, unknown, number]> = [
   ['a root of the wrong type', [1, 2], 1],
 ];
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const reference = ajv.compile(toJsonSchema(person));
-
-const findings = (
-  errors: ReadonlyArray<{ instancePath: string; message?: string; params: object }> | null | undefined,
-) =>
-  (errors ?? [])
-    .map((e) => {
-      const p = e.params as { missingProperty?: string; additionalProperty?: string };
-      return `${e.instancePath} ${e.message} ${p.missingProperty ?? p.additionalProperty ?? ''}`.trim();
-    })
-    .sort();
+const reference = ajvReference(person);
 
 describe('recorded bodies are checked as ajv checks them', () => {
   const validators = new SchemaValidators();
