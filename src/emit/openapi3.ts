@@ -7,15 +7,15 @@
  * tags, parameter names and locations, security requirements, extensions) is carried over as it
  * is, for validateOpenApi3 to judge.
  */
-import {
+import type {
   OpenApiBuilder,
-  type OpenAPIObject,
-  type OperationObject,
-  type PathItemObject,
-  type RequestBodyObject,
-  type ResponseObject,
-  type SchemaObject,
-  type SecuritySchemeObject,
+  OpenAPIObject,
+  OperationObject,
+  PathItemObject,
+  RequestBodyObject,
+  ResponseObject,
+  SchemaObject,
+  SecuritySchemeObject,
 } from 'openapi3-ts/oas30';
 import { METHODS } from '../swagger/constants';
 import type { SimpleParameterObject, SwaggerDocument, SwaggerOperation } from '../swagger/document';
@@ -189,7 +189,9 @@ function renameRequirements(security: unknown, names: ReadonlyMap<string, string
 
 export function emitOpenApi3(swagger: Found<SwaggerDocument>): OpenAPIObject {
   const info = isObject(swagger.info) ? swagger.info : {};
-  const builder = OpenApiBuilder.create({
+  // openapi3-ts loads when a document is built, not with every command that can build one.
+  const { OpenApiBuilder: Builder } = require('openapi3-ts/oas30') as { OpenApiBuilder: typeof OpenApiBuilder };
+  const builder = Builder.create({
     openapi: OPENAPI_VERSION,
     info: { ...info, title: String(info.title), version: String(info.version) },
     paths: {},

@@ -5,7 +5,7 @@
  * every parameters('…') an expression uses is declared, and the inline swagger (after ARM
  * unescapes it) is valid Swagger 2.0.
  */
-import Ajv from 'ajv';
+import type Ajv from 'ajv';
 import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { validateWithSwaggerParser } from '../validate/swagger-parser';
@@ -118,7 +118,9 @@ const TEMPLATE_SCHEMA = {
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
 function templateValidator(): ReturnType<Ajv['compile']> {
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(TEMPLATE_SCHEMA);
+  // ajv loads with the first check, not with the pack command.
+  const AjvClass = (require('ajv') as typeof import('ajv')).default;
+  compiled ??= new AjvClass({ allErrors: true, strict: false }).compile(TEMPLATE_SCHEMA);
   return compiled;
 }
 

@@ -4,7 +4,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import YAML from 'yaml';
+import type YAML from 'yaml';
+
+// yaml loads when YAML is read or written, not with every command that could.
+const yaml = (): typeof YAML => require('yaml') as typeof YAML;
 import { jsonText } from '../emit/json';
 import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
@@ -24,7 +27,7 @@ export function swaggerFileName(format: SwaggerFormat): string {
  * parses back to exactly the JSON value.
  */
 export function yamlText(value: unknown): string {
-  return YAML.stringify(value, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, indent: 2 });
+  return yaml().stringify(value, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, indent: 2 });
 }
 
 export function swaggerText(doc: unknown, format: SwaggerFormat): string {
@@ -45,7 +48,7 @@ export function parseSwaggerText(
   where: { connector: string; file: string },
 ): { value?: unknown; diagnostics: Diagnostic[] } {
   if (format === 'json') return parseStrictJson(text, where);
-  const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const doc = yaml().parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     const at = e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';

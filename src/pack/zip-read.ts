@@ -3,7 +3,7 @@
  * names are taken as stored (jszip's unsafeOriginalName), so a `..` or absolute path is seen and
  * reported instead of being silently normalised away.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { PcdkError } from '../errors';
 
 export interface ZipEntry {
@@ -45,7 +45,9 @@ async function inflate(file: JSZip.JSZipObject, stored: string): Promise<Buffer>
 export async function readZip(bytes: Uint8Array): Promise<ZipEntry[]> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { createFolders: false });
+    // Loaded on first use: `pcdk --help` registers the pack command without reading any zip.
+    const JSZipClass = require('jszip') as typeof JSZip;
+    zip = await JSZipClass.loadAsync(bytes, { createFolders: false });
   } catch (e) {
     throw new ZipReadError(`not a readable zip archive (${(e as Error).message})`);
   }
