@@ -67,3 +67,36 @@ test('the interpreting validator finds what ajv finds, in ajv words, on random b
     { seed: FUZZ_SEED, numRuns: FUZZ_RUNS * 4 },
   );
 });
+
+test('any JSON body, keys and strings with lone surrogates included, gives findings and never a throw', () => {
+  // fast-check's "binary" strings hold lone surrogates, which JSON text can carry as \ud800.
+  const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom('\ud800', 'a\udc00b', '%', '#/~'));
+  const json = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      text,
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(text, tie('value'), { maxKeys: 4 }),
+    ),
+  })).value;
+  const named = fc.dictionary(text, fc.constantFrom<SchemaObject>({ type: 'string' }, { type: 'integer' }), {
+    maxKeys: 3,
+  });
+  fc.assert(
+    fc.property(named, fc.boolean(), json, (properties, closed, body) => {
+      const validate = new SchemaValidators().get({
+        type: 'object',
+        required: Object.keys(properties),
+        properties,
+        ...(closed ? { additionalProperties: false } : {}),
+      });
+      const ok = validate(body);
+      expect(ok).toBe(validate.errors === null);
+      for (const e of validate.errors ?? []) expect(e.message).toEqual(expect.any(String));
+    }),
+    { seed: FUZZ_SEED, numRuns: FUZZ_RUNS * 10 },
+  );
+});

@@ -82,3 +82,31 @@ describe('recorded bodies are checked as ajv checks them', () => {
     expect(v({ any: 'thing' })).toBe(true);
   });
 });
+
+describe('bodies and schemas the validator cannot read are reported, never thrown', () => {
+  const closed: SchemaObject = { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false };
+  const lone: SchemaObject = { type: 'object', required: ['\ud800'], properties: { '\ud800': { type: 'string' } } };
+  const cases: Array<[string, SchemaObject, unknown, string[]]> = [
+    // A lone surrogate cannot be written into the validator's URI fragments: it is checked as U+FFFD.
+    ['a key with a lone surrogate', closed, { '\ud800': 1 }, ['must NOT have additional properties \ufffd']],
+    [
+      'a map value under such a key',
+      { type: 'object', additionalProperties: { type: 'string' } },
+      { '\ud800': 1 },
+      ['/\ufffd must be string'],
+    ],
+    ['such a key declared by the schema', lone, { '\ud800': 1 }, ['/\ufffd must be string']],
+    ['such a key required and missing', lone, {}, ["must have required property '\ufffd' \ufffd"]],
+    [
+      'a pattern that is no regular expression',
+      { type: 'string', pattern: '(' },
+      'x',
+      ['cannot be checked: Invalid regular expression: /(/u: Unterminated group'],
+    ],
+  ];
+  test.each(cases)('%s', (_name, schema, body, expected) => {
+    const validate = new SchemaValidators().get(schema);
+    expect(validate(body)).toBe(false);
+    expect(findings(validate.errors)).toEqual(expected);
+  });
+});
