@@ -25,7 +25,7 @@ import { writeDirAtomic } from '../src/io/atomic-write';
 import { FIXTURE_REDACTED, fixtureFileName, type Fixture, type KnownMismatch } from '../src/recordings/format';
 import { redactDeep } from '../src/recordings/redact';
 import { matchRoutes, type RouteMatch } from '../src/recordings/request-match';
-import { SchemaValidators } from '../src/recordings/json-schema';
+import { SchemaValidators } from '../src/recordings/body-validator';
 import type { Delivery } from '../src/recordings/format';
 
 interface SharedExchange {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { SchemaObject } from '../../src/model/schema';
-import { SchemaValidators } from '../../src/recordings/json-schema';
+import { SchemaValidators } from '../../src/recordings/body-validator';
 import { ajvReference, findings } from '../helpers/schema-findings';
 import { FUZZ_RUNS, FUZZ_SEED } from './harness';
 

@@ -4,7 +4,7 @@
  * same findings, at the same pointers, with the same messages.
  */
 import type { SchemaObject } from '../../src/model/schema';
-import { SchemaValidators } from '../../src/recordings/json-schema';
+import { SchemaValidators } from '../../src/recordings/body-validator';
 import { ajvReference, findings } from '../helpers/schema-findings';
 
 const person: SchemaObject = {
