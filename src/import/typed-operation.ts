@@ -379,11 +379,8 @@ export function chooseOperationForm(source: Obj, declared: Obj, definitions?: Ob
   // Each typed piece is worked out once, with the helpers it uses, whichever candidates try it.
   const paramUses: Uses = new Set();
   const responseUses: Uses = new Set();
-  let typedParams: ReturnType<typeof typedParameters> | null = null;
-  let typedResps: ReturnType<typeof typedResponses> | null = null;
-  const paramsOnce = () =>
-    (typedParams ??= typedParameters(source.parameters, String(declared.method), paramUses, shared));
-  const responsesOnce = () => (typedResps ??= typedResponses(source.responses, responseUses, shared));
+  const paramsOnce = once(() => typedParameters(source.parameters, String(declared.method), paramUses, shared));
+  const responsesOnce = once(() => typedResponses(source.responses, responseUses, shared));
   // The operation's own consumes, written as the typed field beside typed parameters.
   const ownConsumes = typedConsumes(declared);
   for (const c of candidates) {
@@ -463,6 +460,19 @@ export function chooseOperationForm(source: Obj, declared: Obj, definitions?: Ob
     parameters: { typed: 0, total },
     uses: new Set(),
     why: declaredReasons(source, declared, shared, { params: false, responses: false }, firstDiff),
+  };
+}
+
+/** `f`'s result, worked out on the first call only (an undefined result included). */
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
   };
 }
 
