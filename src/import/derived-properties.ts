@@ -9,12 +9,10 @@ import { connectionParameterSetsJson, connectionParameters } from '../emit/secur
 import { apiKey, basicAuth, connectionParameterSets, noAuth, oauth2 } from '../model/auth';
 import type { Auth } from '../model/connector';
 import { secret } from '../model/secret';
+import { INDEPENDENT_PUBLISHER_COLOR } from '../swagger/api-properties';
 import { isObject, type JsonObject } from '../swagger/found';
 import { authFrom } from './api-description/security';
 import { Call } from './ts-writer';
-
-/** The independent publishers' brand colour (reference/power-platform.md): a starting value. */
-export const INDEPENDENT_PUBLISHER_COLOR = '#da3b01';
 
 const BUILDERS: Record<string, (...args: never[]) => unknown> = {
   apiKey,

@@ -5,6 +5,7 @@
  * should hold, so the same inputs always give the same bytes.
  */
 import { DESCRIPTOR_COMPILER_OPTIONS } from '../project/compiler-options';
+import { INDEPENDENT_PUBLISHER_COLOR } from '../swagger/api-properties';
 import { RESTRICTED_TITLE_WORDS as CERTIFICATION_RESTRICTED } from '../validate/certification/info-rules';
 
 export interface ScaffoldInput {
@@ -221,7 +222,7 @@ export default defineConnector({
   metadata: { website: 'https://www.example.com', privacyPolicy: 'https://www.example.com/privacy', categories: ['Data'] },
   publisher: 'Your Name',
   stackOwner: '${title}',
-  iconBrandColor: '#da3b01',
+  iconBrandColor: '${INDEPENDENT_PUBLISHER_COLOR}',
   // The connection asks for an API key and sends it in the X-API-Key header of every call. For an
   // open API write { type: 'none' }; for a key in the query string, in: 'query'.
   auth: {

@@ -79,6 +79,9 @@ export interface ConnectionParameterSets {
   [key: string]: unknown;
 }
 
+/** The brand colour independent publishers use (reference/power-platform.md): pcdk's starting value. */
+export const INDEPENDENT_PUBLISHER_COLOR = '#da3b01';
+
 // ---- policy templates (reference/power-platform.md §2 and §7) ----
 
 /** Keys every template accepts besides its own parameters. */

@@ -6,6 +6,7 @@
  * The same shape `pcdk init` scaffolds and definitions/convertkit is written in, importing from
  * 'pcdk'. Every string goes through ts-writer's escaper and every name through names.ts.
  */
+import { INDEPENDENT_PUBLISHER_COLOR } from '../../swagger/api-properties';
 import { fileBaseFrom, identifierFrom, NameScope } from '../names';
 import { Call, call, Code, code, commentText, literal, stringLiteral } from '../ts-writer';
 import type { Shape } from './convert-schema';
@@ -189,7 +190,7 @@ export function writeDescriptorFiles(input: WriteInput): Map<string, string> {
     metadata: c.metadata,
     publisher: c.publisher,
     stackOwner: c.stackOwner,
-    iconBrandColor: '#da3b01',
+    iconBrandColor: INDEPENDENT_PUBLISHER_COLOR,
     auth: c.auth,
     operations: opsMap,
     readme: c.readme,
