@@ -100,6 +100,7 @@ export type {
   PolicyTemplateId,
   PolicyTemplateInstance,
   KeptPolicyInstance,
+  DeclaredPolicyInstance,
   PropertiesSpec,
   ScriptSpec,
 } from './model/properties';

@@ -4,7 +4,7 @@
  * live with the document types in src/swagger/api-properties.ts and are re-exported here, where
  * descriptors import them from.
  */
-import type { ApiProperties, KeptPolicyInstance } from '../swagger/api-properties';
+import type { ApiProperties, DeclaredPolicyInstance, KeptPolicyInstance } from '../swagger/api-properties';
 
 export type {
   UiConstraints,
@@ -17,6 +17,7 @@ export type {
   PolicyTemplateId,
   PolicyTemplateInstance,
   KeptPolicyInstance,
+  DeclaredPolicyInstance,
   ApiProperties,
   ApiPropertiesDocument,
 } from '../swagger/api-properties';
@@ -33,10 +34,7 @@ export type PropertiesSpec = ApiProperties;
  * reason the platform's template would not read it). The instance is returned unchanged: the
  * file holds it as the source does.
  */
-export function keptPolicy(
-  why: string,
-  instance: { templateId: string; title?: string; type?: string; parameters: { readonly [name: string]: unknown } },
-): KeptPolicyInstance {
+export function keptPolicy(why: string, instance: DeclaredPolicyInstance): KeptPolicyInstance {
   void why; // Documentation for the reader of the descriptor; nothing to do with it here.
   return instance as KeptPolicyInstance;
 }

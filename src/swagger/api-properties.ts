@@ -180,12 +180,15 @@ declare const keptPolicyBrand: unique symbol;
  * would not read it (an unknown template id or parameter): what keptPolicy() returns, and only
  * it, so a typo in an instance an author writes stays a type error.
  */
-export type KeptPolicyInstance = {
+export type KeptPolicyInstance = DeclaredPolicyInstance & { readonly [keptPolicyBrand]: true };
+
+/** Any policy instance as a source declares it: what keptPolicy() takes. */
+export interface DeclaredPolicyInstance {
   templateId: string;
   title?: string;
   type?: string;
   parameters: { readonly [name: string]: unknown };
-} & { readonly [keptPolicyBrand]: true };
+}
 
 /** The `properties` object: everything apiProperties.json holds. */
 export type ApiProperties = {
