@@ -4,6 +4,7 @@
  * README reader takes: init, build, validate, pack, the generated client, an edit, mistakes.
  */
 import * as fs from 'node:fs';
+import Module from 'node:module';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { json, startTestServer } from '../helpers/http-server';
@@ -77,6 +78,26 @@ describe('the packed tarball', () => {
     expect(`${r.out}${r.err}`).toContain('All good!');
     expect(r.code).toBe(0);
   }, 60_000);
+
+  test("V8's compiled code is kept in pcdk's cache on every Node version, and PCDK_NO_CACHE keeps none", () => {
+    const cache = path.join(root, 'v8-cache-check');
+    const version = (env: Record<string, string>) =>
+      run(process.execPath, [bin, '--version'], project, { NODE_COMPILE_CACHE: '', PCDK_CACHE_DIR: cache, ...env });
+    const kept = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).length : 0);
+    expect(version({ PCDK_NO_CACHE: '1' }).code).toBe(0);
+    expect(fs.existsSync(cache)).toBe(false);
+    expect(version({}).code).toBe(0);
+    // Node 20: one file per compiled bundle (src/cli/code-cache.ts); Node 22+: its compile
+    // cache's folder for this Node version.
+    expect(kept(path.join(cache, 'v8'))).toBeGreaterThan(0);
+
+    // Node's own override of its compile cache's folder stands (Node 20 has no compile cache).
+    const own = path.join(root, 'node-compile-cache-check');
+    fs.rmSync(cache, { recursive: true, force: true });
+    expect(version({ NODE_COMPILE_CACHE: own }).code).toBe(0);
+    const hasCompileCache = 'enableCompileCache' in Module;
+    expect([kept(own) > 0, kept(path.join(cache, 'v8')) > 0]).toEqual([hasCompileCache, !hasCompileCache]);
+  });
 
   test('the bin works right after install: npx pcdk --version', () => {
     const r = run('npx', ['--no-install', 'pcdk', '--version'], project);
