@@ -89,7 +89,8 @@ export async function validateConnectorTexts(
       apiProperties: t.apiProperties?.file ?? 'apiProperties.json',
       readme: t.readme?.file ?? 'readme.md',
     };
-    // Loaded only here: the build runs with certification off and should not pay for its rules.
+    // Loaded only when the rules run: `pcdk pack` checks the files without them and need not load
+    // them (a build leaves them out of its checks too, but loads them for its preview's badges).
     const { runCertification } = require('./certification') as typeof import('./certification');
     const findings = runCertification({
       connector: t.connector,
