@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { watchTree, type TreeWatcher } from '../../io/watch-tree';
 import { connectorEntry, loadDescriptors } from '../../load/load-descriptors';
-import { startTypecheck, tsconfigFor } from '../../load/typecheck';
+import { startTypecheck, tsconfigFor, type RunningTypecheck } from '../../load/typecheck';
 import { fingerprint, keepBuildRecord, pcdkIdentity, recordedBuild } from '../../synth/build-record';
 import {
   checkId,
@@ -52,24 +52,37 @@ const TYPECHECK_CODES = new Set(['descriptor-type-error', 'typecheck-unavailable
 async function buildOne(id: string, project: Project, opts: BuildOptions): Promise<boolean> {
   const started = process.hrtime.bigint();
   const startedAt = Date.now();
-  // The type-check starts first: it runs in its own process while this one loads and builds.
-  const typecheck = opts.typecheck
-    ? startTypecheck({
-        id,
-        entry: connectorEntry(project.definitionsDir, id),
-        tsconfig: tsconfigFor(project, id),
-        root: project.root,
-      })
-    : undefined;
+  // The type-check runs in its own process while this one loads and builds; its answer is needed
+  // only at the end. The descriptor bundle is needed first, so esbuild is asked for it first (on
+  // two cores, the compiler started earlier delayed the bundle the build then waited for).
+  let typecheck: RunningTypecheck | undefined;
+  let checkStarted = false;
+  const startCheck = (): void => {
+    if (checkStarted || !opts.typecheck) return;
+    checkStarted = true;
+    typecheck = startTypecheck({
+      id,
+      entry: connectorEntry(project.definitionsDir, id),
+      tsconfig: tsconfigFor(project, id),
+      root: project.root,
+    });
+  };
   // The build pipeline's modules load while esbuild bundles the descriptors in its own process.
   const pipeline = () => require('../../synth/build-connector') as typeof import('../../synth/build-connector');
-  const loaded = await loadDescriptors(id, project.definitionsDir, { whileBundling: pipeline });
+  const loaded = await loadDescriptors(id, project.definitionsDir, {
+    whileBundling: () => {
+      startCheck();
+      pipeline();
+    },
+  });
   if (!loaded.connector) {
     typecheck?.cancel();
     printDiagnostics(loaded.diagnostics);
     process.stderr.write(`pcdk: ${id}: build failed; the descriptors did not load\n`);
     return false;
   }
+  // A kept bundle called for no esbuild: the check starts now.
+  startCheck();
   const schemasDir = schemasDirFrom(opts.schemas);
   const recordings = recordingsDir(project, id, opts.recordings);
   const identity = pcdkIdentity();
