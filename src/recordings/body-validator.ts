@@ -4,6 +4,7 @@
  */
 import { type OutputUnit, type Schema, Validator } from '@cfworker/json-schema';
 import type { SchemaObject } from '../model/schema';
+import { pointerSegments, valueAt } from '../swagger/json-pointer';
 import { toJsonSchema } from './json-schema';
 
 /** One finding, in ajv's error shape. */
@@ -104,24 +105,8 @@ function wellFormedKeys(value: unknown): unknown {
 }
 
 /** A JSON pointer from the validator's URI-fragment location ('#/a%20b/0' -> '/a b/0'). */
-function pointerOf(location: string): string {
+function fragmentPointer(location: string): string {
   return decodeURIComponent(location.replace(/^#/, ''));
-}
-
-function segments(pointer: string): string[] {
-  return pointer === ''
-    ? []
-    : pointer
-        .slice(1)
-        .split('/')
-        .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function at(root: unknown, pointer: string): unknown {
-  let cur = root;
-  for (const k of segments(pointer))
-    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[k] : undefined;
-  return cur;
 }
 
 /** Each leaf finding, in ajv's words; the "property x does not match" wrappers around them are dropped. */
@@ -130,9 +115,11 @@ function schemaErrors(units: OutputUnit[], schema: Record<string, unknown>, valu
   // A missing required property is reported once per name, in the order `required` lists them.
   const missing = new Map<string, string[]>();
   for (const u of units) {
-    const instancePath = pointerOf(u.instanceLocation);
-    const keywordPath = pointerOf(u.keywordLocation);
-    const node = at(schema, keywordPath.slice(0, keywordPath.lastIndexOf('/'))) as Record<string, unknown> | undefined;
+    const instancePath = fragmentPointer(u.instanceLocation);
+    const keywordPath = fragmentPointer(u.keywordLocation);
+    const node = valueAt(schema, keywordPath.slice(0, keywordPath.lastIndexOf('/'))) as
+      | Record<string, unknown>
+      | undefined;
     const limit = node?.[u.keyword];
     switch (u.keyword) {
       case 'properties':
@@ -142,7 +129,7 @@ function schemaErrors(units: OutputUnit[], schema: Record<string, unknown>, valu
       case 'false': {
         // additionalProperties: false, reported at the extra property itself.
         const parent = instancePath.slice(0, instancePath.lastIndexOf('/'));
-        const name = segments(instancePath).pop() ?? '';
+        const name = pointerSegments(instancePath).pop() ?? '';
         out.push({
           instancePath: parent,
           keyword: 'additionalProperties',
@@ -154,7 +141,7 @@ function schemaErrors(units: OutputUnit[], schema: Record<string, unknown>, valu
       case 'required': {
         let names = missing.get(instancePath);
         if (!names) {
-          const present = at(value, instancePath) as Record<string, unknown>;
+          const present = valueAt(value, instancePath) as Record<string, unknown>;
           names = ((limit as string[] | undefined) ?? []).filter((k) => !Object.hasOwn(present, k));
           missing.set(instancePath, names);
         }

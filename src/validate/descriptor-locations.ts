@@ -6,7 +6,7 @@
 import type { SwaggerDocument, SwaggerOperation } from '../swagger/document';
 import { entriesOf, isObject, itemsOf, type Found } from '../swagger/found';
 import type { Diagnostic } from '../diagnostics';
-import { pointerOf } from './json-source';
+import { pointerOf } from '../swagger/json-pointer';
 export type BuiltFile = 'apiDefinition' | 'apiProperties';
 
 const CONNECTOR_FIELDS: [prefix: string, file: BuiltFile, pointer: string][] = [

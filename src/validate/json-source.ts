@@ -8,6 +8,7 @@ import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, t
 import type { Diagnostic, Location } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { JSON_LIMITS, jsonTextProblem, type LimitProblem, valueDepthProblem } from './json-limits';
+import { pointerSegments } from '../swagger/json-pointer';
 
 export interface Position {
   line: number;
@@ -32,18 +33,6 @@ export interface JsonSource {
   refused?: LimitProblem & Position;
   /** 1-based line and column (UTF-16 code units) of the value at `pointer`, or of its nearest existing parent. */
   locate(pointer: string): Position;
-}
-
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function pointerOf(...segments: (string | number)[]): string {
-  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 function lineStarts(text: string): number[] {

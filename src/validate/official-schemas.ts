@@ -10,7 +10,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ParseError } from 'jsonc-parser';
 import { isObject, type JsonObject } from '../swagger/found';
 import { compileCached, type CompileValidator } from './compiled-cache';
-import { selectBranchErrors, valueAt } from './schema-branches';
+import { valueAt } from '../swagger/json-pointer';
+import { selectBranchErrors } from './schema-branches';
 import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 

@@ -19,25 +19,12 @@
  * referenced schema, `#/...`).
  */
 import type { ErrorObject } from 'ajv';
+import { pointerSegments, unescapeSegment, valueAt } from '../swagger/json-pointer';
 
 const COMBINATORS = new Set(['oneOf', 'anyOf']);
 
 const within = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
 const depth = (path: string) => (path ? path.split('/').length - 1 : 0);
-
-function unescapePointer(s: string): string {
-  return s.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/** The value at a JSON pointer (ajv's instancePath) in `data`. */
-export function valueAt(data: unknown, pointer: string): unknown {
-  let cur = data;
-  for (const raw of pointer.split('/').slice(1)) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[unescapePointer(raw)];
-  }
-  return cur;
-}
 
 /** The inline branch index an error belongs to: `<combinator path>/<n>/...`. */
 function branchIndex(e: ErrorObject, combinatorPath: string): number | undefined {
@@ -186,7 +173,7 @@ function sizeOf(v: unknown, limit: number): number {
  * cut makes elsewhere are ignored, as only errors at `at` count.
  */
 function skeleton(data: unknown, at: string): unknown {
-  const keys = at.split('/').slice(1).map(unescapePointer);
+  const keys = pointerSegments(at);
   const build = (node: unknown, i: number): unknown => {
     if (i === keys.length || node === null || typeof node !== 'object') return node;
     if (Array.isArray(node)) {
@@ -256,7 +243,7 @@ function singleFixes(
       const parentPath = e.instancePath.slice(0, e.instancePath.lastIndexOf('/'));
       const parent = valueAt(data, parentPath);
       if (!parent || typeof parent !== 'object' || e.instancePath === '') continue;
-      const key = unescapePointer(e.instancePath.slice(parentPath.length + 1));
+      const key = unescapeSegment(e.instancePath.slice(parentPath.length + 1));
       const p = parent as Record<string, unknown>;
       const saved = p[key];
       try {

@@ -1,5 +1,6 @@
 /** Reading connector JSON: strict when possible, lenient (and reported) for BOMs and trailing commas. */
-import { pointerOf, readJsonSource } from '../../src/validate/json-source';
+import { pointerOf } from '../../src/swagger/json-pointer';
+import { readJsonSource } from '../../src/validate/json-source';
 
 const where = { connector: 'c', file: 'apiDefinition.swagger.json' };
 

@@ -4,7 +4,7 @@
  * node lives so that findings point at the definition, not at the reference.
  */
 import type { DiagnosticCode, diagnostic } from '../diagnostics';
-import { pointerOf } from '../json-source';
+import { pointerOf } from '../../swagger/json-pointer';
 import type { CertificationCode } from './codes';
 import type { ApiPropertiesDocument } from '../../swagger/api-properties';
 import type { HttpMethod } from '../../swagger/constants';

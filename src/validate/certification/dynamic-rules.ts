@@ -6,7 +6,7 @@
  * x-ms-dynamic-properties beside it (DynamicListExtensionRequiredFor*,
  * DynamicPropertiesExtensionRequiredFor*).
  */
-import { pointerOf } from '../json-source';
+import { pointerOf } from '../../swagger/json-pointer';
 import type { DeclaredSchema } from '../../swagger/document';
 import { isObject, str, type Found, type JsonObject } from '../../swagger/found';
 import { walkJsonSchema, type CertDocument, type Located, type OperationView } from './document';

@@ -3,7 +3,7 @@
  * schemes, size and counts, property names (reference/power-platform.md §3, items 1-10).
  */
 import { CATEGORIES } from '../../model/connector';
-import { pointerOf } from '../json-source';
+import { pointerOf } from '../../swagger/json-pointer';
 import { METHODS, PRIMITIVE_KEYS, ROOT_KEYS } from '../../swagger/constants';
 import { isArray, isObject, itemsOf, str, type JsonObject } from '../../swagger/found';
 import type { CertDocument, Report } from './document';

@@ -2,7 +2,7 @@
  * Certification rules on each operation: id, summary, description, path template, request body,
  * versioning, paging and responses (reference/power-platform.md §3, items 11-18 and 23).
  */
-import { pointerOf } from '../json-source';
+import { pointerOf } from '../../swagger/json-pointer';
 import { isVisibility, mediaType } from '../../swagger/constants';
 import { isArray, isObject, str } from '../../swagger/found';
 import type { CertDocument, OperationView, Report } from './document';

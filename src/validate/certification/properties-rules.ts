@@ -2,7 +2,7 @@
  * Certification rules on security definitions, apiProperties.json and readme.md
  * (reference/power-platform.md §3, items 26, 28, 29).
  */
-import { pointerOf } from '../json-source';
+import { pointerOf } from '../../swagger/json-pointer';
 import { isArray, isObject } from '../../swagger/found';
 import type { CertDocument, Report } from './document';
 import type { DocumentRule } from './info-rules';

@@ -3,7 +3,7 @@
  * notification content): $ref hygiene, required/enum/format, empty shapes, binary placement,
  * webhook notification URLs (reference/power-platform.md §3, items 8, 24, 25, 27).
  */
-import { pointerOf } from '../json-source';
+import { pointerOf } from '../../swagger/json-pointer';
 import { checkKeys, type DocumentRule } from './info-rules';
 import { INTEGER_FORMATS, NUMBER_FORMATS, STRING_FORMATS } from '../../swagger/constants';
 import type { DeclaredSchema } from '../../swagger/document';

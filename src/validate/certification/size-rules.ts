@@ -5,7 +5,7 @@
  * materialises it at each place; a definition that contains itself stops at the second visit
  * (reference loops are ref-invalid's business, not a size).
  */
-import { pointerOf } from '../json-source';
+import { pointerOf } from '../../swagger/json-pointer';
 import { isArray, isObject } from '../../swagger/found';
 import type { CertDocument, OperationView, Report } from './document';
 import type { OperationRule } from './operation-rules';
