@@ -46,45 +46,42 @@ function bodyValidator(given: Record<string, unknown>): BodyValidator {
   // The validator writes each key into a URI fragment, which a lone surrogate cannot be in: such
   // a key is checked as U+FFFD, in the schema and the body alike (only on a URIError, so the
   // common case copies nothing).
-  let checker: Validator | undefined;
   let schema = given;
-  let problem: string | undefined;
-  try {
-    checker = new Validator(given as Schema, '7', false);
-  } catch (e) {
-    if (!(e instanceof URIError)) problem = (e as Error).message;
-    else {
-      schema = wellFormedKeys(given) as Record<string, unknown>;
-      checker = new Validator(schema as Schema, '7', false);
-    }
+  let checker = attempt(() => new Validator(schema as Schema, '7', false));
+  if (checker instanceof URIError) {
+    schema = wellFormedKeys(given) as Record<string, unknown>;
+    checker = attempt(() => new Validator(schema as Schema, '7', false));
   }
   const sanitized = schema !== given;
   const validate = ((body: unknown): boolean => {
     let value = sanitized ? wellFormedKeys(body) : body;
-    let result: ReturnType<Validator['validate']> | undefined;
-    try {
-      if (checker) {
-        try {
-          result = checker.validate(value);
-        } catch (e) {
-          if (!(e instanceof URIError) || sanitized) throw e;
-          value = wellFormedKeys(body);
-          result = checker.validate(value);
-        }
-      }
-    } catch (e) {
-      problem = (e as Error).message;
+    const check = (v: unknown) => (checker instanceof Error ? checker : attempt(() => checker.validate(v)));
+    let outcome = check(value);
+    if (outcome instanceof URIError && !sanitized) {
+      value = wellFormedKeys(body);
+      outcome = check(value);
     }
-    if (!result || problem !== undefined) {
+    if (outcome instanceof Error) {
       // A schema the validator cannot read (a pattern that is no regular expression): said, not thrown.
-      validate.errors = [{ instancePath: '', keyword: 'schema', message: `cannot be checked: ${problem}`, params: {} }];
+      validate.errors = [
+        { instancePath: '', keyword: 'schema', message: `cannot be checked: ${outcome.message}`, params: {} },
+      ];
       return false;
     }
-    validate.errors = result.valid ? null : schemaErrors(result.errors, schema, value);
-    return result.valid;
+    validate.errors = outcome.valid ? null : schemaErrors(outcome.errors, schema, value);
+    return outcome.valid;
   }) as BodyValidator;
   validate.errors = null;
   return validate;
+}
+
+/** What `f` returns, or what it threw, as an Error. */
+function attempt<T>(f: () => T): T | Error {
+  try {
+    return f();
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

@@ -109,4 +109,19 @@ describe('bodies and schemas the validator cannot read are reported, never throw
     expect(validate(body)).toBe(false);
     expect(findings(validate.errors)).toEqual(expected);
   });
+
+  test('a body the unreadable part does not reach is checked, whatever an earlier body met', () => {
+    const validate = new SchemaValidators().get({
+      type: 'object',
+      properties: { code: { type: 'string', pattern: '(' }, id: { type: 'integer' } },
+    });
+    expect(validate({ code: 'x' })).toBe(false);
+    expect(findings(validate.errors)).toEqual([
+      'cannot be checked: Invalid regular expression: /(/u: Unterminated group',
+    ]);
+    expect(validate({ id: 1 })).toBe(true);
+    expect(validate.errors).toBeNull();
+    expect(validate({ id: 'one' })).toBe(false);
+    expect(findings(validate.errors)).toEqual(['/id must be integer']);
+  });
 });
