@@ -103,10 +103,18 @@ export async function run(): Promise<BenchSection> {
   const schemas = fs.existsSync(path.join(shared, 'schemas')) ? path.join(shared, 'schemas') : undefined;
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-bench-'));
   const cli = path.join(root, 'lib', 'cli', 'bin.js');
-  const args = [cli, 'build', 'convertkit', '--out', out, ...(schemas ? ['--schemas', schemas] : [])];
+  const buildArgs = (outDir: string) => [
+    cli,
+    'build',
+    'convertkit',
+    '--out',
+    outDir,
+    ...(schemas ? ['--schemas', schemas] : []),
+  ];
+  const args = buildArgs(out);
   // First builds write elsewhere: the warm runs' record of what they wrote stays theirs.
   const coldOut = fs.mkdtempSync(path.join(os.tmpdir(), 'pcdk-bench-cold-'));
-  const coldArgs = [cli, 'build', 'convertkit', '--out', coldOut, ...(schemas ? ['--schemas', schemas] : [])];
+  const coldArgs = buildArgs(coldOut);
 
   // Every whole-process figure is taken in rounds, one run of each per round with TypeSpec's
   // compile among them, so that each ratio's two sides are measured over the same minutes: this

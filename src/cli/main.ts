@@ -33,17 +33,18 @@ export function createProgram(only?: string): Command {
     .version(ownVersion(), '-v, --version')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  // `fixtures` is an alias that `recordings` declares: listed here only so that `pcdk fixtures`
-  // loads that one module, and skipped when every command is registered.
-  // `pcdk --version` needs no command, and loading them all took most of its 0.4 s.
-  const names =
-    only === '-v' || only === '--version'
-      ? []
-      : only && only in COMMANDS
-        ? [only]
-        : Object.keys(COMMANDS).filter((n) => n !== 'fixtures');
-  for (const name of names) COMMANDS[name]!()(program);
+  for (const name of commandsFor(only)) COMMANDS[name]!()(program);
   return program;
+}
+
+/** The commands a command line needs registered: the one it names, or all of them (for help). */
+function commandsFor(only: string | undefined): string[] {
+  // `pcdk --version` needs no command, and loading them all took most of its 0.4 s.
+  if (only === '-v' || only === '--version') return [];
+  if (only && only in COMMANDS) return [only];
+  // `fixtures` is an alias that `recordings` declares: listed in COMMANDS only so that
+  // `pcdk fixtures` loads that one module, and skipped when every command is registered.
+  return Object.keys(COMMANDS).filter((n) => n !== 'fixtures');
 }
 
 /**

@@ -5,14 +5,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type YAML from 'yaml';
-
-// yaml loads when YAML is read or written, not with every command that could.
-const yaml = (): typeof YAML => require('yaml') as typeof YAML;
 import { jsonText } from '../emit/json';
 import type { Diagnostic } from '../diagnostics';
 import { diagnostic } from './diagnostics';
 import { diagnostic as readDiagnostic } from '../validate/diagnostics';
 import { parseStrictJson } from '../validate/swagger-parser';
+
+// yaml loads when YAML is read or written, not with every command that could.
+const yaml = (): typeof YAML => require('yaml') as typeof YAML;
 
 export type SwaggerFormat = 'json' | 'yaml';
 export const SWAGGER_FORMATS: readonly SwaggerFormat[] = ['json', 'yaml'];

@@ -56,10 +56,8 @@ async function buildOne(id: string, project: Project, opts: BuildOptions): Promi
   // only at the end. The descriptor bundle is needed first, so esbuild is asked for it first (on
   // two cores, the compiler started earlier delayed the bundle the build then waited for).
   let typecheck: RunningTypecheck | undefined;
-  let checkStarted = false;
   const startCheck = (): void => {
-    if (checkStarted || !opts.typecheck) return;
-    checkStarted = true;
+    if (typecheck || !opts.typecheck) return;
     typecheck = startTypecheck({
       id,
       entry: connectorEntry(project.definitionsDir, id),
